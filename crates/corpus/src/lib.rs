@@ -1,0 +1,354 @@
+//! The corpus pipeline, run at build time: a folder of scraped policy pages → clean clauses with
+//! document metadata.
+//!
+//! For each file: decode UTF-8 → per line, unify spaces and strip pinyin glosses
+//! ([`clean`]) → drop spam and site chrome by named line rules, keeping the facts they carry
+//! (page date, 文号, site) → split the page header (title, 文号) from the body → lift the
+//! signature block into metadata → drop the page footer → segment the body into clauses
+//! ([`segment`]) → find responsible units ([`units`]) and effective dates ([`meta`]).
+//! Every removed line is kept in [`Document::removed`] with the rule that removed it, so
+//! nothing disappears without a name. Bad input is an error that names the file.
+
+pub mod clean;
+pub mod date;
+pub mod manifest;
+pub mod meta;
+pub mod segment;
+pub mod units;
+
+use std::{fs, ops::Range, path::Path};
+
+use policy_search_normalize::{fold, FoldTable};
+
+pub use date::Date;
+pub use manifest::{Manifest, Overrides};
+pub use meta::Status;
+pub use segment::Heading;
+
+use clean::{gloss::strip_glosses, lines::chrome_rule, whitespace::unify_spaces};
+use segment::{marker, Line};
+
+/// All documents of a corpus folder.
+#[derive(Debug)]
+pub struct Corpus {
+    /// The date validity status was computed against.
+    pub as_of: Date,
+    /// Documents in file-name order.
+    pub documents: Vec<Document>,
+}
+
+/// One policy document.
+#[derive(Debug)]
+pub struct Document {
+    /// Its metadata.
+    pub meta: DocMeta,
+    /// Its clauses in reading order.
+    pub clauses: Vec<Clause>,
+    /// Every source line that is not policy text, with the rule that removed it.
+    pub removed: Vec<Removed>,
+}
+
+/// Document metadata.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocMeta {
+    /// The file stem, e.g. `000_1d89341c27db629f`.
+    pub doc: String,
+    /// Title in the document's own script.
+    pub title: String,
+    /// Issuing bodies.
+    pub issuer: Vec<String>,
+    /// 文号, e.g. `杭政〔2019〕55號`.
+    pub number: Option<String>,
+    /// Date of issue (the signature date, else the page's publication date).
+    pub published: Option<Date>,
+    /// Date it takes effect.
+    pub effective: Option<Date>,
+    /// Last day in force.
+    pub expires: Option<Date>,
+    /// Validity period as stated, e.g. `2016~2018`.
+    pub period: Option<String>,
+    /// Validity on the build's reference date.
+    pub status: Status,
+    /// The site the page came from.
+    pub source: Option<String>,
+}
+
+/// One citable clause.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clause {
+    /// Stable id from the numbering path, unique within the document: `2.4`, `preamble`.
+    pub clause: String,
+    /// Its own numbering as cited (`（四）`), empty when un-numbered.
+    pub label: String,
+    /// Headings above it, outermost first.
+    pub path: Vec<Heading>,
+    /// Its heading or lead phrase: always the first `heading_len` characters of `text`.
+    pub heading: Option<String>,
+    /// Cleaned display text in the original script; paragraphs separated by `\n`.
+    pub text: String,
+    /// Responsible units it names.
+    pub units: Vec<String>,
+    /// Character range in `text` of the tag that names the units.
+    pub units_span: Option<Range<usize>>,
+}
+
+/// A source line that is not policy text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Removed {
+    /// 1-based line number.
+    pub line: usize,
+    /// The rule that removed it (`seo_spam`, `breadcrumb`, `header`, `signature`, `footer`, …).
+    pub rule: &'static str,
+    /// The line after space unification and gloss removal.
+    pub text: String,
+}
+
+/// Reads every `*.txt` in `dir` and its optional `manifest.toml`.
+///
+/// `as_of` overrides the manifest's `as_of`; one of the two must give the reference date for
+/// validity status. Any problem is an error naming the file.
+pub fn load_dir(dir: &Path, as_of: Option<Date>) -> Result<Corpus, String> {
+    let manifest_path = dir.join("manifest.toml");
+    let manifest = match fs::read_to_string(&manifest_path) {
+        Ok(text) => Manifest::parse(&text, &manifest_path.display().to_string())?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Manifest::default(),
+        Err(e) => return Err(format!("{}: {e}", manifest_path.display())),
+    };
+    let as_of = match (as_of, &manifest.as_of) {
+        (Some(d), _) => d,
+        (None, Some(s)) => Date::parse_iso(s).expect("validated by Manifest::parse"),
+        (None, None) => {
+            return Err(format!(
+                "{}: no reference date for validity status: set as_of = \"YYYY-MM-DD\" or POLICY_SEARCH_AS_OF",
+                manifest_path.display()
+            ))
+        }
+    };
+
+    let mut paths = Vec::new();
+    for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        if name.starts_with('.') || name == "manifest.toml" {
+            continue;
+        }
+        if path.extension().and_then(|e| e.to_str()) != Some("txt") || !path.is_file() {
+            return Err(format!("{}: not a corpus file (expected *.txt or manifest.toml)", path.display()));
+        }
+        paths.push(path);
+    }
+    paths.sort();
+
+    for stem in manifest.files.keys() {
+        if !paths.iter().any(|p| p.file_stem().and_then(|s| s.to_str()) == Some(stem)) {
+            return Err(format!("{}: files.\"{stem}\": no such file {stem}.txt in {}", manifest_path.display(), dir.display()));
+        }
+    }
+
+    let mut documents = Vec::new();
+    for path in &paths {
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let bytes = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            format!("{}: not valid UTF-8 (invalid byte at offset {})", path.display(), e.utf8_error().valid_up_to())
+        })?;
+        let doc = parse_document(stem, &text, manifest.files.get(stem), as_of)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        documents.push(doc);
+    }
+    if documents.is_empty() {
+        return Err(format!("{}: no *.txt documents", dir.display()));
+    }
+    Ok(Corpus { as_of, documents })
+}
+
+/// A source line on its way through the pipeline.
+struct Source {
+    no: usize,
+    /// Spaces unified, glosses stripped.
+    text: String,
+    /// `text` without spaces, in the original script.
+    compact: String,
+    /// `compact` folded: what the rules look at.
+    probe: String,
+    removed: Option<&'static str>,
+}
+
+/// Cleans and segments one document. Errors say what is wrong, without the file name.
+pub fn parse_document(doc: &str, text: &str, overrides: Option<&Overrides>, as_of: Date) -> Result<Document, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err("the file is empty".into());
+    }
+    let full = FoldTable::full();
+    let mut lines: Vec<Source> = text
+        .lines()
+        .enumerate()
+        .map(|(i, raw)| {
+            let text = strip_glosses(&unify_spaces(raw));
+            let compact: String = text.chars().filter(|c| *c != ' ').collect();
+            let probe = fold(&compact, full);
+            let removed = (!probe.is_empty()).then(|| chrome_rule(&probe)).flatten();
+            Source { no: i + 1, text, compact, probe, removed }
+        })
+        .collect();
+
+    // Facts the chrome carries before it goes.
+    let mut page_date = None;
+    let mut number = None;
+    let mut source = None;
+    for line in lines.iter().filter(|l| l.removed.is_some()) {
+        match line.removed {
+            Some("page_meta") => {
+                page_date = page_date.or_else(|| date::find_date(&line.probe).map(|(d, _)| d));
+                number = number.or_else(|| char_slice(&line.compact, meta::find_doc_number(&line.probe)?));
+            }
+            Some("contact_block") => source = source.or_else(|| meta::find_site(&line.probe)),
+            Some("welcome_banner") => {
+                let name: String = line.compact.chars().skip(4).filter(|c| !"!！。".contains(*c)).collect();
+                source = source.or((!name.is_empty()).then_some(name));
+            }
+            _ => {}
+        }
+    }
+
+    // Header: everything before the body starts.
+    let live = |l: &Source| l.removed.is_none() && !l.probe.is_empty();
+    let body_start = lines
+        .iter()
+        .position(|l| {
+            live(l)
+                && (marker::parse(&l.compact).is_some()
+                    || marker::bullet(&l.compact).is_some()
+                    || meta::is_addressee(&l.probe)
+                    || l.probe.contains('。'))
+        })
+        .ok_or("no policy text: every line is chrome, spam or header")?;
+    let mut title = None::<String>;
+    for line in lines[..body_start].iter_mut().filter(|l| l.removed.is_none() && !l.probe.is_empty()) {
+        line.removed = Some("header");
+        if let Some(range) = meta::find_doc_number(&line.probe) {
+            if range.len() == line.probe.chars().count() {
+                number = number.or_else(|| char_slice(&line.compact, range));
+                continue;
+            }
+        }
+        let candidate = strip_category_tag(&clean::whitespace::tighten_spaces(&line.text));
+        if segment::is_title_like(&fold(&candidate, full)) && title.as_ref().is_none_or(|t| t.chars().count() < candidate.chars().count()) {
+            title = Some(candidate);
+        }
+    }
+
+    // Signature blocks: organisation lines followed by a date alone on its line.
+    let mut issuer = Vec::new();
+    let mut signed = None;
+    let mut last_body = body_start;
+    let body: Vec<usize> = (body_start..lines.len()).filter(|&i| live(&lines[i])).collect();
+    for (k, &i) in body.iter().enumerate() {
+        if let Some(date) = meta::date_only(&lines[i].probe) {
+            let orgs: Vec<usize> =
+                body[..k].iter().rev().take(3).take_while(|&&j| meta::is_org_line(&lines[j].probe)).copied().collect();
+            if !orgs.is_empty() {
+                issuer = orgs.iter().rev().map(|&j| lines[j].compact.clone()).collect();
+                signed = Some(date);
+                for j in orgs.into_iter().chain([i]) {
+                    lines[j].removed = Some("signature");
+                }
+                last_body = i;
+            }
+        }
+    }
+    // Footer: the page's trailing run of lines that are not prose.
+    for &i in &body {
+        let l = &lines[i];
+        let prose = l.removed.is_none()
+            && (marker::parse(&l.compact).is_some()
+                || marker::bullet(&l.compact).is_some()
+                || l.probe.contains('。')
+                || (l.probe.contains(['，', ',']) && l.probe.chars().count() >= 40)
+                || (l.text.split(' ').count() >= 3 && l.text.starts_with(|c: char| c.is_ascii_digit())));
+        if prose {
+            last_body = last_body.max(i);
+        }
+    }
+    for line in lines[last_body + 1..].iter_mut().filter(|l| l.removed.is_none() && !l.probe.is_empty()) {
+        line.removed = Some("footer");
+    }
+
+    let body_lines: Vec<Line> = lines[body_start..]
+        .iter()
+        .map(|l| Line { no: l.no, text: if l.removed.is_some() { String::new() } else { l.text.clone() } })
+        .collect();
+    let clauses: Vec<Clause> = segment::segment(&body_lines).into_iter().map(clause_from).collect();
+    if clauses.is_empty() {
+        return Err("yields no clause".into());
+    }
+
+    let o = overrides.cloned().unwrap_or_default();
+    let iso = |s: &Option<String>| s.as_deref().and_then(Date::parse_iso);
+    let title = o.title.clone().or(title).ok_or("no title found: give one in seeds/manifest.toml")?;
+    if issuer.is_empty() {
+        issuer.extend(meta::issuer_from_title(&fold(&title, full), &title));
+    }
+    let published = iso(&o.published).or(signed).or(page_date);
+    let period_text = o.period.clone().or_else(|| period_in(&title));
+    let period = period_text.as_deref().and_then(manifest::parse_period);
+    let stated = clauses.iter().find_map(|c| meta::find_effective(&fold(&c.text, full)));
+    let effective = iso(&o.effective)
+        .or_else(|| stated.and_then(|d| d.or(published)))
+        .or_else(|| period.and_then(|(from, _)| Date::new(from, 1, 1)));
+    let expires = iso(&o.expires).or_else(|| period.and_then(|(_, to)| Date::end_of_year(to)));
+    let meta = DocMeta {
+        doc: doc.to_string(),
+        title,
+        issuer: o.issuer.clone().unwrap_or(issuer),
+        number: o.number.clone().or(number),
+        published,
+        effective,
+        expires,
+        period: period_text,
+        status: Status::at(effective, expires, as_of),
+        source: o.source.clone().or(source),
+    };
+    let removed = lines
+        .into_iter()
+        .filter_map(|l| Some(Removed { line: l.no, rule: l.removed?, text: l.text }))
+        .collect();
+    Ok(Document { meta, clauses, removed })
+}
+
+fn clause_from(d: segment::Draft) -> Clause {
+    let units = units::find_units(&d.text);
+    let heading = (d.heading_len > 0).then(|| d.text.chars().take(d.heading_len).collect());
+    Clause {
+        clause: d.id,
+        label: d.label,
+        path: d.path,
+        heading,
+        units: units.as_ref().map(|u| u.names.clone()).unwrap_or_default(),
+        units_span: units.map(|u| u.span),
+        text: d.text,
+    }
+}
+
+fn char_slice(s: &str, range: Range<usize>) -> Option<String> {
+    Some(s.chars().skip(range.start).take(range.len()).collect())
+}
+
+/// `【高新区】杭州…` → `杭州…`: a portal's category tag is not part of the title.
+fn strip_category_tag(title: &str) -> String {
+    if title.starts_with(['【', '〔', '[']) {
+        if let Some(end) = title.find(['】', '〕', ']']) {
+            let close = title[end..].chars().next().map_or(0, char::len_utf8);
+            return title[end + close..].to_string();
+        }
+    }
+    title.to_string()
+}
+
+/// `…三年行动方案(2016~2018年)` → `2016~2018`.
+fn period_in(title: &str) -> Option<String> {
+    let open = title.rfind(['(', '（'])?;
+    let inner = title[open..].trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
+    manifest::parse_period(inner).map(|(a, b)| format!("{a}~{b}"))
+}

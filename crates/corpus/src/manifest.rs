@@ -1,0 +1,125 @@
+//! `seeds/manifest.toml`: per-file metadata that overrides or supplies what the pages lack.
+//!
+//! ```toml
+//! as_of = "2026-11-23"          # the date validity status is computed against
+//!
+//! [files."001_ee824c631fbc07cd"]
+//! title = "杭州市“十四五”高新技术产业发展规划"
+//! period = "2021~2025"
+//! ```
+//!
+//! Unknown keys and files that are not in the corpus are errors, so a typo never goes unnoticed.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::date::Date;
+
+/// The parsed manifest.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// Date (`YYYY-MM-DD`) that validity status is computed against; the build's
+    /// `POLICY_SEARCH_AS_OF` environment variable overrides it.
+    pub as_of: Option<String>,
+    /// Overrides per file stem.
+    #[serde(default)]
+    pub files: BTreeMap<String, Overrides>,
+}
+
+/// Metadata a manifest may set for one file. Every field is optional.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Overrides {
+    /// Document title.
+    pub title: Option<String>,
+    /// Issuing bodies.
+    pub issuer: Option<Vec<String>>,
+    /// 文号.
+    pub number: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// Date it takes effect, `YYYY-MM-DD`.
+    pub effective: Option<String>,
+    /// Last day it is in force, `YYYY-MM-DD`.
+    pub expires: Option<String>,
+    /// Validity period in years, `2021~2025`.
+    pub period: Option<String>,
+    /// The site the page came from.
+    pub source: Option<String>,
+}
+
+impl Manifest {
+    /// Parses manifest text; `file` names the manifest in error messages.
+    pub fn parse(text: &str, file: &str) -> Result<Manifest, String> {
+        let manifest: Manifest = toml::from_str(text).map_err(|e| format!("{file}: {e}"))?;
+        if let Some(as_of) = &manifest.as_of {
+            check_date(as_of, file, "as_of")?;
+        }
+        for (stem, o) in &manifest.files {
+            let at = |key: &str| format!("files.\"{stem}\".{key}");
+            for (key, value) in
+                [("published", &o.published), ("effective", &o.effective), ("expires", &o.expires)]
+            {
+                if let Some(v) = value {
+                    check_date(v, file, &at(key))?;
+                }
+            }
+            if let Some(p) = &o.period {
+                parse_period(p).ok_or_else(|| {
+                    format!("{file}: {}: period {p:?} is not of the form 2021~2025", at("period"))
+                })?;
+            }
+        }
+        Ok(manifest)
+    }
+}
+
+fn check_date(value: &str, file: &str, key: &str) -> Result<Date, String> {
+    Date::parse_iso(value)
+        .ok_or_else(|| format!("{file}: {key}: {value:?} is not a date of the form YYYY-MM-DD"))
+}
+
+/// Reads a period of years such as `2016~2018`, `2016-2018` or `2016—2018年`.
+pub fn parse_period(s: &str) -> Option<(u32, u32)> {
+    let s = s.trim().trim_end_matches('年');
+    let cut = s.find(|c: char| !c.is_ascii_digit())?;
+    let from: u32 = s[..cut].parse().ok()?;
+    let rest = s[cut..].trim_start_matches(['~', '～', '-', '—', '–', '至', '到', ' ']);
+    let to: u32 = rest.trim_end_matches('年').parse().ok()?;
+    (s[..cut].len() == 4 && (1900..=2200).contains(&from) && from <= to && to - from < 50)
+        .then_some((from, to))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_overrides() {
+        let m = Manifest::parse(
+            "as_of = \"2026-11-23\"\n[files.\"001_x\"]\ntitle = \"T\"\nperiod = \"2021~2025\"\n",
+            "manifest.toml",
+        )
+        .unwrap();
+        assert_eq!(m.files["001_x"].title.as_deref(), Some("T"));
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_name_the_problem() {
+        let e = Manifest::parse("[files.\"a\"]\ntitel = \"T\"\n", "seeds/manifest.toml").unwrap_err();
+        assert!(e.contains("seeds/manifest.toml") && e.contains("titel"), "{e}");
+        let e = Manifest::parse("[files.\"a\"]\npublished = \"2019/1/1\"\n", "m.toml").unwrap_err();
+        assert!(e.contains("files.\"a\".published"), "{e}");
+        assert!(Manifest::parse("as_of = [", "m.toml").unwrap_err().starts_with("m.toml"));
+    }
+
+    #[test]
+    fn reads_periods() {
+        assert_eq!(parse_period("2016~2018"), Some((2016, 2018)));
+        assert_eq!(parse_period("2016—2018年"), Some((2016, 2018)));
+        assert_eq!(parse_period("2018~2016"), None);
+        assert_eq!(parse_period("十四五"), None);
+    }
+}
