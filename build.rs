@@ -1,1 +1,71 @@
-fn main(){}
+//! Compiles the corpus folder (`seeds/`, or `$POLICY_SEARCH_CORPUS`) into the index blob
+//! `$OUT_DIR/index.bin`, which `src/engine.rs` embeds with `include_bytes!`.
+//!
+//! A bad corpus file fails the build with a message naming the file and the problem.
+
+use std::{env, fs, path::PathBuf, process};
+
+use policy_search_corpus::{load_dir, Date};
+use policy_search_index::{write::ClauseInput, DocView};
+use policy_search_normalize::FoldTable;
+
+fn main() {
+    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let corpus_dir = env::var_os("POLICY_SEARCH_CORPUS").map(PathBuf::from).unwrap_or_else(|| root.join("seeds"));
+    println!("cargo:rerun-if-changed={}", corpus_dir.display());
+    println!("cargo:rerun-if-env-changed=POLICY_SEARCH_CORPUS");
+    println!("cargo:rerun-if-env-changed=POLICY_SEARCH_AS_OF");
+
+    let fail = |message: String| -> ! {
+        eprintln!("error: policy-search corpus: {message}");
+        process::exit(1);
+    };
+    let as_of = env::var("POLICY_SEARCH_AS_OF").ok().map(|s| {
+        Date::parse_iso(&s).unwrap_or_else(|| fail(format!("POLICY_SEARCH_AS_OF={s:?} is not a date of the form YYYY-MM-DD")))
+    });
+    let corpus = load_dir(&corpus_dir, as_of).unwrap_or_else(|e| fail(e));
+
+    let dates: Vec<[Option<String>; 3]> = corpus
+        .documents
+        .iter()
+        .map(|d| [d.meta.published, d.meta.effective, d.meta.expires].map(|x| x.map(|x| x.to_string())))
+        .collect();
+    let docs: Vec<DocView> = corpus
+        .documents
+        .iter()
+        .zip(&dates)
+        .map(|(d, [published, effective, expires])| DocView {
+            doc: &d.meta.doc,
+            title: &d.meta.title,
+            issuer: d.meta.issuer.iter().map(String::as_str).collect(),
+            number: d.meta.number.as_deref(),
+            published: published.as_deref(),
+            effective: effective.as_deref(),
+            expires: expires.as_deref(),
+            period: d.meta.period.as_deref(),
+            status: d.meta.status.label(),
+            source: d.meta.source.as_deref(),
+        })
+        .collect();
+    let clauses: Vec<ClauseInput> = corpus
+        .documents
+        .iter()
+        .enumerate()
+        .flat_map(|(n, d)| {
+            d.clauses.iter().map(move |c| ClauseInput {
+                doc: n as u32,
+                id: c.clause.clone(),
+                label: c.label.clone(),
+                path: c.path.iter().map(|h| (h.label.clone(), h.title.clone())).collect(),
+                heading_len: c.heading.as_ref().map_or(0, |h| h.chars().count() as u32),
+                text: c.text.clone(),
+                units: c.units.clone(),
+                units_span: c.units_span.as_ref().map(|s| s.start as u32..s.end as u32),
+            })
+        })
+        .collect();
+
+    let blob = policy_search_index::write::write(&docs, &clauses, FoldTable::full());
+    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("index.bin");
+    fs::write(&out, blob).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));
+}

@@ -1,1 +1,21 @@
+//! policy-search: search Chinese policy clauses entirely in the browser.
+//!
+//! This crate is what runs at query time, natively (the `policy-search` CLI) and in
+//! WebAssembly (the `<policy-search>` element): it opens the index that `build.rs` compiled
+//! from the corpus ([`engine`]), parses queries ([`query`]), matches and ranks clauses
+//! ([`rank`]) and returns plain records ([`results`]).
+//!
+//! ```no_run
+//! let engine = policy_search::Engine::embedded().unwrap();
+//! let results = engine.search("知识产权 保护", &Default::default()).unwrap();
+//! println!("{} clauses", results.total);
+//! ```
 
+pub mod engine;
+pub mod query;
+pub mod rank;
+pub mod results;
+
+pub use engine::{Engine, SearchOptions, EMBEDDED_INDEX};
+pub use query::QueryError;
+pub use results::{ClauseRecord, Document, Hit, PathItem, SearchResults, Snippet, Stats};

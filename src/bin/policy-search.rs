@@ -1,1 +1,153 @@
-fn main(){}
+//! `policy-search`: the maintainers' and testers' view of the embedded index.
+//!
+//! ```text
+//! policy-search search [--limit N] [--offset K] [--json] [--] QUERY…
+//! policy-search clauses [--json]
+//! policy-search docs [--json]
+//! policy-search stats [--json]
+//! ```
+
+use std::{io::Write, process::ExitCode};
+
+use policy_search::{Engine, SearchOptions};
+
+const USAGE: &str = "usage:
+  policy-search search [--limit N] [--offset K] [--json] [--] QUERY...
+  policy-search clauses [--json]
+  policy-search docs [--json]
+  policy-search stats [--json]";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("policy-search: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Parsed flags and positional words.
+struct Args {
+    json: bool,
+    options: SearchOptions,
+    words: Vec<String>,
+}
+
+fn parse_flags(args: &[String]) -> Result<Args, String> {
+    let mut parsed = Args { json: false, options: SearchOptions::default(), words: Vec::new() };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut number = |name: &str| -> Result<usize, String> {
+            let v = it.next().ok_or(format!("{name} needs a number"))?;
+            v.parse().map_err(|_| format!("{name}: {v:?} is not a number"))
+        };
+        match a.as_str() {
+            "--json" => parsed.json = true,
+            "--limit" => parsed.options.limit = number("--limit")?,
+            "--offset" => parsed.options.offset = number("--offset")?,
+            "--" => {
+                parsed.words.extend(it.by_ref().cloned());
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option {s}\n{USAGE}")),
+            _ => parsed.words.push(a.clone()),
+        }
+    }
+    Ok(parsed)
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    let (command, rest) = args.split_first().ok_or(USAGE)?;
+    let args = parse_flags(rest)?;
+    let engine = Engine::embedded().map_err(|e| e.to_string())?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let json = |v: &dyn erased::Json| v.line();
+    let result = match command.as_str() {
+        "search" => {
+            let query = args.words.join(" ");
+            let results = engine.search(&query, &args.options).map_err(|e| e.to_string())?;
+            if args.json {
+                writeln!(out, "{}", json(&results))
+            } else {
+                print_results(&mut out, &results)
+            }
+        }
+        "clauses" => engine.clauses().iter().try_for_each(|c| {
+            if args.json {
+                writeln!(out, "{}", json(c))
+            } else {
+                let path: Vec<String> = c.path.iter().map(|p| format!("{}{}", p.label, p.title)).collect();
+                let first: String = c.text.chars().take(40).collect();
+                writeln!(out, "{}#{}  {}  {}{}", c.doc, c.clause, path.join(" › "), c.label, first.replace('\n', " "))
+            }
+        }),
+        "docs" => engine.docs().iter().try_for_each(|d| {
+            if args.json {
+                writeln!(out, "{}", json(d))
+            } else {
+                writeln!(
+                    out,
+                    "{}  《{}》 {} {} {}",
+                    d.doc,
+                    d.title,
+                    d.number.as_deref().unwrap_or("(无文号)"),
+                    d.published.as_deref().unwrap_or("(日期未知)"),
+                    d.status
+                )
+            }
+        }),
+        "stats" => {
+            let s = engine.stats();
+            if args.json {
+                writeln!(out, "{}", json(&s))
+            } else {
+                s.sections
+                    .iter()
+                    .try_for_each(|x| writeln!(out, "{:<10} {:>8} bytes", x.name, x.bytes))
+                    .and_then(|()| writeln!(out, "total {} bytes; {} keys, {} clauses, {} documents; clause text {} bytes", s.total_bytes, s.keys, s.clauses, s.docs, s.text_bytes))
+            }
+        }
+        other => return Err(format!("unknown command {other:?}\n{USAGE}")),
+    };
+    result.map_err(|e| e.to_string())
+}
+
+fn print_results(out: &mut impl Write, results: &policy_search::SearchResults) -> std::io::Result<()> {
+    writeln!(out, "{} 条结果 (clauses): {}", results.total, results.query)?;
+    for (n, hit) in results.hits.iter().enumerate() {
+        let path: Vec<String> = hit.path.iter().map(|p| format!("{}{}", p.label, p.title)).collect();
+        writeln!(out, "\n{}. 《{}》 › {} {}  [{}#{}  {:.2}]", results.offset + n + 1, hit.title, path.join(" › "), hit.label, hit.doc, hit.clause, hit.score)?;
+        writeln!(out, "   {}", mark(&hit.snippet.text, &hit.snippet.highlights).replace('\n', " "))?;
+    }
+    Ok(())
+}
+
+/// Marks highlighted ranges with «…».
+fn mark(text: &str, highlights: &[[u32; 2]]) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        let i = i as u32;
+        if highlights.iter().any(|h| h[0] == i) {
+            out.push('«');
+        }
+        out.push(c);
+        if highlights.iter().any(|h| h[1] == i + 1) {
+            out.push('»');
+        }
+    }
+    out
+}
+
+mod erased {
+    /// Serialises any record as one line of JSON.
+    pub trait Json {
+        fn line(&self) -> String;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn line(&self) -> String {
+            serde_json::to_string(self).expect("records serialise")
+        }
+    }
+}

@@ -1,1 +1,152 @@
-//! tmp
+//! The on-disk index of policy-search: one versioned, checksummed blob that `build.rs` writes
+//! and the engine opens in place (no copying, no parsing beyond shape checks).
+//!
+//! One module per section, each holding its writer (feature `write`, build time only) next to
+//! its reader, so a layout is defined in exactly one place:
+//!
+//! | section | module | holds |
+//! |---|---|---|
+//! | header | [`header`] | magic, version, section table, checksum |
+//! | fold | [`policy_search_normalize::FoldTable`] | the fold entries whose targets occur in the corpus |
+//! | terms | [`terms`] | `fst::Map` key → place of its postings |
+//! | postings | [`postings`] | delta-varint clause lists |
+//! | headings | [`headings`] | breadcrumb headings, stored once |
+//! | clauses | [`clauses`] | clause store |
+//! | docs | [`docs`] | document metadata |
+//!
+//! The byte layout is documented in `docs/index-format.md`. [`keys`] defines what is keyed and
+//! what counts as a match; the engine and the writer both use it.
+
+pub mod bytes;
+pub mod clauses;
+pub mod docs;
+pub mod header;
+pub mod headings;
+pub mod keys;
+pub mod postings;
+pub mod terms;
+#[cfg(feature = "write")]
+pub mod write;
+
+use std::fmt;
+
+use bytes::Table;
+use policy_search_normalize::FoldTable;
+
+pub use clauses::ClauseView;
+pub use docs::DocView;
+pub use headings::Heading;
+
+/// Why an index could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormatError {
+    /// The bytes do not start with the magic.
+    NotAnIndex,
+    /// Written by another format version.
+    Version(u32),
+    /// The checksum does not match: truncated or corrupted.
+    Checksum,
+    /// A section is malformed.
+    Corrupt(&'static str),
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FormatError::NotAnIndex => write!(f, "not a policy-search index"),
+            FormatError::Version(v) => write!(f, "index format version {v}, expected {}", header::FORMAT_VERSION),
+            FormatError::Checksum => write!(f, "index checksum mismatch (truncated or corrupted)"),
+            FormatError::Corrupt(s) => write!(f, "index section {s} is malformed"),
+        }
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+/// An opened index, borrowing its bytes.
+#[derive(Clone)]
+pub struct Index<'a> {
+    /// The fold table the query side must use.
+    pub fold: FoldTable<&'a [u8]>,
+    terms: fst::Map<&'a [u8]>,
+    postings: &'a [u8],
+    headings: Table<'a>,
+    clauses: Table<'a>,
+    docs: Table<'a>,
+    total_chars: u32,
+    sizes: [usize; header::SECTIONS.len()],
+}
+
+impl<'a> Index<'a> {
+    /// Opens an index: checks magic, version, checksum and each section's shape.
+    pub fn open(bytes: &'a [u8]) -> Result<Index<'a>, FormatError> {
+        let [fold, terms, postings, headings, clauses, docs] = header::read(bytes)?;
+        let sizes = [fold.len(), terms.len(), postings.len(), headings.len(), clauses.len(), docs.len()];
+        let fold = FoldTable::from_bytes(fold).map_err(|_| FormatError::Corrupt("fold"))?;
+        let terms = fst::Map::new(terms).map_err(|_| FormatError::Corrupt("terms"))?;
+        let total_chars = bytes::u32_le(clauses, 0).ok_or(FormatError::Corrupt("clauses"))?;
+        let table = |b: &'a [u8], name| Table::new(b).ok_or(FormatError::Corrupt(name));
+        Ok(Index {
+            fold,
+            terms,
+            postings,
+            headings: table(headings, "headings")?,
+            clauses: table(&clauses[4..], "clauses")?,
+            docs: table(docs, "docs")?,
+            total_chars,
+            sizes,
+        })
+    }
+
+    /// Clause numbers containing `key`, ascending; empty when the key is not indexed.
+    pub fn postings(&self, key: &str) -> Vec<u32> {
+        let Some(value) = self.terms.get(key) else { return Vec::new() };
+        let (offset, len) = postings::unpack(value);
+        self.postings.get(offset..offset + len).map(postings::read).unwrap_or_default()
+    }
+
+    /// Number of clauses.
+    pub fn clause_count(&self) -> u32 {
+        self.clauses.len() as u32
+    }
+
+    /// Clause number `i`.
+    pub fn clause(&self, i: u32) -> Option<ClauseView<'a>> {
+        clauses::read(&self.clauses, i)
+    }
+
+    /// The breadcrumb of a clause, outermost first.
+    pub fn path(&self, clause: &ClauseView<'a>) -> Vec<Heading<'a>> {
+        headings::path(&self.headings, clause.heading_node)
+    }
+
+    /// Average clause length in characters.
+    pub fn average_chars(&self) -> f32 {
+        self.total_chars as f32 / self.clause_count().max(1) as f32
+    }
+
+    /// Number of documents.
+    pub fn doc_count(&self) -> u32 {
+        self.docs.len() as u32
+    }
+
+    /// Document number `i`.
+    pub fn doc(&self, i: u32) -> Option<DocView<'a>> {
+        docs::read(&self.docs, i)
+    }
+
+    /// Number of keys in the terms FST.
+    pub fn key_count(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Number of headings.
+    pub fn heading_count(&self) -> usize {
+        self.headings.len()
+    }
+
+    /// Bytes per section, in on-disk order, named as in [`header::SECTIONS`].
+    pub fn section_sizes(&self) -> impl Iterator<Item = (&'static str, usize)> + '_ {
+        header::SECTIONS.iter().copied().zip(self.sizes)
+    }
+}

@@ -1,0 +1,69 @@
+//! The docs section: document metadata, one record per document, in file-name order.
+//!
+//! A table of records of strings (empty = none): `doc | title | issuer count | issuers… |
+//! number | published | effective | expires | period | status | source`. Dates are
+//! `YYYY-MM-DD`; status is `现行有效`, `已失效` or `未知`, computed at build time.
+
+use crate::bytes::{Reader, Table};
+
+/// One document's metadata, borrowed from the index.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocView<'a> {
+    /// File stem.
+    pub doc: &'a str,
+    /// Title.
+    pub title: &'a str,
+    /// Issuing bodies.
+    pub issuer: Vec<&'a str>,
+    /// 文号.
+    pub number: Option<&'a str>,
+    /// Date of issue.
+    pub published: Option<&'a str>,
+    /// Date it takes effect.
+    pub effective: Option<&'a str>,
+    /// Last day in force.
+    pub expires: Option<&'a str>,
+    /// Validity period as stated.
+    pub period: Option<&'a str>,
+    /// Validity status.
+    pub status: &'a str,
+    /// Source site.
+    pub source: Option<&'a str>,
+}
+
+/// Writes one document record.
+#[cfg(feature = "write")]
+pub fn record(d: &DocView<'_>) -> Vec<u8> {
+    use crate::bytes::{put_str, put_varint};
+    let mut out = Vec::new();
+    put_str(&mut out, d.doc);
+    put_str(&mut out, d.title);
+    put_varint(&mut out, d.issuer.len() as u64);
+    for i in &d.issuer {
+        put_str(&mut out, i);
+    }
+    for s in [d.number, d.published, d.effective, d.expires, d.period] {
+        put_str(&mut out, s.unwrap_or(""));
+    }
+    put_str(&mut out, d.status);
+    put_str(&mut out, d.source.unwrap_or(""));
+    out
+}
+
+/// Reads record `i`.
+pub fn read<'a>(table: &Table<'a>, i: u32) -> Option<DocView<'a>> {
+    let mut r = Reader::new(table.get(i as usize)?);
+    let opt = |s: &'a str| (!s.is_empty()).then_some(s);
+    let doc = r.str()?;
+    let title = r.str()?;
+    let n = r.u32()?;
+    let mut issuer = Vec::new();
+    for _ in 0..n {
+        issuer.push(r.str()?);
+    }
+    let (number, published, effective, expires, period) =
+        (opt(r.str()?), opt(r.str()?), opt(r.str()?), opt(r.str()?), opt(r.str()?));
+    let status = r.str()?;
+    let source = opt(r.str()?);
+    Some(DocView { doc, title, issuer, number, published, effective, expires, period, status, source })
+}
