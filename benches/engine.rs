@@ -1,0 +1,141 @@
+//! Benchmark of the engine: prints index sizes (raw / gzip / brotli, per section, against the
+//! clause text), and query latency p50 / p99 over the dev queries plus 1 000 sampled
+//! substrings, with a brute-force scan of the same clauses as the baseline, in one run.
+//!
+//! `cargo bench --bench engine` (figures, not assertions: this is not a timed test).
+
+use std::{hint::black_box, io::Write, time::Instant};
+
+use policy_search::{Engine, SearchOptions};
+use policy_search_index::keys::occurrences;
+
+fn gzip(bytes: &[u8]) -> usize {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(bytes).unwrap();
+    e.finish().unwrap().len()
+}
+
+fn brotli(bytes: &[u8]) -> usize {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).unwrap();
+    out.len()
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+/// Deterministic pseudo-random numbers (xorshift), so runs sample the same queries.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 as usize
+    }
+}
+
+fn main() {
+    let engine = Engine::embedded().expect("embedded index");
+    let blob = policy_search::EMBEDDED_INDEX;
+
+    // Sizes: each section, the whole blob, and the clause text alone.
+    let stats = engine.stats();
+    let mut offset = policy_search_index::header::HEADER_LEN;
+    println!("index sizes (bytes)        raw      gzip    brotli");
+    let mut non_text = Vec::new();
+    for s in &stats.sections {
+        let bytes = &blob[offset..offset + s.bytes];
+        offset += s.bytes;
+        println!("  {:<20} {:>8}  {:>8}  {:>8}", s.name, s.bytes, gzip(bytes), brotli(bytes));
+        if s.name != "clauses" {
+            non_text.extend_from_slice(bytes);
+        }
+    }
+    let text: String = engine.clauses().iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join("\n");
+    println!("  {:<20} {:>8}  {:>8}  {:>8}", "whole blob", blob.len(), gzip(blob), brotli(blob));
+    println!("  {:<20} {:>8}  {:>8}  {:>8}", "clause text alone", text.len(), gzip(text.as_bytes()), brotli(text.as_bytes()));
+    println!(
+        "  {:<20} {:>8}  {:>8}  {:>8}   (ratio to text, brotli: {:.2})",
+        "sections but clauses",
+        non_text.len(),
+        gzip(&non_text),
+        brotli(&non_text),
+        brotli(&non_text) as f64 / brotli(text.as_bytes()) as f64
+    );
+    println!("  {} keys, {} clauses, {} documents, {} fold entries", stats.keys, stats.clauses, stats.docs, stats.fold_entries);
+
+    // Queries: the dev set (minus pinyin) and 1 000 substrings sampled from clauses.
+    let dev: serde_json::Value = serde_json::from_str(include_str!("../tests/dev.json")).unwrap();
+    let mut queries: Vec<String> = dev["queries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|q| q["expect"]["pinyin"].as_bool() != Some(true))
+        .map(|q| q["q"].as_str().unwrap().to_string())
+        .collect();
+    let clauses = engine.clauses();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    while queries.len() < 1_000 + 30 {
+        let text: Vec<char> = clauses[rng.next() % clauses.len()].text.chars().collect();
+        let start = rng.next() % text.len();
+        let len = 1 + rng.next() % 6;
+        let q: String = text[start..(start + len).min(text.len())].iter().collect();
+        if !q.contains(['"', '\n', ' ']) && !q.starts_with('-') {
+            queries.push(q);
+        }
+    }
+
+    // Warm the folded-text cache once, as a page does on its first query.
+    let cold = Instant::now();
+    let _ = engine.search("的", &SearchOptions::default());
+    println!("\nfirst query (folds every clause it touches): {:.1} µs", cold.elapsed().as_secs_f64() * 1e6);
+
+    let options = SearchOptions { limit: 10, offset: 0 };
+    let time = |f: &dyn Fn(&str)| -> Vec<f64> {
+        let mut samples: Vec<f64> = Vec::new();
+        for q in &queries {
+            let runs = 20;
+            let t = Instant::now();
+            for _ in 0..runs {
+                f(q);
+            }
+            samples.push(t.elapsed().as_secs_f64() * 1e6 / runs as f64);
+        }
+        samples.sort_by(f64::total_cmp);
+        samples
+    };
+    let engine_times = time(&|q| {
+        black_box(engine.search(black_box(q), &options).ok());
+    });
+    let mut slowest: Vec<(f64, &String)> = queries
+        .iter()
+        .map(|q| {
+            let t = Instant::now();
+            for _ in 0..20 {
+                black_box(engine.search(black_box(q), &options).ok());
+            }
+            (t.elapsed().as_secs_f64() * 1e6 / 20.0, q)
+        })
+        .collect();
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let names: Vec<String> = slowest.iter().take(5).map(|(t, q)| format!("{q:?} {t:.0} µs")).collect();
+    println!("  slowest engine queries: {}", names.join(", "));
+    // Baseline: fold the query and scan every clause's folded text, as a library with no index would.
+    let folded_clauses: Vec<Vec<char>> = clauses.iter().map(|c| engine.fold(&c.text).chars().collect()).collect();
+    let brute_times = time(&|q| {
+        let terms: Vec<Vec<char>> = q.split_whitespace().map(|t| engine.fold(t).chars().collect()).collect();
+        let hits = folded_clauses.iter().filter(|c| terms.iter().all(|t| !occurrences(c, t).is_empty())).count();
+        black_box(hits);
+    });
+    println!("query latency over {} queries (µs)   p50      p99", queries.len());
+    println!("  engine (index + verify + rank)   {:>7.1}  {:>7.1}", percentile(&engine_times, 0.5), percentile(&engine_times, 0.99));
+    println!("  brute-force scan, no ranking     {:>7.1}  {:>7.1}", percentile(&brute_times, 0.5), percentile(&brute_times, 0.99));
+    println!(
+        "  speed-up (brute / engine)        {:>7.1}x {:>7.1}x",
+        percentile(&brute_times, 0.5) / percentile(&engine_times, 0.5),
+        percentile(&brute_times, 0.99) / percentile(&engine_times, 0.99)
+    );
+}
