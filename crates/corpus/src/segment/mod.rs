@@ -369,11 +369,11 @@ fn is_closing(text: &str) -> bool {
 fn emit(nodes: &[Node], used_ranks: &BTreeSet<u8>) -> Vec<Draft> {
     let mut seen = HashSet::new();
     let mut drafts = Vec::new();
+    let several_attachments = nodes.iter().filter(|n| n.kind == NodeKind::Attachment).count() > 1;
     for (i, node) in nodes.iter().enumerate() {
         let emits = match node.kind {
-            NodeKind::Preamble | NodeKind::Closing | NodeKind::Bullet | NodeKind::Row => !node.parts.is_empty(),
-            NodeKind::Attachment => !node.parts.is_empty(),
             NodeKind::Marker(_) => !node.parts.is_empty() && (!node.heading_only || node.parts.len() > 1 || node.children == 0),
+            _ => !node.parts.is_empty(),
         };
         if !emits {
             continue;
@@ -391,7 +391,7 @@ fn emit(nodes: &[Node], used_ranks: &BTreeSet<u8>) -> Vec<Draft> {
         let mut path = Vec::new();
         let mut up = node.parent;
         while let Some(p) = up {
-            let label = if nodes[p].kind == NodeKind::Attachment && nodes.iter().filter(|n| n.kind == NodeKind::Attachment).count() > 1 {
+            let label = if nodes[p].kind == NodeKind::Attachment && several_attachments {
                 format!("附件{}", nodes[p].number)
             } else {
                 nodes[p].label.clone()
