@@ -16,11 +16,15 @@ fn engine() -> &'static Engine<'static> {
     ENGINE.with(|e| *e)
 }
 
+/// OpenCC's Simplified → Traditional, character by character: the fold's contract. Whole-text
+/// conversion would also apply OpenCC's phrase tables, which swap vocabulary (信息 → 資訊) as
+/// well as characters; see `policy_search_normalize`.
 fn to_traditional(text: &str) -> String {
     thread_local! {
         static S2T: OpenCC = OpenCC::from_config(BuiltinConfig::S2t).unwrap();
     }
-    S2T.with(|c| c.convert(text))
+    let mut buf = [0u8; 4];
+    S2T.with(|c| text.chars().map(|ch| c.convert(ch.encode_utf8(&mut buf))).collect())
 }
 
 /// Clause numbers whose folded text holds `term`, by scanning every clause.
@@ -69,4 +73,13 @@ fn substrings_across_word_boundaries_are_found() {
         assert!(!hits.is_empty(), "{term}");
         assert_eq!(hits, brute_force(engine, term), "{term}");
     }
+}
+
+#[test]
+fn a_character_with_two_simplified_readings_is_found_in_either() {
+    // OpenCC writes 借助 as 藉助, and 藉 is also a Simplified character in its own right.
+    let engine = engine();
+    let expected = brute_force(engine, "借助");
+    assert!(!expected.is_empty());
+    assert_eq!(engine_hits(engine, "藉助"), expected);
 }

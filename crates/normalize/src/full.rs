@@ -1,19 +1,23 @@
-//! Build time only: the full fold table, derived from Unicode NFKC and OpenCC's TSCharacters.
+//! Build time only: the full fold table, derived from Unicode NFKC and OpenCC's character
+//! dictionaries (TSCharacters and STCharacters).
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use ferrous_opencc::{config::BuiltinConfig, OpenCC};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::{fold_char, FoldTable, BRACKETS};
 
-/// Code point ranges where OpenCC's TSCharacters has its keys (the CJK blocks).
-const HAN_RANGES: [(u32, u32); 4] =
-    [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x323AF)];
+/// OpenCC's Traditional → Simplified and Simplified → Traditional character dictionaries,
+/// verbatim from the OpenCC release that `ferrous-opencc` ships (a test checks that they
+/// agree). They are read here rather than through a converter because folding needs *every*
+/// candidate of a key, not just the first.
+const TS_CHARACTERS: &str = include_str!("../data/TSCharacters.txt");
+const ST_CHARACTERS: &str = include_str!("../data/STCharacters.txt");
 
 impl FoldTable {
     /// The full fold table: every non-ASCII character whose NFKC form is a single character,
-    /// every OpenCC Traditional → Simplified character mapping, and the bracket variants,
+    /// every character of an OpenCC Traditional → Simplified class, and the bracket variants,
     /// composed until each target is a fixed point. Computed once per process.
     pub fn full() -> &'static FoldTable {
         static FULL: OnceLock<FoldTable> = OnceLock::new();
@@ -21,8 +25,31 @@ impl FoldTable {
     }
 }
 
+/// The lines of an OpenCC character dictionary: a key and its candidates, first preferred.
+fn dictionary(text: &'static str) -> impl Iterator<Item = (char, Vec<char>)> {
+    text.lines().filter_map(|line| {
+        let line = line.trim_end_matches('\r');
+        if line.starts_with('#') || line.is_empty() {
+            return None;
+        }
+        let (key, values) = line.split_once('\t')?;
+        let key = single(key.chars())?;
+        let values: Vec<char> = values.split(' ').filter_map(|v| single(v.chars())).collect();
+        Some((key, values)).filter(|(_, v)| !v.is_empty())
+    })
+}
+
+/// TSCharacters: a Traditional key and its Simplified candidates.
+fn ts_characters() -> impl Iterator<Item = (char, Vec<char>)> {
+    dictionary(TS_CHARACTERS)
+}
+
+/// STCharacters: a Simplified key and its Traditional candidates.
+fn st_characters() -> impl Iterator<Item = (char, Vec<char>)> {
+    dictionary(ST_CHARACTERS)
+}
+
 fn build_full() -> FoldTable {
-    let t2s = OpenCC::from_config(BuiltinConfig::T2s).expect("OpenCC's built-in t2s config loads");
     let mut one_step: Vec<(char, char)> = Vec::new();
 
     // NFKC width folding, kept only where one character stays one character.
@@ -31,14 +58,14 @@ fn build_full() -> FoldTable {
             one_step.push((c, t));
         }
     }
-    // Traditional → Simplified by character. TSPhrases has no one-character keys, so
-    // converting a lone character applies exactly TSCharacters (first candidate).
-    let mut buf = [0u8; 4];
-    for (lo, hi) in HAN_RANGES {
-        for c in (lo..=hi).filter_map(char::from_u32) {
-            if let Some(t) = single(t2s.convert(c.encode_utf8(&mut buf)).chars()) {
-                one_step.push((c, t));
-            }
+    // Traditional → Simplified. A key with several candidates (藉 → 藉 借, 乾 → 乾 干) is
+    // ambiguous out of context, and OpenCC's phrase tables pick either one (借助 → 藉助), so a
+    // character folds to one representative of its whole class: the union of every key with
+    // every candidate, in both dictionaries (着 → 着 著 is only in STCharacters). Recall across scripts is then exact; the price is that a lone
+    // ambiguous character (划 in 计划 vs 画) also matches its class-mates.
+    for (class, members) in classes() {
+        for m in members {
+            one_step.push((m, class));
         }
     }
     one_step.extend(BRACKETS.iter().filter(|(from, _)| !from.is_ascii()).copied());
@@ -60,6 +87,46 @@ fn build_full() -> FoldTable {
     FoldTable::from_pairs(composed.collect::<Vec<_>>())
 }
 
+/// The OpenCC character classes, keyed by representative: the lowest code point among the
+/// members that are Simplified (TSCharacters' first candidate is themselves or they are not a
+/// TSCharacters key), so 借 stands for {借, 藉}.
+fn classes() -> BTreeMap<char, Vec<char>> {
+    let mut parent: BTreeMap<char, char> = BTreeMap::new();
+    fn root(parent: &mut BTreeMap<char, char>, mut c: char) -> char {
+        while let Some(&p) = parent.get(&c).filter(|&&p| p != c) {
+            c = p;
+        }
+        c
+    }
+    let mut first: BTreeMap<char, char> = BTreeMap::new();
+    for (key, values) in ts_characters() {
+        first.insert(key, values[0]);
+    }
+    for (key, values) in ts_characters().chain(st_characters()) {
+        for v in values {
+            let (a, b) = (root(&mut parent, key), root(&mut parent, v));
+            parent.entry(a).or_insert(a);
+            parent.entry(b).or_insert(b);
+            if a != b {
+                parent.insert(a.max(b), a.min(b));
+            }
+        }
+    }
+    let mut members: BTreeMap<char, Vec<char>> = BTreeMap::new();
+    for c in parent.keys().copied().collect::<Vec<_>>() {
+        let r = root(&mut parent, c);
+        members.entry(r).or_default().push(c);
+    }
+    members
+        .into_values()
+        .map(|m| {
+            let simplified = |c: &&char| first.get(c).is_none_or(|f| f == *c);
+            let rep = *m.iter().filter(simplified).min().unwrap_or(&m[0]);
+            (rep, m)
+        })
+        .collect()
+}
+
 /// Keeps the first rule for each source character (NFKC before OpenCC before brackets),
 /// except that a later rule may act on an NFKC identity.
 fn merge(mut pairs: Vec<(char, char)>) -> Vec<(char, char)> {
@@ -76,6 +143,9 @@ fn single(mut chars: impl Iterator<Item = char>) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
+    use ferrous_opencc::{config::BuiltinConfig, OpenCC};
+
+    use super::{st_characters, ts_characters};
     use crate::{fold, fold_char, FoldTable};
 
     #[test]
@@ -84,6 +154,32 @@ mod tests {
         assert_eq!(fold("雙創 知識產權 號", full), "双创 知识产权 号");
         assert_eq!(fold("ＩＰＯ　５Ｇ", full), "ipo 5g");
         assert_eq!(fold("杭政［2019］55號 【2018】", full), "杭政〔2019〕55号 〔2018〕");
+    }
+
+    #[test]
+    fn every_candidate_of_an_ambiguous_character_folds_alike() {
+        let full = FoldTable::full();
+        // 藉 is both a Simplified character (狼藉) and a Traditional candidate of 借.
+        assert_eq!(fold("藉助", full), fold("借助", full));
+        assert_eq!(fold("乾", full), fold("干", full));
+        for (key, values) in ts_characters().chain(st_characters()) {
+            for v in values {
+                assert_eq!(fold_char(key, full), fold_char(v, full), "{key} / {v}");
+            }
+        }
+    }
+
+    #[test]
+    fn vendored_dictionaries_agree_with_ferrous_opencc() {
+        let t2s = OpenCC::from_config(BuiltinConfig::T2s).unwrap();
+        let s2t = OpenCC::from_config(BuiltinConfig::S2t).unwrap();
+        let mut buf = [0u8; 4];
+        for (key, values) in ts_characters() {
+            assert_eq!(t2s.convert(key.encode_utf8(&mut buf)), values[0].to_string(), "{key}");
+        }
+        for (key, values) in st_characters() {
+            assert_eq!(s2t.convert(key.encode_utf8(&mut buf)), values[0].to_string(), "{key}");
+        }
     }
 
     #[test]
