@@ -206,6 +206,18 @@ impl<'a> Engine<'a> {
             .map(|v| self.record(&v))
     }
 
+    /// The clauses of one document, in document order (empty for an unknown id).
+    pub fn document_clauses(&self, doc: &str) -> Vec<ClauseRecord> {
+        let Some(d) = (0..self.index.doc_count()).find(|&i| self.index.doc(i).is_some_and(|v| v.doc == doc)) else {
+            return Vec::new();
+        };
+        (0..self.index.clause_count())
+            .filter_map(|i| self.index.clause(i))
+            .filter(|v| v.doc == d)
+            .map(|v| self.record(&v))
+            .collect()
+    }
+
     /// Every document's metadata.
     pub fn docs(&self) -> Vec<Document> {
         (0..self.index.doc_count()).filter_map(|i| self.index.doc(i)).map(|d| document(&d)).collect()

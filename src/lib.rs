@@ -3,7 +3,8 @@
 //! This crate is what runs at query time, natively (the `policy-search` CLI) and in
 //! WebAssembly (the `<policy-search>` element): it opens the index that `build.rs` compiled
 //! from the corpus ([`engine`]), parses queries ([`query`]), matches and ranks clauses
-//! ([`rank`]) and returns plain records ([`results`]).
+//! ([`rank`]) and returns plain records ([`results`]); on wasm, `bindings` exposes them to
+//! JavaScript as the class `PolicySearch`.
 //!
 //! ```no_run
 //! let engine = policy_search::Engine::embedded().unwrap();
@@ -11,6 +12,8 @@
 //! println!("{} clauses", results.total);
 //! ```
 
+#[cfg(target_arch = "wasm32")]
+pub mod bindings;
 pub mod engine;
 pub mod query;
 pub mod rank;

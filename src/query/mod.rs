@@ -44,6 +44,17 @@ pub enum QueryError {
     OnlyExclusions,
 }
 
+impl QueryError {
+    /// A stable machine-readable name, for interfaces that word the message themselves.
+    pub fn code(&self) -> &'static str {
+        match self {
+            QueryError::TooLong { .. } => "too_long",
+            QueryError::TooManyTerms { .. } => "too_many_terms",
+            QueryError::OnlyExclusions => "only_exclusions",
+        }
+    }
+}
+
 impl fmt::Display for QueryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

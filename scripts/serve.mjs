@@ -1,0 +1,74 @@
+// A static file server for dist/, with the headers a careful portal would send.
+//
+//   node scripts/serve.mjs [--root dist] [--host 127.0.0.1] [--port 8080]
+//                          [--csp POLICY | --no-csp] [--isolated]
+//
+// By default every response carries the strict policy the widget promises to work under
+// (see README), so the demo proves it. `--isolated` adds COOP/COEP, which makes the page
+// cross-origin isolated and gives performance.now() microsecond resolution for benchmarks.
+// Port 0 picks a free port; the chosen address is printed as `serving http://HOST:PORT/`.
+
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve, sep } from "node:path";
+
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".json": "application/json",
+};
+
+/** Starts a server; resolves to `{ url, close() }`. */
+export async function serve({ root = "dist", host = "127.0.0.1", port = 8080, csp = STRICT_CSP, isolated = false } = {}) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    const headers = { "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff" };
+    if (csp) headers["Content-Security-Policy"] = csp;
+    if (isolated) {
+      headers["Cross-Origin-Opener-Policy"] = "same-origin";
+      headers["Cross-Origin-Embedder-Policy"] = "require-corp";
+    }
+    try {
+      const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      let file = normalize(join(base, path));
+      if (file !== base && !file.startsWith(base + sep)) throw Object.assign(new Error("outside root"), { code: "ENOENT" });
+      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      const body = await readFile(file);
+      res.writeHead(200, { ...headers, "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch (e) {
+      const status = e.code === "ENOENT" || e.code === "ENOTDIR" ? 404 : 500;
+      res.writeHead(status, { ...headers, "Content-Type": "text/plain; charset=utf-8" });
+      res.end(status === 404 ? "not found\n" : "server error\n");
+    }
+  });
+  await new Promise((ok, fail) => server.once("error", fail).listen(port, host, ok));
+  const address = server.address();
+  return {
+    url: `http://${host}:${address.port}/`,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const opt = (name, fallback) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : fallback;
+  };
+  const { url } = await serve({
+    root: opt("--root", "dist"),
+    host: opt("--host", "127.0.0.1"),
+    port: Number(opt("--port", 8080)),
+    csp: args.includes("--no-csp") ? null : opt("--csp", STRICT_CSP),
+    isolated: args.includes("--isolated"),
+  });
+  console.log(`serving ${url}`);
+}

@@ -1,0 +1,101 @@
+//! The wasm interface: the engine as a JavaScript class, `PolicySearch`.
+//!
+//! Every method takes and returns plain JS values (objects, arrays, strings, numbers, `null`)
+//! made by `serde-wasm-bindgen` from the same records the CLI prints as JSON, so the element
+//! and the CLI can never disagree about a field. Nothing here panics on user input: bad input
+//! comes back as a thrown `Error` whose `code` says what was wrong.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::{Engine, SearchOptions};
+
+/// The largest page a caller may ask for; more is refused with a clear error.
+pub const MAX_LIMIT: u32 = 1000;
+
+/// The search engine over the index embedded in this module.
+#[wasm_bindgen]
+pub struct PolicySearch {
+    engine: Engine<'static>,
+}
+
+/// `search` options as JavaScript passes them; every field is optional.
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct JsOptions {
+    limit: Option<u32>,
+    offset: Option<u32>,
+}
+
+#[wasm_bindgen]
+impl PolicySearch {
+    /// Opens the embedded index. Throws if the index is corrupt (a build defect).
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Result<PolicySearch, JsValue> {
+        let engine = Engine::embedded().map_err(|e| error("bad_index", &e.to_string()))?;
+        Ok(PolicySearch { engine })
+    }
+
+    /// Runs `query` and returns `{query, total, offset, hits}`. `options` is `undefined` or
+    /// `{limit?: number, offset?: number}` (defaults 10 and 0). Throws an `Error` with `code`
+    /// `too_long`, `too_many_terms`, `only_exclusions` or `bad_options`.
+    pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsValue> {
+        let options: JsOptions = if options.is_undefined() || options.is_null() {
+            JsOptions::default()
+        } else {
+            serde_wasm_bindgen::from_value(options).map_err(|e| error("bad_options", &e.to_string()))?
+        };
+        let limit = options.limit.unwrap_or(10);
+        if limit > MAX_LIMIT {
+            return Err(error("bad_options", &format!("limit {limit} is above {MAX_LIMIT}")));
+        }
+        let options = SearchOptions { limit: limit as usize, offset: options.offset.unwrap_or(0) as usize };
+        let results = self.engine.search(query, &options).map_err(|e| error(e.code(), &e.to_string()))?;
+        to_js(&results)
+    }
+
+    /// Every document's metadata: `[{doc, title, issuer, number, published, effective,
+    /// expires, period, status, source}]`.
+    pub fn docs(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.engine.docs())
+    }
+
+    /// One clause, `{doc, clause, label, path, heading, text, units}`, or `null` if there is
+    /// no such clause.
+    pub fn clause(&self, doc: &str, clause: &str) -> Result<JsValue, JsValue> {
+        to_js(&self.engine.clause(doc, clause))
+    }
+
+    /// The clauses of one document in order (an empty array for an unknown document): the
+    /// context a deep link opens in.
+    #[wasm_bindgen(js_name = documentClauses)]
+    pub fn document_clauses(&self, doc: &str) -> Result<JsValue, JsValue> {
+        to_js(&self.engine.document_clauses(doc))
+    }
+
+    /// Sizes and counts of the index.
+    pub fn stats(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.engine.stats())
+    }
+
+    /// `text` folded exactly as the index folds (for brute-force baselines and debugging).
+    pub fn fold(&self, text: &str) -> String {
+        self.engine.fold(text)
+    }
+}
+
+/// Plain objects and `null` (not `Map`s and `undefined`), so results survive `JSON.stringify`.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| error("internal", &e.to_string()))
+}
+
+/// A JS `Error` carrying a machine-readable `code` beside its message.
+fn error(code: &str, message: &str) -> JsValue {
+    let error = js_sys::Error::new(message);
+    error.set_name("PolicySearchError");
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(&error, &"code".into(), &code.into());
+    error.into()
+}

@@ -1,0 +1,105 @@
+// Shared set-up for the browser tests: serve dist/ on a free port and drive Debian's Chromium
+// with playwright-core. Nothing is downloaded: the browser is the system's own.
+
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { chromium } from "playwright-core";
+import { serve, STRICT_CSP } from "../../scripts/serve.mjs";
+
+export { STRICT_CSP };
+
+const ROOT = new URL("../../", import.meta.url);
+export const DIST = new URL("dist/", ROOT).pathname;
+
+const FLAGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+];
+
+function chromiumPath() {
+  if (process.env.CHROMIUM) return process.env.CHROMIUM;
+  try {
+    return execFileSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).trim();
+  } catch {
+    throw new Error("Chromium not found: run ./scripts/setup (or set CHROMIUM=/path/to/chromium)");
+  }
+}
+
+/** Launches Chromium and a server; returns helpers and a `close()` for `after()`. */
+export async function start(serverOptions = {}) {
+  const server = await serve({ root: DIST, port: 0, ...serverOptions });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: FLAGS, headless: true });
+  return {
+    url: server.url,
+    browser,
+    /** A fresh page (own context) at `path`, with every request outside the origin recorded. */
+    async open(path = "", { viewport = { width: 1280, height: 900 }, lang = null, permissions = [], wait = true } = {}) {
+      const context = await browser.newContext({ viewport, permissions, locale: "zh-CN" });
+      const page = await context.newPage();
+      const foreign = [];
+      const errors = [];
+      page.on("request", (r) => {
+        if (!r.url().startsWith(server.url) && !r.url().startsWith("data:")) foreign.push(r.url());
+      });
+      page.on("pageerror", (e) => errors.push(e));
+      page.on("dialog", (d) => {
+        errors.push(new Error(`dialog opened: ${d.message()}`));
+        d.dismiss();
+      });
+      if (lang) await page.addInitScript((l) => document.addEventListener("DOMContentLoaded", () => (document.documentElement.lang = l)), lang);
+      await page.goto(server.url + path);
+      if (wait) await waitReady(page);
+      return { page, context, foreign, errors };
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Waits until the element has loaded its engine (or failed). */
+export async function waitReady(page) {
+  await page.waitForFunction(() => {
+    const state = document.querySelector("policy-search")?.getAttribute("state");
+    return state === "ready" || state === "error";
+  });
+}
+
+/** Types `q` into the search box (replacing what is there) and waits for the results. */
+export async function search(page, q) {
+  const input = page.locator("policy-search").locator("input");
+  await input.fill("");
+  await input.pressSequentially(q);
+  await settle(page);
+}
+
+/** Waits until the element has rendered the input's current value. */
+export async function settle(page) {
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+}
+
+/** The rendered results: text content of each option's parts. */
+export async function results(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector("policy-search").shadowRoot;
+    return {
+      status: root.querySelector(".status").textContent,
+      message: root.querySelector(".message").textContent,
+      options: [...root.querySelectorAll("[role=option]")].map((o) => ({
+        id: o.id,
+        index: Number(o.dataset.index),
+        crumbs: o.querySelector(".crumbs").textContent,
+        text: o.querySelector(".text").textContent,
+        marks: [...o.querySelectorAll("mark")].map((m) => m.textContent),
+        chips: [...o.querySelectorAll(".chip")].map((c) => c.textContent),
+        selected: o.getAttribute("aria-selected") === "true",
+      })),
+    };
+  });
+}
+
+/** The development queries (tests/dev.json, a copy of the shared set). */
+export function devQueries() {
+  return JSON.parse(readFileSync(new URL("tests/dev.json", ROOT), "utf8")).queries;
+}

@@ -1,0 +1,79 @@
+// Interface text in Simplified (zh-CN) and Traditional (zh-TW) Chinese. The element picks
+// zh-TW when the nearest `lang` says zh-TW, zh-HK, zh-MO or zh-Hant; otherwise zh-CN.
+
+const zhCN = {
+  label: "检索政策条款",
+  placeholder: "输入关键词，如 创业补贴（繁简均可）",
+  largeText: "大字",
+  loading: "正在加载检索数据…",
+  ready: (clauses, docs) => `已收录 ${docs} 份政策文件、${clauses} 条条款。输入关键词即可检索，多个词用空格分隔。`,
+  examples: "试试：",
+  count: (total, shown) => (total === 0 ? "没有找到相关条款" : shown < total ? `共 ${total} 条相关条款，已显示 ${shown} 条` : `共 ${total} 条相关条款`),
+  more: "显示更多",
+  results: "检索结果",
+  noResults: (q) => `没有找到与“${q}”相关的条款。`,
+  hints: ["检查是否有错别字", "减少关键词，或换一个说法", "用空格分隔多个词，不必输入整句"],
+  onlyTerm: (term, n) => `只搜“${term}”（${n} 条）`,
+  fullText: (n) => `全文 ${n} 字`,
+  back: "返回检索结果",
+  copyCitation: "复制引用",
+  copyLink: "复制本条链接",
+  copied: "已复制到剪贴板",
+  copyFailed: "复制失败，请手动选择文字复制",
+  context: "所在章节",
+  thisClause: "本条",
+  published: (d) => `发布 ${d}`,
+  period: (p) => `有效期 ${p}`,
+  status: { "现行有效": "现行有效", "已失效": "已失效", "未知": "效力未知" },
+  notFound: "链接指向的条款不存在，可能已更新。",
+  errors: {
+    too_long: (e) => `检索词过长，请精简后再试。（${e.message}）`,
+    too_many_terms: () => "关键词过多，请减少到 32 个以内。",
+    only_exclusions: () => "请至少输入一个不带“-”的关键词。",
+    csp: "本页面的内容安全策略（CSP）禁止运行 WebAssembly，检索无法使用。网站管理员请在 script-src 中加入 'wasm-unsafe-eval'。",
+    noWasm: "您的浏览器不支持 WebAssembly，检索无法使用。请升级浏览器。",
+    network: "检索数据下载失败，请检查网络后刷新页面。",
+    other: "检索组件出错：",
+  },
+};
+
+const zhTW = {
+  label: "檢索政策條款",
+  placeholder: "輸入關鍵詞，如 創業補貼（繁簡均可）",
+  largeText: "大字",
+  loading: "正在載入檢索資料…",
+  ready: (clauses, docs) => `已收錄 ${docs} 份政策文件、${clauses} 條條款。輸入關鍵詞即可檢索，多個詞用空格分隔。`,
+  examples: "試試：",
+  count: (total, shown) => (total === 0 ? "沒有找到相關條款" : shown < total ? `共 ${total} 條相關條款，已顯示 ${shown} 條` : `共 ${total} 條相關條款`),
+  more: "顯示更多",
+  results: "檢索結果",
+  noResults: (q) => `沒有找到與「${q}」相關的條款。`,
+  hints: ["檢查是否有錯別字", "減少關鍵詞，或換一個說法", "用空格分隔多個詞，不必輸入整句"],
+  onlyTerm: (term, n) => `只搜「${term}」（${n} 條）`,
+  fullText: (n) => `全文 ${n} 字`,
+  back: "返回檢索結果",
+  copyCitation: "複製引用",
+  copyLink: "複製本條連結",
+  copied: "已複製到剪貼簿",
+  copyFailed: "複製失敗，請手動選取文字複製",
+  context: "所在章節",
+  thisClause: "本條",
+  published: (d) => `發布 ${d}`,
+  period: (p) => `有效期 ${p}`,
+  status: { "现行有效": "現行有效", "已失效": "已失效", "未知": "效力未知" },
+  notFound: "連結指向的條款不存在，可能已更新。",
+  errors: {
+    too_long: (e) => `檢索詞過長，請精簡後再試。（${e.message}）`,
+    too_many_terms: () => "關鍵詞過多，請減少到 32 個以內。",
+    only_exclusions: () => "請至少輸入一個不帶「-」的關鍵詞。",
+    csp: "本頁面的內容安全政策（CSP）禁止執行 WebAssembly，檢索無法使用。網站管理員請在 script-src 中加入 'wasm-unsafe-eval'。",
+    noWasm: "您的瀏覽器不支援 WebAssembly，檢索無法使用。請更新瀏覽器。",
+    network: "檢索資料下載失敗，請檢查網路後重新整理頁面。",
+    other: "檢索元件出錯：",
+  },
+};
+
+/** The interface strings for a BCP 47 language tag. */
+export function strings(lang) {
+  return /^zh-(tw|hk|mo|hant)\b/i.test(lang || "") ? zhTW : zhCN;
+}

@@ -1,0 +1,43 @@
+// The widget's state in the page URL: `?q=` for the query, `&doc=…&clause=…` for an open
+// clause. Other parameters of the host page are kept as they are. An optional prefix
+// (attribute `url-prefix`, e.g. "ps-") avoids clashing with a portal's own `q`.
+
+export class UrlState {
+  constructor(prefix = "") {
+    this.keys = { q: `${prefix}q`, doc: `${prefix}doc`, clause: `${prefix}clause` };
+  }
+
+  /** `{q, doc, clause}` from the current URL (`doc`/`clause` null when no clause is open). */
+  read() {
+    const params = new URLSearchParams(location.search);
+    return {
+      q: params.get(this.keys.q) ?? "",
+      doc: params.get(this.keys.doc),
+      clause: params.get(this.keys.clause),
+    };
+  }
+
+  /** The same-page URL (path, query, hash) for a state. */
+  href({ q = "", doc = null, clause = null }) {
+    const url = new URL(location.href);
+    const set = (key, value) => (value ? url.searchParams.set(key, value) : url.searchParams.delete(key));
+    set(this.keys.q, q);
+    set(this.keys.doc, doc && clause ? doc : null);
+    set(this.keys.clause, doc && clause ? clause : null);
+    return url.pathname + url.search + url.hash;
+  }
+
+  /** The absolute URL for a state (for copying a deep link). */
+  absolute(state) {
+    return new URL(this.href(state), location.href).href;
+  }
+
+  push(state) {
+    const href = this.href(state);
+    if (href !== location.pathname + location.search + location.hash) history.pushState({ policySearch: true }, "", href);
+  }
+
+  replace(state) {
+    history.replaceState({ policySearch: true }, "", this.href(state));
+  }
+}
