@@ -19,9 +19,10 @@ pub struct PolicySearch {
     engine: Engine<'static>,
 }
 
-/// `search` options as JavaScript passes them; every field is optional.
+/// `search` options as JavaScript passes them; every field is optional, other keys are ignored
+/// (serde-wasm-bindgen only reads the fields it knows).
 #[derive(Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 struct JsOptions {
     limit: Option<u32>,
     offset: Option<u32>,

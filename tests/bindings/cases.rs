@@ -1,0 +1,156 @@
+//! The cases both wasm suites run: the real engine and embedded index, through the very
+//! `PolicySearch` class the element uses, with JS values in and out.
+
+use policy_search::bindings::PolicySearch;
+use serde::Deserialize;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+#[derive(Deserialize, Debug)]
+struct Results {
+    query: String,
+    total: usize,
+    offset: usize,
+    hits: Vec<Hit>,
+}
+
+#[derive(Deserialize, Debug, PartialEq)]
+struct Hit {
+    doc: String,
+    clause: String,
+    title: String,
+    text: String,
+    highlights: Vec<[u32; 2]>,
+    path: Vec<PathItem>,
+}
+
+#[derive(Deserialize, Debug, PartialEq)]
+struct PathItem {
+    label: String,
+    title: String,
+}
+
+#[derive(Deserialize, Debug)]
+struct Clause {
+    doc: String,
+    clause: String,
+    text: String,
+    path: Vec<PathItem>,
+}
+
+#[derive(Deserialize, Debug)]
+struct Doc {
+    doc: String,
+    title: String,
+    status: String,
+    number: Option<String>,
+}
+
+fn engine() -> PolicySearch {
+    PolicySearch::new().expect("the embedded index opens")
+}
+
+fn options(limit: u32, offset: u32) -> JsValue {
+    let o = js_sys::Object::new();
+    js_sys::Reflect::set(&o, &"limit".into(), &limit.into()).unwrap();
+    js_sys::Reflect::set(&o, &"offset".into(), &offset.into()).unwrap();
+    o.into()
+}
+
+fn search(engine: &PolicySearch, q: &str, options: JsValue) -> Results {
+    serde_wasm_bindgen::from_value(engine.search(q, options).expect("a result")).unwrap()
+}
+
+/// The `code` of the `Error` a call threw.
+fn code(error: JsValue) -> String {
+    assert!(error.is_instance_of::<js_sys::Error>(), "an Error object");
+    js_sys::Reflect::get(&error, &"code".into()).unwrap().as_string().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn a_search_returns_ranked_hits_with_highlights_in_the_display_text() {
+    let r = search(&engine(), "知识产权", JsValue::UNDEFINED);
+    assert_eq!(r.query, "知识产权");
+    assert!(r.total >= 6, "{}", r.total);
+    assert_eq!(r.hits.len(), 10.min(r.total));
+    for hit in &r.hits {
+        let chars: Vec<char> = hit.text.chars().collect();
+        assert!(!hit.highlights.is_empty());
+        for [start, end] in &hit.highlights {
+            let marked: String = chars[*start as usize..*end as usize].iter().collect();
+            assert!(marked == "知识产权" || marked == "知識產權", "{marked}");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn traditional_and_simplified_queries_find_the_same_clauses() {
+    let engine = engine();
+    let simplified = search(&engine, "双创", options(100, 0));
+    let traditional = search(&engine, "雙創", options(100, 0));
+    assert!(simplified.total > 0);
+    assert_eq!(simplified.hits, traditional.hits.into_iter().map(|h| Hit { ..h }).collect::<Vec<_>>());
+    assert_eq!(engine.fold("雙創 ＩＰＯ"), "双创 ipo");
+}
+
+#[wasm_bindgen_test]
+fn limit_and_offset_page_through_the_same_ranking() {
+    let engine = engine();
+    let all = search(&engine, "创业", options(1000, 0));
+    assert!(all.total > 12);
+    let mut paged = Vec::new();
+    for page in 0.. {
+        let r = search(&engine, "创业", options(5, page * 5));
+        assert_eq!(r.offset, page as usize * 5);
+        assert_eq!(r.total, all.total);
+        if r.hits.is_empty() {
+            break;
+        }
+        paged.extend(r.hits);
+    }
+    assert_eq!(paged, all.hits);
+}
+
+#[wasm_bindgen_test]
+fn bad_queries_and_options_throw_errors_with_a_code() {
+    let engine = engine();
+    assert_eq!(code(engine.search("-孵化", JsValue::UNDEFINED).unwrap_err()), "only_exclusions");
+    assert_eq!(code(engine.search(&"长".repeat(10_000), JsValue::UNDEFINED).unwrap_err()), "too_long");
+    let many: Vec<String> = (0..100).map(|i| format!("词{i}")).collect();
+    assert_eq!(code(engine.search(&many.join(" "), JsValue::UNDEFINED).unwrap_err()), "too_many_terms");
+    assert_eq!(code(engine.search("创业", options(5000, 0)).unwrap_err()), "bad_options");
+    assert_eq!(code(engine.search("创业", "ten".into()).unwrap_err()), "bad_options");
+    let negative = js_sys::Object::new();
+    js_sys::Reflect::set(&negative, &"offset".into(), &(-3).into()).unwrap();
+    assert_eq!(code(engine.search("创业", negative.into()).unwrap_err()), "bad_options");
+}
+
+#[wasm_bindgen_test]
+fn hostile_queries_return_a_result() {
+    let engine = engine();
+    for q in ["", "   ", "<img src=x onerror=alert(1)>", "😀🎉", "\u{0}\u{7}\u{1b}[31m", "。，、；", "\"unclosed", "\u{20000}"] {
+        let r = search(&engine, q, JsValue::UNDEFINED);
+        assert!(r.hits.len() <= 10, "{q:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn documents_and_clauses_by_id_agree_with_the_hits() {
+    let engine = engine();
+    let docs: Vec<Doc> = serde_wasm_bindgen::from_value(engine.docs().unwrap()).unwrap();
+    assert_eq!(docs.len(), 5);
+    assert!(docs.iter().all(|d| !d.title.is_empty() && ["现行有效", "已失效", "未知"].contains(&d.status.as_str())));
+    assert!(docs.iter().any(|d| d.number.is_some()));
+
+    let hit = search(&engine, "瞪羚企业", JsValue::UNDEFINED).hits.remove(0);
+    assert_eq!(docs.iter().find(|d| d.doc == hit.doc).unwrap().title, hit.title);
+    let clause: Clause = serde_wasm_bindgen::from_value(engine.clause(&hit.doc, &hit.clause).unwrap()).unwrap();
+    assert_eq!((clause.doc.as_str(), clause.clause.as_str(), &clause.text, &clause.path), (hit.doc.as_str(), hit.clause.as_str(), &hit.text, &hit.path));
+
+    let section: Vec<Clause> = serde_wasm_bindgen::from_value(engine.document_clauses(&hit.doc).unwrap()).unwrap();
+    assert!(section.iter().any(|c| c.clause == hit.clause));
+    assert!(engine.clause(&hit.doc, "no.such.clause").unwrap().is_null());
+    assert!(engine.clause("no-such-doc", &hit.clause).unwrap().is_null());
+    let none: Vec<Clause> = serde_wasm_bindgen::from_value(engine.document_clauses("no-such-doc").unwrap()).unwrap();
+    assert!(none.is_empty());
+}
