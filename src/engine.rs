@@ -280,14 +280,24 @@ fn snippet(text: &str, len: usize, highlights: &[[u32; 2]]) -> Snippet {
     let lead = SNIPPET_CHARS / 4;
     let window_at = |h: &[u32; 2]| (h[0] as usize).saturating_sub(lead).min(len - SNIPPET_CHARS);
     let covered = |start: usize| highlights.iter().filter(|h| h[0] as usize >= start && (h[1] as usize) <= start + SNIPPET_CHARS).count();
-    let start = highlights.iter().map(window_at).max_by_key(|&s| (covered(s), std::cmp::Reverse(s))).unwrap_or(0);
-    let end = start + SNIPPET_CHARS;
+    let mut start = highlights.iter().map(window_at).max_by_key(|&s| (covered(s), std::cmp::Reverse(s))).unwrap_or(0);
+    let mut end = start + SNIPPET_CHARS;
+    // Never cut a match in two: widen the window over a highlight that straddles an edge.
+    for h in highlights {
+        let (s, e) = (h[0] as usize, h[1] as usize);
+        if s < start && e > start {
+            start = s;
+        }
+        if s < end && e > end {
+            end = e;
+        }
+    }
     let prefix = usize::from(start > 0);
     let mut out = String::new();
     if start > 0 {
         out.push('…');
     }
-    out.extend(text.chars().skip(start).take(SNIPPET_CHARS));
+    out.extend(text.chars().skip(start).take(end - start));
     if end < len {
         out.push('…');
     }

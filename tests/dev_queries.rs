@@ -130,3 +130,20 @@ fn latin_and_numbers_match_whole_tokens() {
     assert!(all(&engine, "PO").unwrap().is_empty(), "PO is not a token of IPO");
     assert!(all(&engine, "5亿元").unwrap().iter().all(|h| !engine.fold(&h.2).contains("2.5亿元") || engine.fold(&h.2).contains("不少于5亿元")));
 }
+
+#[test]
+fn snippets_never_cut_a_match_in_two() {
+    let engine = engine();
+    for q in ["众创空间", "知识产权", "孵化", "创新", "的", "企业 发展"] {
+        let r = engine.search(q, &SearchOptions { limit: 1000, offset: 0 }).unwrap();
+        for hit in &r.hits {
+            let text: Vec<char> = hit.text.chars().collect();
+            let whole: Vec<String> = hit.highlights.iter().map(|[s, e]| text[*s as usize..*e as usize].iter().collect()).collect();
+            let snippet: Vec<char> = hit.snippet.text.chars().collect();
+            for [s, e] in &hit.snippet.highlights {
+                let span: String = snippet[*s as usize..*e as usize].iter().collect();
+                assert!(whole.contains(&span), "{q:?} in {}#{}: {span} is part of a match", hit.doc, hit.clause);
+            }
+        }
+    }
+}

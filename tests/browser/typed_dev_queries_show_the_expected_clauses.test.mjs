@@ -1,0 +1,58 @@
+// Every development query that does not need pinyin, typed into the element on the demo page,
+// shows what tests/dev.json says a correct widget shows.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, search, results, devQueries } from "./harness.mjs";
+
+let s, page;
+before(async () => {
+  s = await start();
+  ({ page } = await s.open());
+});
+after(() => s.close());
+
+/** Folds text with the page's own engine, as dev.json's `contains` strings are folded. */
+const fold = (texts) =>
+  page.evaluate(async (texts) => {
+    const glue = await import("/pkg/policy_search.js");
+    await glue.default({ module_or_path: "/pkg/policy_search_bg.wasm" });
+    const engine = new glue.PolicySearch();
+    return texts.map((t) => engine.fold(t));
+  }, texts);
+
+/** All results of the current query: presses 显示更多 until every hit is shown. */
+async function everything() {
+  const more = page.locator("policy-search").locator("button.more");
+  while (await more.isVisible()) await more.click();
+  return results(page);
+}
+
+const total = (status) => Number(/共 (\d+) 条/.exec(status)?.[1] ?? 0);
+
+for (const { q, expect } of devQueries().filter((d) => !d.expect.pinyin)) {
+  test(`query ${JSON.stringify(q)}`, async () => {
+    await search(page, q);
+    const r = await everything();
+    const texts = await fold(r.options.map((o) => o.text));
+    const titles = new Set(r.options.map((o) => o.crumbs.split("›")[0]));
+    if (expect.none) {
+      assert.equal(r.options.length, 0, r.status);
+      if (q.trim()) assert.match(r.message, /没有找到/);
+    }
+    if (expect.min_hits) assert.ok(total(r.status) >= expect.min_hits && r.options.length === total(r.status), r.status);
+    if (expect.docs_at_least) assert.ok(titles.size >= expect.docs_at_least, [...titles].join(" | "));
+    if (expect.top1) assert.ok(expect.top1.some((s) => texts[0]?.includes(s)), `top hit: ${r.options[0]?.text}`);
+    if (expect.all_of) for (const s of expect.all_of) assert.ok(texts.slice(0, 5).join("").includes(s), s);
+    if (expect.same_as) {
+      await search(page, expect.same_as);
+      const other = await everything();
+      assert.deepEqual(r.options.map((o) => o.crumbs + o.text), other.options.map((o) => o.crumbs + o.text));
+    }
+    if (expect.no_error) assert.doesNotMatch(r.message, /出错|错误/);
+    // Every highlight is made of query terms (adjacent matches share one mark).
+    const marks = await fold(r.options.flatMap((o) => o.marks));
+    const terms = (await fold([q]))[0].split(/\s+/).filter((t) => t && !t.startsWith("-")).map((t) => t.replaceAll('"', ""));
+    for (const m of marks) assert.equal(terms.reduce((rest, t) => rest.replaceAll(t, ""), m), "", `highlight ${m} for ${q}`);
+  });
+}
