@@ -1,0 +1,39 @@
+// The interface is in Simplified Chinese, or Traditional when the host page says zh-TW/zh-HK.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, search, results } from "./harness.mjs";
+
+let s;
+before(async () => (s = await start()));
+after(() => s.close());
+
+const label = (page) => page.locator("policy-search").locator("label").textContent();
+
+test("zh-CN by default", async () => {
+  const { page, context } = await s.open();
+  assert.equal(await label(page), "检索政策条款");
+  await search(page, "知识产权");
+  assert.match((await results(page)).status, /条相关条款/);
+  await context.close();
+});
+
+for (const lang of ["zh-TW", "zh-HK", "zh-Hant"]) {
+  test(`Traditional for ${lang}`, async () => {
+    const context = await s.browser.newContext();
+    const page = await context.newPage();
+    // Set the language before the element upgrades, as a zh-TW page would have it.
+    await page.route(s.url, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replace('lang="zh-CN"', `lang="${lang}"`) });
+    });
+    await page.goto(s.url);
+    assert.equal(await label(page), "檢索政策條款");
+    await page.waitForFunction(() => document.querySelector("policy-search").getAttribute("state") === "ready");
+    await search(page, "知识产权");
+    const r = await results(page);
+    assert.match(r.status, /條相關條款/);
+    assert.ok(r.options.some((o) => o.chips.includes("現行有效")), r.options.map((o) => o.chips).join());
+    await context.close();
+  });
+}
