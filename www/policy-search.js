@@ -286,10 +286,12 @@ class PolicySearchElement extends HTMLElement {
 
   afterRender() {
     const shown = this.hits.length;
-    this.status.textContent = this.t.count(this.total, shown);
+    const count = this.t.count(this.total, shown);
+    // With no result the message below says so in full; the count would only repeat it.
+    this.status.textContent = this.total ? count : "";
     this.more.hidden = shown >= this.total;
     this.input.setAttribute("aria-expanded", String(shown > 0));
-    this.announce(this.status.textContent);
+    this.announce(count);
   }
 
   announce(text) {

@@ -1,0 +1,55 @@
+// axe-core (WCAG 2.1 A/AA rules and best practices) finds no violation in any state of the
+// widget on the demo page, on a desktop and on a 360 px phone.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { start, search, settle } from "./harness.mjs";
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let s;
+before(async () => (s = await start()));
+after(() => s.close());
+
+/** Runs axe on the whole page (it descends into open shadow roots); returns the violations. */
+async function axe(page) {
+  // evaluate() is not subject to the page's CSP, unlike an injected <script>.
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`);
+  });
+}
+
+const STATES = {
+  intro: async () => {},
+  results: async (page) => {
+    await search(page, "知识产权");
+    await page.keyboard.press("ArrowDown");
+  },
+  "no results": (page) => search(page, "伊人久久 风险补偿"),
+  "query error": (page) => search(page, "-孵化"),
+  "clause open": async (page) => {
+    await search(page, "瞪羚企业");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await settle(page);
+  },
+  "large text": async (page) => {
+    await page.locator("policy-search").locator("button.large-toggle").click();
+    await search(page, "风险补偿");
+  },
+};
+
+for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 360, height: 740 }]]) {
+  for (const [state, reach] of Object.entries(STATES)) {
+    test(`${state} on a ${name}`, async () => {
+      const { page, context } = await s.open("", { viewport });
+      await reach(page);
+      assert.deepEqual(await axe(page), []);
+      await context.close();
+    });
+  }
+}
