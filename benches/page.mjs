@@ -1,0 +1,127 @@
+// Page benchmark: what the demo page costs a visitor, measured in Debian's Chromium.
+//
+//   node benches/page.mjs        (after scripts/setup and scripts/build-web; scripts/bench runs both)
+//
+// Prints, in one run:
+//   1. bytes of everything the page loads, per file and in total, raw / gzip -9 / brotli q11;
+//   2. navigation → element ready (engine downloaded, compiled, index opened), median and p90
+//      over fresh page loads;
+//   3. per-query latency of the engine in the page (cross-origin isolated, so performance.now()
+//      has microsecond resolution), p50 / p99, over the dev queries plus 1 000 substrings sampled
+//      from clause texts — and, in the same page, a brute-force scan of the folded clause texts
+//      for the same queries, with the ratio.
+
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { readFileSync } from "node:fs";
+import { start, devQueries } from "../tests/browser/harness.mjs";
+
+const LOADS = 15;
+const SAMPLES = 1000;
+
+const s = await start({ isolated: true });
+try {
+  // ---- 1. bytes ----------------------------------------------------------------------------
+  const context = await s.browser.newContext();
+  const page = await context.newPage();
+  const files = new Map();
+  page.on("response", async (r) => {
+    if (r.request().method() === "GET" && r.status() === 200) files.set(new URL(r.url()).pathname, await r.body());
+  });
+  await page.goto(s.url);
+  await page.waitForFunction(() => document.querySelector("policy-search").getAttribute("state") === "ready");
+  await page.waitForTimeout(200);
+  const sizes = [...files].map(([path, body]) => ({
+    path,
+    raw: body.length,
+    gzip: gzipSync(body, { level: 9 }).length,
+    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  }));
+  sizes.sort((a, b) => b.brotli - a.brotli);
+  const sum = (list, key) => list.reduce((n, f) => n + f[key], 0);
+  const widget = sizes.filter((f) => f.path.endsWith(".js") || f.path.endsWith(".wasm"));
+  const row = (name, raw, gzip, brotli) => console.log(`  ${name.padEnd(34)} ${String(raw).padStart(8)} ${String(gzip).padStart(8)} ${String(brotli).padStart(8)}`);
+  console.log("bytes the page loads                   raw     gzip   brotli");
+  for (const f of sizes) row(f.path, f.raw, f.gzip, f.brotli);
+  row("total (page + widget)", sum(sizes, "raw"), sum(sizes, "gzip"), sum(sizes, "brotli"));
+  row("widget only (js + wasm)", sum(widget, "raw"), sum(widget, "gzip"), sum(widget, "brotli"));
+  console.log(`  requests: ${sizes.length}; aim: total ≤ 120 KB brotli (122 880 bytes)`);
+  await context.close();
+
+  // ---- 2. navigation → ready ---------------------------------------------------------------
+  const readyTimes = [];
+  for (let i = 0; i < LOADS; i++) {
+    const context = await s.browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() =>
+      document.addEventListener("policy-search-ready", () => (window.__readyAt = performance.now()), { once: true }));
+    await page.goto(s.url);
+    await page.waitForFunction(() => window.__readyAt !== undefined);
+    readyTimes.push(await page.evaluate(() => window.__readyAt));
+    await context.close();
+  }
+  readyTimes.sort((a, b) => a - b);
+  console.log(`\nnavigation → ready over ${LOADS} fresh loads (localhost, no cache): median ${readyTimes[LOADS >> 1].toFixed(1)} ms, p90 ${readyTimes[Math.floor(LOADS * 0.9)].toFixed(1)} ms, min ${readyTimes[0].toFixed(1)} ms`);
+
+  // ---- 3. per-query latency vs brute force -------------------------------------------------
+  const latency = await s.open();
+  const queries = devQueries().filter((d) => !d.expect.pinyin).map((d) => d.q);
+  const figures = await latency.page.evaluate(async ({ queries, samples }) => {
+    const glue = await import("/pkg/policy_search.js");
+    await glue.default({ module_or_path: "/pkg/policy_search_bg.wasm" });
+    const engine = new glue.PolicySearch();
+    const clauses = engine.docs().flatMap((d) => engine.documentClauses(d.doc));
+    // Deterministic sample: substrings of 1–11 characters of random clauses (xorshift PRNG).
+    let x = 0x9e3779b9;
+    const rand = (n) => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), (x >>> 0) % n);
+    const all = [...queries];
+    while (all.length < queries.length + samples) {
+      const chars = Array.from(clauses[rand(clauses.length)].text);
+      const at = rand(chars.length);
+      const q = chars.slice(at, at + 1 + rand(11)).join("").replace(/["\s-]/g, "");
+      if (q) all.push(q);
+    }
+    const folded = clauses.map((c) => engine.fold(c.text));
+    const brute = (q) => {
+      const terms = engine.fold(q).split(/\s+/).filter(Boolean);
+      let n = 0;
+      for (const text of folded) if (terms.every((t) => text.includes(t))) n++;
+      return n;
+    };
+    const time = (fn) => {
+      const ms = [];
+      for (const q of all) {
+        const t0 = performance.now();
+        try {
+          fn(q);
+        } catch {
+          /* error answers count too */
+        }
+        ms.push(performance.now() - t0);
+      }
+      return ms.sort((a, b) => a - b);
+    };
+    for (const q of all) try { engine.search(q, { limit: 10 }); } catch {} // warm: first use folds clauses
+    const engineMs = time((q) => engine.search(q, { limit: 10 }));
+    const bruteMs = time(brute);
+    const pct = (ms, p) => ms[Math.min(ms.length - 1, Math.floor(ms.length * p))];
+    const batch = (fn) => {
+      const t0 = performance.now();
+      for (let r = 0; r < 5; r++) for (const q of all) try { fn(q); } catch {}
+      return ((performance.now() - t0) / (5 * all.length)) * 1000;
+    };
+    return {
+      isolated: crossOriginIsolated,
+      count: all.length,
+      engine: { p50: pct(engineMs, 0.5) * 1000, p99: pct(engineMs, 0.99) * 1000, mean: batch((q) => engine.search(q, { limit: 10 })) },
+      brute: { p50: pct(bruteMs, 0.5) * 1000, p99: pct(bruteMs, 0.99) * 1000, mean: batch(brute) },
+    };
+  }, { queries, samples: SAMPLES });
+  const us = (v) => `${v.toFixed(0)} µs`;
+  console.log(`\nquery latency in Chromium over ${figures.count} queries (cross-origin isolated: ${figures.isolated}), search with limit 10, results as JS objects:`);
+  console.log(`  engine       p50 ${us(figures.engine.p50)}  p99 ${us(figures.engine.p99)}  mean ${us(figures.engine.mean)}`);
+  console.log(`  brute force  p50 ${us(figures.brute.p50)}  p99 ${us(figures.brute.p99)}  mean ${us(figures.brute.mean)}  (String.includes over pre-folded texts, no ranking)`);
+  console.log(`  engine is ${(figures.brute.p50 / figures.engine.p50).toFixed(1)}× brute force at p50, ${(figures.brute.p99 / figures.engine.p99).toFixed(1)}× at p99`);
+  await latency.context.close();
+} finally {
+  await s.close();
+}
