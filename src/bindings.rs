@@ -5,7 +5,7 @@
 //! and the CLI can never disagree about a field. Nothing here panics on user input: bad input
 //! comes back as a thrown `Error` whose `code` says what was wrong.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::{Engine, SearchOptions};
@@ -19,14 +19,6 @@ pub struct PolicySearch {
     engine: Engine<'static>,
 }
 
-/// `search` options as JavaScript passes them; every field is optional, other keys are ignored
-/// (serde-wasm-bindgen only reads the fields it knows).
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct JsOptions {
-    limit: Option<u32>,
-    offset: Option<u32>,
-}
 
 #[wasm_bindgen]
 impl PolicySearch {
@@ -41,16 +33,11 @@ impl PolicySearch {
     /// `{limit?: number, offset?: number}` (defaults 10 and 0). Throws an `Error` with `code`
     /// `too_long`, `too_many_terms`, `only_exclusions` or `bad_options`.
     pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsValue> {
-        let options: JsOptions = if options.is_undefined() || options.is_null() {
-            JsOptions::default()
-        } else {
-            serde_wasm_bindgen::from_value(options).map_err(|e| error("bad_options", &e.to_string()))?
-        };
-        let limit = options.limit.unwrap_or(10);
+        let limit = option(&options, "limit", 10)?;
         if limit > MAX_LIMIT {
-            return Err(error("bad_options", &format!("limit {limit} is above {MAX_LIMIT}")));
+            return Err(error("bad_options", "limit is above 1000"));
         }
-        let options = SearchOptions { limit: limit as usize, offset: options.offset.unwrap_or(0) as usize };
+        let options = SearchOptions { limit: limit as usize, offset: option(&options, "offset", 0)? as usize };
         let results = self.engine.search(query, &options).map_err(|e| error(e.code(), &e.to_string()))?;
         to_js(&results)
     }
@@ -82,6 +69,26 @@ impl PolicySearch {
     /// `text` folded exactly as the index folds (for brute-force baselines and debugging).
     pub fn fold(&self, text: &str) -> String {
         self.engine.fold(text)
+    }
+}
+
+/// Reads `options[name]`: absent means `default`; otherwise a whole number from 0 to 2³²−1.
+/// Read by hand rather than with serde, whose error messages would pull float formatting
+/// (~7 KB brotli) into the module. Other keys are ignored.
+fn option(options: &JsValue, name: &str, default: u32) -> Result<u32, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(default);
+    }
+    if !options.is_object() {
+        return Err(error("bad_options", "options must be an object such as {limit: 10, offset: 0}"));
+    }
+    let value = js_sys::Reflect::get(options, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    if value.is_undefined() {
+        return Ok(default);
+    }
+    match value.as_f64() {
+        Some(n) if n >= 0.0 && n <= f64::from(u32::MAX) && n.fract() == 0.0 => Ok(n as u32),
+        _ => Err(error("bad_options", &[name, " must be a whole number from 0"].concat())),
     }
 }
 

@@ -54,13 +54,23 @@ impl<'a> Reader<'a> {
         self.varint().and_then(|v| u32::try_from(v).ok())
     }
 
+    /// The next `len` bytes, borrowed.
+    pub fn take(&mut self, len: usize) -> Option<&'a [u8]> {
+        let end = self.pos.checked_add(len)?;
+        let bytes = self.bytes.get(self.pos..end)?;
+        self.pos = end;
+        Some(bytes)
+    }
+
+    /// Skips `len` bytes.
+    pub fn skip(&mut self, len: usize) -> Option<()> {
+        self.take(len).map(|_| ())
+    }
+
     /// Reads one length-prefixed string, borrowed from the index.
     pub fn str(&mut self) -> Option<&'a str> {
         let len = usize::try_from(self.varint()?).ok()?;
-        let end = self.pos.checked_add(len)?;
-        let s = std::str::from_utf8(self.bytes.get(self.pos..end)?).ok()?;
-        self.pos = end;
-        Some(s)
+        std::str::from_utf8(self.take(len)?).ok()
     }
 }
 

@@ -8,8 +8,9 @@
 //! |---|---|---|
 //! | header | [`header`] | magic, version, section table, checksum |
 //! | fold | [`policy_search_normalize::FoldTable`] | the fold entries whose targets occur in the corpus |
-//! | terms | [`terms`] | `fst::Map` key → place of its postings |
-//! | postings | [`postings`] | delta-varint clause lists |
+//! | alphabet | [`alphabet`] | the characters of the keys; keys are spelled in their codes |
+//! | terms | [`terms`] | `fst::Map` key → ordinal of its posting list |
+//! | postings | [`postings`] | delta-varint clause lists, sampled for lookup in place |
 //! | headings | [`headings`] | breadcrumb headings, stored once |
 //! | clauses | [`clauses`] | clause store |
 //! | docs | [`docs`] | document metadata |
@@ -17,6 +18,7 @@
 //! The byte layout is documented in `docs/index-format.md`. [`keys`] defines what is keyed and
 //! what counts as a match; the engine and the writer both use it.
 
+pub mod alphabet;
 pub mod bytes;
 pub mod clauses;
 pub mod docs;
@@ -30,7 +32,9 @@ pub mod write;
 
 use std::fmt;
 
+use alphabet::Alphabet;
 use bytes::Table;
+use postings::Postings;
 use policy_search_normalize::FoldTable;
 
 pub use clauses::ClauseView;
@@ -68,8 +72,9 @@ impl std::error::Error for FormatError {}
 pub struct Index<'a> {
     /// The fold table the query side must use.
     pub fold: FoldTable<&'a [u8]>,
+    alphabet: Alphabet<'a>,
     terms: fst::Map<&'a [u8]>,
-    postings: &'a [u8],
+    postings: Postings<'a>,
     headings: Table<'a>,
     clauses: Table<'a>,
     docs: Table<'a>,
@@ -80,14 +85,21 @@ pub struct Index<'a> {
 impl<'a> Index<'a> {
     /// Opens an index: checks magic, version, checksum and each section's shape.
     pub fn open(bytes: &'a [u8]) -> Result<Index<'a>, FormatError> {
-        let [fold, terms, postings, headings, clauses, docs] = header::read(bytes)?;
-        let sizes = [fold.len(), terms.len(), postings.len(), headings.len(), clauses.len(), docs.len()];
+        let [fold, alphabet, terms, postings, headings, clauses, docs] = header::read(bytes)?;
+        let sizes =
+            [fold.len(), alphabet.len(), terms.len(), postings.len(), headings.len(), clauses.len(), docs.len()];
         let fold = FoldTable::from_bytes(fold).map_err(|_| FormatError::Corrupt("fold"))?;
+        let alphabet = Alphabet::new(alphabet).ok_or(FormatError::Corrupt("alphabet"))?;
         let terms = fst::Map::new(terms).map_err(|_| FormatError::Corrupt("terms"))?;
+        let postings = Postings::new(postings).ok_or(FormatError::Corrupt("postings"))?;
+        if postings.len() != terms.len() {
+            return Err(FormatError::Corrupt("postings"));
+        }
         let total_chars = bytes::u32_le(clauses, 0).ok_or(FormatError::Corrupt("clauses"))?;
         let table = |b: &'a [u8], name| Table::new(b).ok_or(FormatError::Corrupt(name));
         Ok(Index {
             fold,
+            alphabet,
             terms,
             postings,
             headings: table(headings, "headings")?,
@@ -100,9 +112,8 @@ impl<'a> Index<'a> {
 
     /// Clause numbers containing `key`, ascending; empty when the key is not indexed.
     pub fn postings(&self, key: &str) -> Vec<u32> {
-        let Some(value) = self.terms.get(key) else { return Vec::new() };
-        let (offset, len) = postings::unpack(value);
-        self.postings.get(offset..offset + len).map(postings::read).unwrap_or_default()
+        let Some(ordinal) = self.alphabet.encode(key).and_then(|k| self.terms.get(k)) else { return Vec::new() };
+        self.postings.list(ordinal as usize)
     }
 
     /// Number of clauses.

@@ -1,12 +1,15 @@
-//! The terms section: an `fst::Map` from each key (UTF-8, sorted by bytes) to the place of its
-//! posting list in the postings section, packed by [`crate::postings::pack`].
+//! The terms section: an `fst::Map` from each key, spelled in alphabet codes
+//! ([`crate::alphabet`]), to its ordinal: the number of its posting list in
+//! [`crate::postings`]. Ordinals ascend with the (encoded) keys, so the FST's outputs are
+//! nearly free, which halves its size against storing byte offsets (measured on the seeds).
 
-/// Builds the FST from `(key, value)` pairs, which must be sorted by key bytes and unique.
+/// Builds the FST from encoded keys, which must be sorted by bytes and unique; key `i` gets
+/// ordinal `i`.
 #[cfg(feature = "write")]
-pub fn write(pairs: impl IntoIterator<Item = (String, u64)>) -> Vec<u8> {
+pub fn write(keys: impl IntoIterator<Item = Vec<u8>>) -> Vec<u8> {
     let mut builder = fst::MapBuilder::memory();
-    for (key, value) in pairs {
-        builder.insert(key, value).expect("keys are inserted sorted and unique");
+    for (ordinal, key) in keys.into_iter().enumerate() {
+        builder.insert(key, ordinal as u64).expect("keys are inserted sorted and unique");
     }
     builder.into_inner().expect("an in-memory FST always finishes")
 }

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use policy_search_normalize::{fold, FoldTable};
 
-use crate::{bytes::put_table, clauses, docs, header, headings, keys, postings, terms, ClauseView, DocView};
+use crate::{alphabet, bytes::put_table, clauses, docs, header, headings, keys, postings, terms, ClauseView, DocView};
 
 /// A clause to index. `doc` is the document's position in the docs slice.
 pub struct ClauseInput {
@@ -43,16 +43,16 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable) ->
             }
         }
     }
-    let mut postings_section = Vec::new();
-    // BTreeMap<String> iterates in byte order, which is what the FST requires.
-    let pairs: Vec<(String, u64)> = lists
+    let alphabet_section = alphabet::write(lists.keys().map(String::as_str));
+    let alphabet = alphabet::Alphabet::new(&alphabet_section).expect("the writer's alphabet is well formed");
+    // The FST needs its keys sorted by their encoded bytes; ordinals follow that order.
+    let mut encoded: Vec<(Vec<u8>, Vec<u32>)> = lists
         .into_iter()
-        .map(|(key, list)| {
-            let (offset, len) = postings::write(&mut postings_section, &list);
-            (key, postings::pack(offset, len))
-        })
+        .map(|(key, list)| (alphabet.encode(&key).expect("every key character is in the alphabet"), list))
         .collect();
-    let terms_section = terms::write(pairs);
+    encoded.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let postings_section = postings::write(&encoded.iter().map(|(_, list)| list.clone()).collect::<Vec<_>>());
+    let terms_section = terms::write(encoded.into_iter().map(|(key, _)| key));
 
     // Headings are interned by their whole chain, so siblings share one record per ancestor.
     let mut heading_ids: HashMap<Vec<(String, String)>, u32> = HashMap::new();
@@ -88,5 +88,13 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable) ->
     clauses_section.extend(put_table(&clause_records));
     let docs_section = put_table(&docs.iter().map(docs::record).collect::<Vec<_>>());
 
-    header::write(&[fold_section, terms_section, postings_section, put_table(&heading_records), clauses_section, docs_section])
+    header::write(&[
+        fold_section,
+        alphabet_section,
+        terms_section,
+        postings_section,
+        put_table(&heading_records),
+        clauses_section,
+        docs_section,
+    ])
 }
