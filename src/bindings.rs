@@ -61,6 +61,12 @@ impl PolicySearch {
         to_js(&self.engine.document_clauses(doc))
     }
 
+    /// Folds every clause now rather than on first use (the element calls this when idle), so
+    /// that no search pays for it.
+    pub fn prepare(&self) {
+        self.engine.prepare();
+    }
+
     /// Sizes and counts of the index.
     pub fn stats(&self) -> Result<JsValue, JsValue> {
         to_js(&self.engine.stats())

@@ -76,6 +76,13 @@ impl<'a> Engine<'a> {
         })
     }
 
+    /// Folds every clause ahead of use; afterwards no query pays for folding.
+    pub fn prepare(&self) {
+        for i in 0..self.index.clause_count() {
+            self.folded(i);
+        }
+    }
+
     /// Clauses containing `term` (folded), each with the character offsets of its occurrences.
     pub fn matches(&self, term: &[char]) -> Vec<(u32, Vec<usize>)> {
         let term_text: String = term.iter().collect();

@@ -23,12 +23,17 @@ let enginePromise = null;
 function loadEngine() {
   enginePromise ??= (async () => {
     if (typeof WebAssembly !== "object") throw Object.assign(new Error("WebAssembly is not available"), { kind: "noWasm" });
+    // Fetch the module and its JS loader in parallel rather than one after the other.
+    const wasm = fetch(new URL("./pkg/policy_search_bg.wasm", import.meta.url));
+    wasm.catch(() => {}); // reported below, once the loader awaits it
     const glue = await import("./pkg/policy_search.js");
-    await glue.default({ module_or_path: new URL("./pkg/policy_search_bg.wasm", import.meta.url) });
+    await glue.default({ module_or_path: wasm });
     return new glue.PolicySearch();
   })();
   return enginePromise;
 }
+// Start at once: by the time the element is parsed, the engine is on its way.
+loadEngine().catch(() => {}); // failures are reported by each element
 
 /** Why the engine failed to load, as a key of `strings().errors`. */
 function loadFailure(error) {
@@ -176,6 +181,9 @@ class PolicySearchElement extends HTMLElement {
     this.setState("ready");
     this.restoreFromUrl();
     this.dispatch("policy-search-ready", { clauses: this.stats.clauses, docs: this.stats.docs });
+    // Fold every clause while the visitor reads, so the first search is as fast as the rest.
+    const idle = window.requestIdleCallback ?? ((fn) => setTimeout(fn, 50));
+    idle(() => engine.prepare());
   }
 
   failed(error) {
