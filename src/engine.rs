@@ -141,7 +141,7 @@ impl<'a> Engine<'a> {
                 if query.exclude.iter().any(|t| !keys::occurrences(folded, &t.chars).is_empty()) {
                     return None;
                 }
-                let view = self.index.clause(clause)?;
+                let view = self.index.clause_numbers(clause)?;
                 let facts = rank::ClauseFacts { len: view.char_len, heading_len: view.heading_len, units: view.units_span };
                 Some((clause, rank::score(&terms, &facts, self.index.average_chars())))
             })

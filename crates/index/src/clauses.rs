@@ -32,6 +32,36 @@ pub struct ClauseView<'a> {
     pub text: &'a str,
 }
 
+/// The numeric head of a record: what ranking needs, read without touching (or validating)
+/// its strings, so scoring a candidate costs a few varints rather than a pass over its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClauseNumbers {
+    /// Document number.
+    pub doc: u32,
+    /// Innermost heading above it.
+    pub heading_node: Option<u32>,
+    /// Characters of the text that are its heading or lead phrase.
+    pub heading_len: u32,
+    /// Characters of the text that are its responsibility tag.
+    pub units_span: Option<Range<u32>>,
+    /// Length of the text in characters.
+    pub char_len: u32,
+}
+
+fn read_numbers(r: &mut Reader<'_>) -> Option<ClauseNumbers> {
+    let doc = r.u32()?;
+    let heading_node = r.u32()?.checked_sub(1);
+    let heading_len = r.u32()?;
+    let (start, end) = (r.u32()?, r.u32()?);
+    let char_len = r.u32()?;
+    Some(ClauseNumbers { doc, heading_node, heading_len, units_span: start.checked_sub(1).map(|s| s..end), char_len })
+}
+
+/// Reads the numeric head of record `i`.
+pub fn numbers(table: &Table<'_>, i: u32) -> Option<ClauseNumbers> {
+    read_numbers(&mut Reader::new(table.get(i as usize)?))
+}
+
 /// Writes one clause record.
 #[cfg(feature = "write")]
 pub fn record(c: &ClauseView<'_>) -> Vec<u8> {
@@ -57,11 +87,7 @@ pub fn record(c: &ClauseView<'_>) -> Vec<u8> {
 /// Reads record `i`.
 pub fn read<'a>(table: &Table<'a>, i: u32) -> Option<ClauseView<'a>> {
     let mut r = Reader::new(table.get(i as usize)?);
-    let doc = r.u32()?;
-    let heading_node = r.u32()?.checked_sub(1);
-    let heading_len = r.u32()?;
-    let (start, end) = (r.u32()?, r.u32()?);
-    let char_len = r.u32()?;
+    let ClauseNumbers { doc, heading_node, heading_len, units_span, char_len } = read_numbers(&mut r)?;
     let id = r.str()?;
     let label = r.str()?;
     let n = r.u32()?;
@@ -70,6 +96,5 @@ pub fn read<'a>(table: &Table<'a>, i: u32) -> Option<ClauseView<'a>> {
         units.push(r.str()?);
     }
     let text = r.str()?;
-    let units_span = start.checked_sub(1).map(|s| s..end);
     Some(ClauseView { doc, heading_node, heading_len, units_span, char_len, id, label, units, text })
 }

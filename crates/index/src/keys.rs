@@ -89,8 +89,10 @@ pub fn occurrences(folded: &[char], term: &[char]) -> Vec<usize> {
     if term.is_empty() || term.len() > folded.len() {
         return Vec::new();
     }
+    // Test the first character before comparing slices: most positions fail there, and a
+    // slice comparison is a call (memcmp) in a size-optimised build.
     (0..=folded.len() - term.len())
-        .filter(|&i| folded[i..i + term.len()] == *term)
+        .filter(|&i| folded[i] == term[0] && folded[i + 1..i + term.len()] == term[1..])
         .filter(|&i| !inside_token(folded, i) && !inside_token(folded, i + term.len()))
         .collect()
 }

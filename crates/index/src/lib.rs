@@ -121,6 +121,11 @@ impl<'a> Index<'a> {
         self.clauses.len() as u32
     }
 
+    /// The numeric fields of clause `i` (no strings are read).
+    pub fn clause_numbers(&self, i: u32) -> Option<clauses::ClauseNumbers> {
+        clauses::numbers(&self.clauses, i)
+    }
+
     /// Clause number `i`.
     pub fn clause(&self, i: u32) -> Option<ClauseView<'a>> {
         clauses::read(&self.clauses, i)
