@@ -66,9 +66,7 @@ try {
   const latency = await s.open();
   const queries = devQueries().filter((d) => !d.expect.pinyin).map((d) => d.q);
   const figures = await latency.page.evaluate(async ({ queries, samples }) => {
-    const glue = await import("/pkg/policy_search.js");
-    await glue.default({ module_or_path: "/pkg/policy_search_bg.wasm" });
-    const engine = new glue.PolicySearch();
+    const engine = await (await import("/policy-search.js")).engine();
     const clauses = engine.docs().flatMap((d) => engine.documentClauses(d.doc));
     // Deterministic sample: substrings of 1–11 characters of random clauses (xorshift PRNG).
     let x = 0x9e3779b9;

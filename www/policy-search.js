@@ -35,6 +35,14 @@ function loadEngine() {
 // Start at once: by the time the element is parsed, the engine is on its way.
 loadEngine().catch(() => {}); // failures are reported by each element
 
+/**
+ * The page's engine (the wasm `PolicySearch` every element shares), for scripts that want to
+ * query it directly: `const { engine } = await import("/policy-search.js"); (await engine()).search("双创")`.
+ */
+export function engine() {
+  return loadEngine();
+}
+
 /** Why the engine failed to load, as a key of `strings().errors`. */
 function loadFailure(error) {
   const message = String(error?.message ?? error);

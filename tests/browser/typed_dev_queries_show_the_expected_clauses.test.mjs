@@ -15,9 +15,7 @@ after(() => s.close());
 /** Folds text with the page's own engine, as dev.json's `contains` strings are folded. */
 const fold = (texts) =>
   page.evaluate(async (texts) => {
-    const glue = await import("/pkg/policy_search.js");
-    await glue.default({ module_or_path: "/pkg/policy_search_bg.wasm" });
-    const engine = new glue.PolicySearch();
+    const engine = await (await import("/policy-search.js")).engine();
     return texts.map((t) => engine.fold(t));
   }, texts);
 
