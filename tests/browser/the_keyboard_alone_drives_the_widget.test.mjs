@@ -83,14 +83,18 @@ test("Enter opens the active clause with its context, Esc comes back", async () 
   assert.equal(await page.locator("policy-search").locator("input").inputValue(), "知识产权");
 });
 
-test("Tab reaches the buttons, each with a visible focus ring", async () => {
+test("Tab reaches the large-text button, with a visible focus ring, and Enter toggles it", async () => {
   await page.keyboard.press("Tab");
   const f = await focus();
   assert.equal(f.inside, "button.large-toggle");
   assert.notEqual(f.outline, "none");
+  const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector("policy-search").shadowRoot.querySelector(".text")).fontSize));
+  const normal = await size();
   await page.keyboard.press("Enter");
   assert.equal(await page.locator("policy-search").locator("button.large-toggle").getAttribute("aria-pressed"), "true");
+  assert.ok((await size()) >= normal * 1.25, "large-text mode enlarges the results");
   await page.keyboard.press("Enter");
+  assert.equal(await size(), normal);
   await page.keyboard.press("Shift+Tab");
 });
 
