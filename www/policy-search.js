@@ -546,6 +546,7 @@ class PolicySearchElement extends HTMLElement {
 
   showResults() {
     this.openClause = null;
+    this.pushedOpen = false;
     this.detail.hidden = true;
     this.detail.replaceChildren();
     this.results.hidden = false;
