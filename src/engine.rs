@@ -206,23 +206,21 @@ impl<'a> Engine<'a> {
 
     /// One clause by document id and clause id.
     pub fn clause(&self, doc: &str, clause: &str) -> Option<ClauseRecord> {
-        let d = (0..self.index.doc_count()).find(|&i| self.index.doc(i).is_some_and(|v| v.doc == doc))?;
-        (0..self.index.clause_count())
-            .filter_map(|i| self.index.clause(i))
-            .find(|v| v.doc == d && v.id == clause)
-            .map(|v| self.record(&v))
+        self.views_of(doc).find(|v| v.id == clause).map(|v| self.record(&v))
     }
 
     /// The clauses of one document, in document order (empty for an unknown id).
     pub fn document_clauses(&self, doc: &str) -> Vec<ClauseRecord> {
-        let Some(d) = (0..self.index.doc_count()).find(|&i| self.index.doc(i).is_some_and(|v| v.doc == doc)) else {
-            return Vec::new();
-        };
+        self.views_of(doc).map(|v| self.record(&v)).collect()
+    }
+
+    /// The clauses of document `doc`, selected by their numeric head so that other documents'
+    /// strings are never read.
+    fn views_of(&self, doc: &str) -> impl Iterator<Item = ClauseView<'a>> + '_ {
+        let d = (0..self.index.doc_count()).find(|&i| self.index.doc(i).is_some_and(|v| v.doc == doc));
         (0..self.index.clause_count())
+            .filter(move |&i| d.is_some() && self.index.clause_numbers(i).map(|n| n.doc) == d)
             .filter_map(|i| self.index.clause(i))
-            .filter(|v| v.doc == d)
-            .map(|v| self.record(&v))
-            .collect()
     }
 
     /// Every document's metadata.

@@ -378,7 +378,7 @@ class PolicySearchElement extends HTMLElement {
     const li = h("li", { role: "option", id: `option-${index}`, "aria-selected": "false", "data-index": index },
       this.crumbs(hit.title, hit.path),
       h("p", { class: "text" }),
-      this.chips(this.docs.get(hit.doc), hit));
+      this.chips(this.docs.get(hit.doc)));
     this.fillText(li, hit, false);
     return li;
   }
@@ -398,16 +398,13 @@ class PolicySearchElement extends HTMLElement {
     return h("p", { class: "crumbs" }, parts);
   }
 
-  chips(doc, hit = doc) {
-    const status = doc?.status ?? hit.status;
-    const chips = [];
-    if (doc?.number ?? hit.number) chips.push(h("span", { class: "chip" }, doc?.number ?? hit.number));
-    if (doc?.published ?? hit.published) chips.push(h("span", { class: "chip" }, this.t.published(doc?.published ?? hit.published)));
-    if (status) {
-      const kind = status === "现行有效" ? "valid" : status === "已失效" ? "expired" : "unknown";
-      chips.push(h("span", { class: `chip ${kind}` }, this.t.status[status] ?? status));
-    }
-    return h("div", { class: "chips" }, chips);
+  /** 文号, date and validity of a document (every hit's document is in `this.docs`). */
+  chips({ number, published, status }) {
+    const kind = status === "现行有效" ? "valid" : status === "已失效" ? "expired" : "unknown";
+    return h("div", { class: "chips" },
+      number ? h("span", { class: "chip" }, number) : null,
+      published ? h("span", { class: "chip" }, this.t.published(published)) : null,
+      h("span", { class: `chip ${kind}` }, this.t.status[status] ?? status));
   }
 
   // ----- keyboard ---------------------------------------------------------------------------

@@ -33,7 +33,7 @@ export async function start(serverOptions = {}) {
     url: server.url,
     browser,
     /** A fresh page (own context) at `path`, with every request outside the origin recorded. */
-    async open(path = "", { viewport = { width: 1280, height: 900 }, lang = null, permissions = [], wait = true } = {}) {
+    async open(path = "", { viewport = { width: 1280, height: 900 }, permissions = [], wait = true } = {}) {
       const context = await browser.newContext({ viewport, permissions, locale: "zh-CN" });
       const page = await context.newPage();
       const foreign = [];
@@ -46,7 +46,6 @@ export async function start(serverOptions = {}) {
         errors.push(new Error(`dialog opened: ${d.message()}`));
         d.dismiss();
       });
-      if (lang) await page.addInitScript((l) => document.addEventListener("DOMContentLoaded", () => (document.documentElement.lang = l)), lang);
       await page.goto(server.url + path);
       if (wait) await waitReady(page);
       return { page, context, foreign, errors };

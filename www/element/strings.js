@@ -23,7 +23,6 @@ const zhCN = {
   context: "所在章节",
   thisClause: "本条",
   published: (d) => `发布 ${d}`,
-  period: (p) => `有效期 ${p}`,
   status: { "现行有效": "现行有效", "已失效": "已失效", "未知": "效力未知" },
   notFound: "链接指向的条款不存在，可能已更新。",
   errors: {
@@ -59,7 +58,6 @@ const zhTW = {
   context: "所在章節",
   thisClause: "本條",
   published: (d) => `發布 ${d}`,
-  period: (p) => `有效期 ${p}`,
   status: { "现行有效": "現行有效", "已失效": "已失效", "未知": "效力未知" },
   notFound: "連結指向的條款不存在，可能已更新。",
   errors: {

@@ -27,7 +27,7 @@ impl<'a> Alphabet<'a> {
     pub fn new(bytes: &'a [u8]) -> Option<Alphabet<'a>> {
         let alphabet = Alphabet { bytes };
         let ascending = (1..alphabet.len()).all(|i| alphabet.get(i - 1) < alphabet.get(i));
-        (bytes.len() % 4 == 0 && ascending && alphabet.len() <= TWO + 0x1_0000).then_some(alphabet)
+        (bytes.len().is_multiple_of(4) && ascending && alphabet.len() <= TWO + 0x1_0000).then_some(alphabet)
     }
 
     /// Number of characters.

@@ -16,6 +16,14 @@ pub fn put_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
+/// Appends a list of strings: a varint count, then each string.
+pub fn put_strs(out: &mut Vec<u8>, list: &[&str]) {
+    put_varint(out, list.len() as u64);
+    for s in list {
+        put_str(out, s);
+    }
+}
+
 /// Reads values from a byte slice. Every read is bounds-checked and returns `None` on
 /// malformed input instead of panicking: a corrupt index must not kill the widget.
 #[derive(Clone, Copy, Debug)]
@@ -65,6 +73,11 @@ impl<'a> Reader<'a> {
     /// Skips `len` bytes.
     pub fn skip(&mut self, len: usize) -> Option<()> {
         self.take(len).map(|_| ())
+    }
+
+    /// Reads a list written by [`put_strs`].
+    pub fn strs(&mut self) -> Option<Vec<&'a str>> {
+        (0..self.u32()?).map(|_| self.str()).collect()
     }
 
     /// Reads one length-prefixed string, borrowed from the index.

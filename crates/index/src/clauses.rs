@@ -65,7 +65,7 @@ pub fn numbers(table: &Table<'_>, i: u32) -> Option<ClauseNumbers> {
 /// Writes one clause record.
 #[cfg(feature = "write")]
 pub fn record(c: &ClauseView<'_>) -> Vec<u8> {
-    use crate::bytes::{put_str, put_varint};
+    use crate::bytes::{put_str, put_strs, put_varint};
     let mut out = Vec::new();
     put_varint(&mut out, u64::from(c.doc));
     put_varint(&mut out, c.heading_node.map_or(0, |h| u64::from(h) + 1));
@@ -76,10 +76,7 @@ pub fn record(c: &ClauseView<'_>) -> Vec<u8> {
     put_varint(&mut out, u64::from(c.char_len));
     put_str(&mut out, c.id);
     put_str(&mut out, c.label);
-    put_varint(&mut out, c.units.len() as u64);
-    for u in &c.units {
-        put_str(&mut out, u);
-    }
+    put_strs(&mut out, &c.units);
     put_str(&mut out, c.text);
     out
 }
@@ -90,11 +87,7 @@ pub fn read<'a>(table: &Table<'a>, i: u32) -> Option<ClauseView<'a>> {
     let ClauseNumbers { doc, heading_node, heading_len, units_span, char_len } = read_numbers(&mut r)?;
     let id = r.str()?;
     let label = r.str()?;
-    let n = r.u32()?;
-    let mut units = Vec::new();
-    for _ in 0..n {
-        units.push(r.str()?);
-    }
+    let units = r.strs()?;
     let text = r.str()?;
     Some(ClauseView { doc, heading_node, heading_len, units_span, char_len, id, label, units, text })
 }

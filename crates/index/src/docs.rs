@@ -34,14 +34,11 @@ pub struct DocView<'a> {
 /// Writes one document record.
 #[cfg(feature = "write")]
 pub fn record(d: &DocView<'_>) -> Vec<u8> {
-    use crate::bytes::{put_str, put_varint};
+    use crate::bytes::{put_str, put_strs};
     let mut out = Vec::new();
     put_str(&mut out, d.doc);
     put_str(&mut out, d.title);
-    put_varint(&mut out, d.issuer.len() as u64);
-    for i in &d.issuer {
-        put_str(&mut out, i);
-    }
+    put_strs(&mut out, &d.issuer);
     for s in [d.number, d.published, d.effective, d.expires, d.period] {
         put_str(&mut out, s.unwrap_or(""));
     }
@@ -56,11 +53,7 @@ pub fn read<'a>(table: &Table<'a>, i: u32) -> Option<DocView<'a>> {
     let opt = |s: &'a str| (!s.is_empty()).then_some(s);
     let doc = r.str()?;
     let title = r.str()?;
-    let n = r.u32()?;
-    let mut issuer = Vec::new();
-    for _ in 0..n {
-        issuer.push(r.str()?);
-    }
+    let issuer = r.strs()?;
     let (number, published, effective, expires, period) =
         (opt(r.str()?), opt(r.str()?), opt(r.str()?), opt(r.str()?), opt(r.str()?));
     let status = r.str()?;
