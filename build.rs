@@ -6,8 +6,12 @@
 use std::{env, fs, path::PathBuf, process};
 
 use policy_search_corpus::{load_dir, Date};
-use policy_search_index::{write::ClauseInput, DocView};
-use policy_search_normalize::FoldTable;
+use policy_search_index::{
+    write::{ClauseInput, Lexicon},
+    DocView,
+};
+use policy_search_lexicon::{readings, stopwords, Thesaurus, Vocabulary, STOPWORDS, SYNONYMS};
+use policy_search_normalize::{fold, FoldTable};
 
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -65,7 +69,27 @@ fn main() {
         })
         .collect();
 
-    let blob = policy_search_index::write::write(&docs, &clauses, FoldTable::full());
+    // Language data: the thesaurus (the project's, then the portal's from its manifest), the
+    // stop list, and the vocabulary of the corpus itself (clause text and titles).
+    let full = FoldTable::full();
+    let fold = |s: &str| fold(s, full);
+    let mut thesaurus =
+        Thesaurus::parse(SYNONYMS, "crates/lexicon/data/synonyms.txt").unwrap_or_else(|e| fail(e));
+    let manifest = corpus_dir.join("manifest.toml");
+    thesaurus.extend(
+        Thesaurus::parse_lines(&corpus.synonyms, &format!("{} (synonyms)", manifest.display()))
+            .unwrap_or_else(|e| fail(e)),
+    );
+    let texts: Vec<String> =
+        clauses.iter().map(|c| fold(&c.text)).chain(docs.iter().map(|d| fold(d.title))).collect();
+    let lexicon = Lexicon {
+        words: Vocabulary::build(&texts).words.into_keys().collect(),
+        stopwords: stopwords::parse(STOPWORDS, fold).into_iter().collect(),
+        synonyms: thesaurus.expansions(fold),
+        readings: &readings::of_char,
+    };
+
+    let (blob, _report) = policy_search_index::write::write(&docs, &clauses, full, &lexicon);
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("index.bin");
     fs::write(&out, blob).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));
 }

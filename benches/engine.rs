@@ -93,7 +93,7 @@ fn main() {
     let _ = engine.search("的", &SearchOptions::default());
     println!("\nfirst query (folds every clause it touches): {:.1} µs", cold.elapsed().as_secs_f64() * 1e6);
 
-    let options = SearchOptions { limit: 10, offset: 0 };
+    let options = SearchOptions { limit: 10, offset: 0, ..Default::default() };
     let time = |f: &dyn Fn(&str)| -> Vec<f64> {
         let mut samples: Vec<f64> = Vec::new();
         for q in &queries {

@@ -1,18 +1,28 @@
-//! The engine: opens the embedded index and answers queries.
+//! The engine: opens the embedded index and answers queries, tier by tier (see
+//! [`crate::query`]): documents named by 文号 or title, then exact hits, then relaxed hits;
+//! and when the query as typed finds little, a homophone correction of it.
 //!
-//! Matching is exact: a term's keys (bigrams, lone characters, tokens) select candidate
-//! clauses from the postings, and each candidate is verified against its folded text, which is
-//! computed on first use and cached. Hits therefore equal a brute-force scan, by construction.
+//! Clause text is folded on first use and cached, so verification costs one fold per clause
+//! per page load.
 
-use std::cell::OnceCell;
+use std::{cell::OnceCell, collections::HashMap};
 
 use policy_search_index::{keys, ClauseView, DocView, FormatError, Index};
 use policy_search_normalize::fold_char;
 
 use crate::{
-    query::{self, Query, QueryError, Term},
+    query::{
+        self,
+        correction::{Candidate, Correction},
+        relaxed::{Piece, RelaxedHit, MIN_SHARE},
+        titles::DocMatch,
+        Query, QueryError,
+    },
     rank,
-    results::{ClauseRecord, Document, Hit, PathItem, SearchResults, SectionSize, Snippet, Stats},
+    results::{
+        ClauseRecord, Document, Hit, HitKind, MatchKind, Parsed, PathItem, SearchResults, SectionSize, Snippet, Stats,
+        SynonymUsed, Via,
+    },
 };
 
 /// The index built from the corpus by `build.rs`.
@@ -20,19 +30,27 @@ pub static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ind
 
 /// Clauses longer than this many characters get a snippet window.
 const SNIPPET_CHARS: usize = 120;
+/// A correction is taken when the query as typed has no exact hit and the correction has one,
+/// or covers at least this much more of its weight in its best clause.
+const CORRECTION_GAIN: f32 = 0.2;
+/// Candidates whose relaxed tier is computed when none has an exact hit.
+const CORRECTIONS_RANKED: usize = 8;
 
-/// Paging for [`Engine::search`].
+/// Paging and behaviour for [`Engine::search`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SearchOptions {
     /// Hits to return.
     pub limit: usize,
     /// Hits to skip.
     pub offset: usize,
+    /// Try a homophone correction when the query as typed finds little (the "search as typed"
+    /// link turns this off).
+    pub correct: bool,
 }
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: 10, offset: 0 }
+        SearchOptions { limit: 10, offset: 0, correct: true }
     }
 }
 
@@ -40,6 +58,26 @@ impl Default for SearchOptions {
 pub struct Engine<'a> {
     index: Index<'a>,
     folded: Vec<OnceCell<Box<[char]>>>,
+    syllables: OnceCell<HashMap<u32, Vec<usize>>>,
+}
+
+/// Everything one query finds, before paging.
+struct Answer {
+    query: Query,
+    pieces: Vec<Piece>,
+    documents: Vec<(u32, DocMatch, f32)>,
+    exact: Vec<(u32, f32)>,
+    relaxed: Vec<RelaxedHit>,
+}
+
+impl Answer {
+    /// Share of the query's weight held by the best relaxed hit (1 for an exact hit).
+    fn best_share(&self) -> f32 {
+        if !self.exact.is_empty() || !self.documents.is_empty() {
+            return 1.0;
+        }
+        self.relaxed.iter().map(|h| h.share).fold(0.0, f32::max)
+    }
 }
 
 impl Engine<'static> {
@@ -54,7 +92,7 @@ impl<'a> Engine<'a> {
     pub fn open(bytes: &'a [u8]) -> Result<Engine<'a>, FormatError> {
         let index = Index::open(bytes)?;
         let folded = (0..index.clause_count()).map(|_| OnceCell::new()).collect();
-        Ok(Engine { index, folded })
+        Ok(Engine { index, folded, syllables: OnceCell::new() })
     }
 
     /// The underlying index.
@@ -62,9 +100,14 @@ impl<'a> Engine<'a> {
         &self.index
     }
 
+    /// Folds one character exactly as the index was folded.
+    pub fn fold_char(&self, c: char) -> char {
+        fold_char(c, &self.index.fold)
+    }
+
     /// Folds text exactly as the index was folded.
     pub fn fold(&self, text: &str) -> String {
-        text.chars().map(|c| fold_char(c, &self.index.fold)).collect()
+        text.chars().map(|c| self.fold_char(c)).collect()
     }
 
     /// Folded text of clause `i` (empty if `i` is out of range).
@@ -72,7 +115,7 @@ impl<'a> Engine<'a> {
         let Some(cell) = self.folded.get(i as usize) else { return &[] };
         cell.get_or_init(|| {
             let text = self.index.clause(i).map_or("", |c| c.text);
-            text.chars().map(|c| fold_char(c, &self.index.fold)).collect()
+            text.chars().map(|c| self.fold_char(c)).collect()
         })
     }
 
@@ -83,93 +126,191 @@ impl<'a> Engine<'a> {
         }
     }
 
-    /// Clauses containing `term` (folded), each with the character offsets of its occurrences.
-    pub fn matches(&self, term: &[char]) -> Vec<(u32, Vec<usize>)> {
-        let term_text: String = term.iter().collect();
-        let keys = keys::term_keys(&term_text);
-        let candidates: Vec<u32> = if keys.is_empty() {
-            (0..self.index.clause_count()).collect() // punctuation only: scan every clause
-        } else {
-            let mut lists: Vec<Vec<u32>> = keys.iter().map(|k| self.index.postings(k)).collect();
-            lists.sort_by_key(Vec::len);
-            let mut lists = lists.into_iter();
-            let first = lists.next().unwrap_or_default();
-            lists.fold(first, |acc, list| intersect(&acc, &list))
-        };
-        candidates
-            .into_iter()
-            .filter_map(|c| {
-                let starts = keys::occurrences(self.folded(c), term);
-                (!starts.is_empty()).then_some((c, starts))
-            })
-            .collect()
+    /// What ranking needs to know of clause `i`.
+    pub(crate) fn facts(&self, i: u32) -> Option<rank::ClauseFacts> {
+        let view = self.index.clause_numbers(i)?;
+        Some(rank::ClauseFacts { len: view.char_len, heading_len: view.heading_len, units: view.units_span })
+    }
+
+    /// Syllable number → alphabet codes reading it, built on first use (for corrections).
+    pub(crate) fn syllable_index(&self) -> &HashMap<u32, Vec<usize>> {
+        self.syllables.get_or_init(|| {
+            let mut map: HashMap<u32, Vec<usize>> = HashMap::new();
+            for code in 0..self.index.alphabet().len() {
+                for s in self.index.readings().of_code(code) {
+                    map.entry(s).or_default().push(code);
+                }
+            }
+            map
+        })
     }
 
     /// Runs a query. Empty or whitespace-only queries return no hits.
     pub fn search(&self, raw: &str, options: &SearchOptions) -> Result<SearchResults, QueryError> {
-        let query = query::parse(raw, |c| fold_char(c, &self.index.fold))?;
-        let mut results = SearchResults { query: raw.to_string(), total: 0, offset: options.offset, hits: Vec::new() };
+        let query = query::parse(raw, |c| self.fold_char(c))?;
+        let mut results = SearchResults {
+            query: raw.to_string(),
+            total: 0,
+            partial: 0,
+            documents: 0,
+            corrected: None,
+            parsed: Parsed::default(),
+            offset: options.offset,
+            hits: Vec::new(),
+        };
         if query.include.is_empty() {
             return Ok(results);
         }
-        let ranked = self.rank(&query);
-        results.total = ranked.len();
-        results.hits = ranked
-            .iter()
-            .skip(options.offset)
-            .take(options.limit)
-            .filter_map(|&(clause, score)| self.hit(clause, score, &query.include))
-            .collect();
+        let mut answer = self.answer(query);
+        if options.correct && answer.exact.is_empty() && answer.documents.is_empty() {
+            if let Some((candidate, better)) = self.correct(&answer) {
+                let text = |q: &Query| q.include.iter().map(|t| t.chars.iter().collect::<String>()).collect::<Vec<_>>().join(" ");
+                results.corrected = Some(Correction {
+                    original: raw.to_string(),
+                    query: text(&better.query),
+                    from: candidate.from.iter().collect(),
+                    to: candidate.to.iter().collect(),
+                });
+                answer = better;
+            }
+        }
+        results.total = answer.exact.len();
+        results.partial = answer.relaxed.len();
+        results.documents = answer.documents.len();
+        results.parsed = parsed(&answer);
+        let end = options.offset.saturating_add(options.limit);
+        let n_docs = answer.documents.len();
+        let n_exact = answer.exact.len();
+        for i in options.offset..end.min(n_docs + n_exact + answer.relaxed.len()) {
+            let hit = if i < n_docs {
+                let (d, how, share) = answer.documents[i];
+                self.doc_hit(d, how, share, &answer.pieces)
+            } else if i < n_docs + n_exact {
+                let (clause, score) = answer.exact[i - n_docs];
+                let terms: Vec<Vec<char>> = answer.query.include.iter().map(|t| t.chars.clone()).collect();
+                self.hit(clause, score, &terms).map(|mut h| {
+                    h.match_kind = MatchKind::Exact;
+                    h
+                })
+            } else {
+                self.relaxed_hit(&answer.relaxed[i - n_docs - n_exact], &answer.pieces)
+            };
+            results.hits.extend(hit);
+        }
         Ok(results)
     }
 
-    /// Matching clause numbers with their scores, best first.
-    fn rank(&self, query: &Query) -> Vec<(u32, f32)> {
-        let per_term: Vec<Vec<(u32, Vec<usize>)>> = query.include.iter().map(|t| self.matches(&t.chars)).collect();
-        let n = self.index.clause_count();
-        let idfs: Vec<f32> = per_term.iter().map(|m| rank::idf(n, m.len())).collect();
-        let Some(shortest) = per_term.iter().min_by_key(|m| m.len()) else { return Vec::new() };
-        let mut ranked: Vec<(u32, f32)> = shortest
-            .iter()
-            .filter_map(|&(clause, _)| {
-                let mut terms = Vec::with_capacity(per_term.len());
-                for (i, matches) in per_term.iter().enumerate() {
-                    let at = matches.binary_search_by_key(&clause, |m| m.0).ok()?;
-                    terms.push(rank::TermMatch { starts: &matches[at].1, len: query.include[i].chars.len(), idf: idfs[i] });
-                }
-                let folded = self.folded(clause);
-                if query.exclude.iter().any(|t| !keys::occurrences(folded, &t.chars).is_empty()) {
-                    return None;
-                }
-                let view = self.index.clause_numbers(clause)?;
-                let facts = rank::ClauseFacts { len: view.char_len, heading_len: view.heading_len, units: view.units_span };
-                Some((clause, rank::score(&terms, &facts, self.index.average_chars())))
-            })
-            .collect();
-        // Deterministic: score, then document and clause order (clause numbers follow both).
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked
+    /// Every tier for one parsed query.
+    fn answer(&self, query: Query) -> Answer {
+        let exact = self.exact(&query);
+        let pieces = self.pieces(&query);
+        let mut skip: Vec<u32> = exact.iter().map(|e| e.0).collect();
+        skip.sort_unstable();
+        let relaxed = self.relaxed(&query, &pieces, &skip);
+        let folded: String = query.include.iter().map(|t| t.chars.iter().collect::<String>()).collect::<Vec<_>>().join(" ");
+        let documents = self.documents(&folded, &pieces);
+        Answer { query, pieces, documents, exact, relaxed }
     }
 
-    fn hit(&self, clause: u32, score: f32, terms: &[Term]) -> Option<Hit> {
-        let view = self.index.clause(clause)?;
-        let doc = self.index.doc(view.doc)?;
-        let folded = self.folded(clause);
-        let mut ranges: Vec<[u32; 2]> = terms
-            .iter()
-            .flat_map(|t| keys::occurrences(folded, &t.chars).into_iter().map(move |s| [s as u32, (s + t.chars.len()) as u32]))
-            .collect();
-        ranges.sort_unstable();
-        let mut highlights: Vec<[u32; 2]> = Vec::new();
-        for r in ranges {
-            match highlights.last_mut() {
-                Some(last) if r[0] <= last[1] => last[1] = last[1].max(r[1]),
-                _ => highlights.push(r),
+    /// The best homophone correction of a query that found no exact hit, with its answer, if
+    /// it finds clearly more than the query as typed.
+    fn correct(&self, original: &Answer) -> Option<(Candidate, Answer)> {
+        let candidates = self.candidates(&original.query);
+        // Cheap first: a candidate whose corrected term occurs as typed.
+        let exact = candidates.iter().filter_map(|c| {
+            let corrected = c.apply(&original.query);
+            let n = self.matches(&corrected.include[c.term].chars).len();
+            (n > 0).then_some((c, n))
+        });
+        // Longer replacements first, then more clauses, then candidate order.
+        if let Some((c, _)) = exact.max_by_key(|(c, n)| (c.to.len(), *n)) {
+            let answer = self.answer(c.apply(&original.query));
+            if !answer.exact.is_empty() {
+                return Some((c.clone(), answer));
             }
         }
+        let floor = original.best_share() + CORRECTION_GAIN;
+        candidates
+            .into_iter()
+            .take(CORRECTIONS_RANKED)
+            .map(|c| {
+                let answer = self.answer(c.apply(&original.query));
+                (c, answer)
+            })
+            .filter(|(_, a)| a.best_share() >= floor.max(MIN_SHARE))
+            .max_by(|a, b| a.1.best_share().total_cmp(&b.1.best_share()))
+    }
+
+    fn doc_hit(&self, d: u32, how: DocMatch, share: f32, pieces: &[Piece]) -> Option<Hit> {
+        let doc = self.index.doc(d)?;
+        let title: Vec<char> = doc.title.chars().map(|c| self.fold_char(c)).collect();
+        let matched: Vec<String> = pieces
+            .iter()
+            .filter(|p| !p.stop && !keys::occurrences(&title, &p.text.chars().collect::<Vec<_>>()).is_empty())
+            .map(|p| p.text.clone())
+            .collect();
+        let terms: Vec<Vec<char>> = matched.iter().map(|m| m.chars().collect()).collect();
+        let highlights = highlights(&title, &terms);
+        let len = doc.title.chars().count();
+        Some(Hit {
+            kind: HitKind::Document,
+            match_kind: MatchKind::Partial,
+            via: vec![match how {
+                DocMatch::Number => Via::Number,
+                DocMatch::Title => Via::Title,
+            }],
+            matched,
+            synonyms: Vec::new(),
+            doc: doc.doc.to_string(),
+            clause: String::new(),
+            title: doc.title.to_string(),
+            number: doc.number.map(str::to_string),
+            published: doc.published.map(str::to_string),
+            status: doc.status.to_string(),
+            label: String::new(),
+            path: Vec::new(),
+            heading: None,
+            text: doc.title.to_string(),
+            snippet: snippet(doc.title, len, &highlights),
+            highlights,
+            score: share,
+        })
+    }
+
+    fn relaxed_hit(&self, r: &RelaxedHit, pieces: &[Piece]) -> Option<Hit> {
+        let terms: Vec<Vec<char>> = r
+            .held
+            .iter()
+            .filter(|h| !h.in_heading)
+            .map(|h| h.synonym.as_ref().unwrap_or(&pieces[h.piece].text).chars().collect())
+            .collect();
+        let mut hit = self.hit(r.clause, r.score, &terms)?;
+        hit.match_kind = MatchKind::Partial;
+        hit.matched = r.held.iter().map(|h| pieces[h.piece].text.clone()).collect();
+        hit.synonyms = r
+            .held
+            .iter()
+            .filter_map(|h| h.synonym.as_ref().map(|s| SynonymUsed { from: pieces[h.piece].text.clone(), to: s.clone() }))
+            .collect();
+        hit.via = vec![Via::Relaxed];
+        if !hit.synonyms.is_empty() {
+            hit.via.push(Via::Synonym);
+        }
+        Some(hit)
+    }
+
+    fn hit(&self, clause: u32, score: f32, terms: &[Vec<char>]) -> Option<Hit> {
+        let view = self.index.clause(clause)?;
+        let doc = self.index.doc(view.doc)?;
+        let highlights = highlights(self.folded(clause), terms);
         let snippet = snippet(view.text, view.char_len as usize, &highlights);
         let record = self.record(&view);
         Some(Hit {
+            kind: HitKind::Clause,
+            match_kind: MatchKind::Exact,
+            via: Vec::new(),
+            matched: Vec::new(),
+            synonyms: Vec::new(),
             doc: record.doc,
             clause: record.clause,
             title: doc.title.to_string(),
@@ -261,20 +402,32 @@ fn document(d: &DocView<'_>) -> Document {
     }
 }
 
-fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
+/// What the engine parsed, for the element to show.
+fn parsed(answer: &Answer) -> Parsed {
+    let text = |t: &query::Term| t.chars.iter().collect::<String>();
+    Parsed {
+        terms: answer.query.include.iter().map(text).collect(),
+        phrases: answer.query.include.iter().filter(|t| t.phrase).map(text).collect(),
+        exclude: answer.query.exclude.iter().map(text).collect(),
+        pieces: answer.pieces.clone(),
+    }
+}
+
+/// Every occurrence of `terms` in `folded`, merged into sorted, disjoint `[start, end)` ranges.
+fn highlights(folded: &[char], terms: &[Vec<char>]) -> Vec<[u32; 2]> {
+    let mut ranges: Vec<[u32; 2]> = terms
+        .iter()
+        .flat_map(|t| keys::occurrences(folded, t).into_iter().map(move |s| [s as u32, (s + t.len()) as u32]))
+        .collect();
+    ranges.sort_unstable();
+    let mut merged: Vec<[u32; 2]> = Vec::new();
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r[0] <= last[1] => last[1] = last[1].max(r[1]),
+            _ => merged.push(r),
         }
     }
-    out
+    merged
 }
 
 /// The window of `SNIPPET_CHARS` characters that holds the most highlights.

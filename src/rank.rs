@@ -37,6 +37,12 @@ pub struct ClauseFacts {
     pub units: Option<std::ops::Range<u32>>,
 }
 
+/// Sorts scored clauses best first; ties go to document then clause order (clause numbers
+/// follow both), so the same query always ranks the same way.
+pub fn sort(ranked: &mut [(u32, f32)]) {
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+}
+
 /// BM25's idf for a term found in `df` of `n` clauses.
 pub fn idf(n: u32, df: usize) -> f32 {
     let (n, df) = (n as f32, df as f32);

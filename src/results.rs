@@ -69,12 +69,66 @@ pub struct Snippet {
     pub highlights: Vec<[u32; 2]>,
 }
 
+/// What a hit is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HitKind {
+    /// A clause.
+    Clause,
+    /// A whole document, named by its 文号 or title; its clauses are one lookup away.
+    Document,
+}
+
+/// Which tier found a hit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchKind {
+    /// Every term, as typed (after folding), is in the clause: the exact tier.
+    Exact,
+    /// Part of the query, or a synonym, a title or a 文号: the relaxed tier.
+    Partial,
+}
+
+/// Why a partial hit matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Via {
+    /// It holds most of the query's pieces.
+    Relaxed,
+    /// It holds a synonym of a piece.
+    Synonym,
+    /// It is a document whose title holds the query.
+    Title,
+    /// It is a document whose 文号 was typed.
+    Number,
+}
+
+/// A synonym a hit was found through.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SynonymUsed {
+    /// The piece of the query (folded).
+    pub from: String,
+    /// The synonym found in the clause (folded).
+    pub to: String,
+}
+
 /// One search hit.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Hit {
+    /// A clause, or a whole document.
+    pub kind: HitKind,
+    /// The tier that found it.
+    #[serde(rename = "match")]
+    pub match_kind: MatchKind,
+    /// For partial hits, why they matched (empty for exact hits).
+    pub via: Vec<Via>,
+    /// For partial hits, the pieces of the query it holds (folded).
+    pub matched: Vec<String>,
+    /// For partial hits, the synonyms it was found through.
+    pub synonyms: Vec<SynonymUsed>,
     /// Document id.
     pub doc: String,
-    /// Clause id.
+    /// Clause id (empty for a document hit).
     pub clause: String,
     /// Document title.
     pub title: String,
@@ -100,13 +154,34 @@ pub struct Hit {
     pub score: f32,
 }
 
+/// The query as the engine read it: what the element shows instead of parsing again.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Parsed {
+    /// Terms every exact hit holds (folded), in query order.
+    pub terms: Vec<String>,
+    /// Which of them were quoted phrases.
+    pub phrases: Vec<String>,
+    /// Excluded terms (folded).
+    pub exclude: Vec<String>,
+    /// The pieces the relaxed tier weighed, with synonyms and stop words marked.
+    pub pieces: Vec<crate::query::relaxed::Piece>,
+}
+
 /// A page of results.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SearchResults {
     /// The query as given.
     pub query: String,
-    /// Number of matching clauses.
+    /// Number of exact hits (clauses holding every term): an exact count.
     pub total: usize,
+    /// Number of partial hits (relaxed tier), ranked after the exact ones.
+    pub partial: usize,
+    /// Number of document hits (by 文号 or title), ranked first.
+    pub documents: usize,
+    /// The correction searched instead of the query as typed, if one was applied.
+    pub corrected: Option<crate::query::correction::Correction>,
+    /// What the engine parsed (of the corrected query, when corrected).
+    pub parsed: Parsed,
     /// Index of the first hit in this page.
     pub offset: usize,
     /// The hits of this page, best first.

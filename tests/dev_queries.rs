@@ -1,17 +1,26 @@
 //! Every development query of `shared/queries/dev.json` (a copy lives in `tests/dev.json`)
 //! that does not need pinyin, run through the engine with what a correct widget shows.
 
-use policy_search::{Engine, SearchOptions};
+use policy_search::{results::MatchKind, Engine, SearchOptions};
 use serde_json::Value;
 
 fn engine() -> Engine<'static> {
     Engine::embedded().expect("the embedded index opens")
 }
 
+/// The exact hits of `q` (the tier dev.json describes), checking that they come first and that
+/// `total` counts them.
 fn all(engine: &Engine<'_>, q: &str) -> Result<Vec<(String, String, String)>, String> {
-    let r = engine.search(q, &SearchOptions { limit: 10_000, offset: 0 }).map_err(|e| e.to_string())?;
-    assert_eq!(r.total, r.hits.len());
-    Ok(r.hits.into_iter().map(|h| (h.doc, h.clause, h.text)).collect())
+    let r = engine.search(q, &SearchOptions { limit: 10_000, offset: 0, ..Default::default() }).map_err(|e| e.to_string())?;
+    assert_eq!(r.hits.len(), r.documents + r.total + r.partial, "{q:?}: every hit is returned");
+    let exact = &r.hits[r.documents..r.documents + r.total];
+    assert!(exact.iter().all(|h| h.match_kind == MatchKind::Exact), "{q:?}: exact hits come before partial ones");
+    Ok(exact.iter().map(|h| (h.doc.clone(), h.clause.clone(), h.text.clone())).collect())
+}
+
+/// Every hit of `q`, of any tier.
+fn count_all(engine: &Engine<'_>, q: &str) -> usize {
+    engine.search(q, &SearchOptions { limit: 10_000, ..Default::default() }).map_or(0, |r| r.hits.len())
 }
 
 #[test]
@@ -35,6 +44,7 @@ fn dev_queries_show_what_a_correct_widget_shows() {
         let folded: Vec<String> = hits.iter().map(|h| engine.fold(&h.2)).collect();
         if expect["none"].as_bool() == Some(true) {
             assert!(hits.is_empty(), "{q:?} should find nothing, found {:?}", &hits[..hits.len().min(3)]);
+            assert_eq!(count_all(&engine, q), 0, "{q:?}: no tier may show anything");
         }
         if let Some(min) = expect["min_hits"].as_u64() {
             assert!(hits.len() as u64 >= min, "{q:?}: {} hits < {min}", hits.len());
@@ -94,7 +104,7 @@ fn exact_phrase_ranks_first() {
 #[test]
 fn heading_matches_rank_above_body_matches() {
     let engine = engine();
-    let r = engine.search("组织领导", &SearchOptions { limit: 3, offset: 0 }).unwrap();
+    let r = engine.search("组织领导", &SearchOptions { limit: 3, offset: 0, ..Default::default() }).unwrap();
     assert!(r.hits[0].heading.as_deref().is_some_and(|h| engine.fold(h).contains("组织领导")), "{:?}", r.hits[0]);
 }
 
@@ -102,7 +112,7 @@ fn heading_matches_rank_above_body_matches() {
 fn responsibility_lists_rank_below_substantive_text() {
     let engine = engine();
     // 市科技局 is named in dozens of 责任单位 tags, but only a few clauses speak of it.
-    let r = engine.search("市科技局", &SearchOptions { limit: 1, offset: 0 }).unwrap();
+    let r = engine.search("市科技局", &SearchOptions { limit: 1, offset: 0, ..Default::default() }).unwrap();
     let top = engine.fold(&r.hits[0].text);
     let has_tag = top.trim_end_matches('。').ends_with([')', '〕']);
     let body = if has_tag { &top[..top.rfind(['(', '〔']).unwrap_or(top.len())] } else { &top[..] };
@@ -115,7 +125,7 @@ fn paging_is_deterministic() {
     let full = all(&engine, "创新").unwrap();
     let again = all(&engine, "创新").unwrap();
     assert_eq!(full, again);
-    let page = engine.search("创新", &SearchOptions { limit: 5, offset: 5 }).unwrap();
+    let page = engine.search("创新", &SearchOptions { limit: 5, offset: 5, ..Default::default() }).unwrap();
     let ids: Vec<_> = page.hits.iter().map(|h| (h.doc.clone(), h.clause.clone())).collect();
     let expected: Vec<_> = full[5..10].iter().map(|h| (h.0.clone(), h.1.clone())).collect();
     assert_eq!(ids, expected);
@@ -135,7 +145,7 @@ fn latin_and_numbers_match_whole_tokens() {
 fn snippets_never_cut_a_match_in_two() {
     let engine = engine();
     for q in ["众创空间", "知识产权", "孵化", "创新", "的", "企业 发展"] {
-        let r = engine.search(q, &SearchOptions { limit: 1000, offset: 0 }).unwrap();
+        let r = engine.search(q, &SearchOptions { limit: 1000, offset: 0, ..Default::default() }).unwrap();
         for hit in &r.hits {
             let text: Vec<char> = hit.text.chars().collect();
             let whole: Vec<String> = hit.highlights.iter().map(|[s, e]| text[*s as usize..*e as usize].iter().collect()).collect();

@@ -5,7 +5,10 @@
 use std::collections::BTreeSet;
 
 use ferrous_opencc::{config::BuiltinConfig, OpenCC};
-use policy_search::{Engine, SearchOptions};
+use policy_search::{
+    results::{HitKind, MatchKind},
+    Engine, SearchOptions,
+};
 use policy_search_index::keys::occurrences;
 use proptest::prelude::*;
 
@@ -43,8 +46,9 @@ fn brute_force(engine: &Engine<'_>, term: &str) -> BTreeSet<(String, String)> {
 
 fn engine_hits(engine: &Engine<'_>, term: &str) -> BTreeSet<(String, String)> {
     // Quoted, so spaces inside the substring stay part of one term.
-    let r = engine.search(&format!("\"{term}\""), &SearchOptions { limit: usize::MAX, offset: 0 }).unwrap();
-    r.hits.into_iter().map(|h| (h.doc, h.clause)).collect()
+    let r = engine.search(&format!("\"{term}\""), &SearchOptions { limit: usize::MAX, offset: 0, ..Default::default() }).unwrap();
+    // The property holds for the exact tier: the hits marked `exact`.
+    r.hits.into_iter().filter(|h| h.kind == HitKind::Clause && h.match_kind == MatchKind::Exact).map(|h| (h.doc, h.clause)).collect()
 }
 
 proptest! {

@@ -35,6 +35,8 @@ pub struct Corpus {
     pub as_of: Date,
     /// Documents in file-name order.
     pub documents: Vec<Document>,
+    /// The manifest's own thesaurus rules (Solr syntax), checked by the build.
+    pub synonyms: Vec<String>,
 }
 
 /// One policy document.
@@ -159,7 +161,7 @@ pub fn load_dir(dir: &Path, as_of: Option<Date>) -> Result<Corpus, String> {
     if documents.is_empty() {
         return Err(format!("{}: no *.txt documents", dir.display()));
     }
-    Ok(Corpus { as_of, documents })
+    Ok(Corpus { as_of, documents, synonyms: manifest.synonyms })
 }
 
 /// A source line on its way through the pipeline.

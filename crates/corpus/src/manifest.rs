@@ -23,6 +23,10 @@ pub struct Manifest {
     /// Date (`YYYY-MM-DD`) that validity status is computed against; the build's
     /// `POLICY_SEARCH_AS_OF` environment variable overrides it.
     pub as_of: Option<String>,
+    /// The portal's own thesaurus rules, in Solr `synonyms.txt` syntax, one per string
+    /// (`"社保, 社会保险"`, `"一网通办 => 政务服务"`); added to the project's thesaurus.
+    #[serde(default)]
+    pub synonyms: Vec<String>,
     /// Overrides per file stem.
     #[serde(default)]
     pub files: BTreeMap<String, Overrides>,

@@ -63,16 +63,49 @@ impl<'a> Alphabet<'a> {
     pub fn encode(&self, key: &str) -> Option<Vec<u8>> {
         let mut out = Vec::with_capacity(key.len());
         for c in key.chars() {
-            let code = self.code(c)?;
-            if code < ONE {
-                out.push(code as u8);
-            } else if code < TWO {
-                out.extend([(ONE + (code - ONE) / 256) as u8, ((code - ONE) % 256) as u8]);
-            } else {
-                out.extend([0xFF, ((code - TWO) >> 8) as u8, (code - TWO) as u8]);
-            }
+            spell(self.code(c)?, &mut out);
         }
         Some(out)
+    }
+
+    /// The spelling of one code, or `None` when there is no such code.
+    pub fn encode_code(&self, code: usize) -> Option<Vec<u8>> {
+        let mut out = Vec::with_capacity(3);
+        (code < self.len()).then(|| spell(code, &mut out))?;
+        Some(out)
+    }
+}
+
+impl Alphabet<'_> {
+    /// The characters spelled by `codes`, or `None` if they are not whole codes of this
+    /// alphabet (the inverse of [`Alphabet::encode`]).
+    pub fn decode(&self, codes: &[u8]) -> Option<String> {
+        let mut out = String::new();
+        let mut i = 0;
+        while i < codes.len() {
+            let b = codes[i] as usize;
+            let (code, width) = if b < ONE {
+                (b, 1)
+            } else if b < 0xFF {
+                (ONE + (b - ONE) * 256 + *codes.get(i + 1)? as usize, 2)
+            } else {
+                (TWO + ((*codes.get(i + 1)? as usize) << 8) + *codes.get(i + 2)? as usize, 3)
+            };
+            out.push(char::from_u32(self.get(code)).filter(|_| code < self.len())?);
+            i += width;
+        }
+        Some(out)
+    }
+}
+
+/// Appends the bytes of `code`.
+fn spell(code: usize, out: &mut Vec<u8>) {
+    if code < ONE {
+        out.push(code as u8);
+    } else if code < TWO {
+        out.extend([(ONE + (code - ONE) / 256) as u8, ((code - ONE) % 256) as u8]);
+    } else {
+        out.extend([0xFF, ((code - TWO) >> 8) as u8, (code - TWO) as u8]);
     }
 }
 
@@ -102,6 +135,9 @@ mod tests {
         }
         assert_eq!(alphabet.encode(&chars[chars.len() - 3].to_string()).unwrap().len(), 3);
         assert_eq!(alphabet.encode("Z"), None);
+        let last: String = chars[chars.len() - 5..].iter().collect();
+        assert_eq!(alphabet.decode(&alphabet.encode(&last).unwrap()).as_deref(), Some(last.as_str()));
+        assert_eq!(alphabet.decode(&[0xC0]), None, "a cut code");
     }
 
     #[test]

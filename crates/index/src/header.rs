@@ -13,9 +13,10 @@ use crate::FormatError;
 /// Magic bytes at the start of every index.
 pub const MAGIC: &[u8; 4] = b"PSIX";
 /// Bumped whenever any section's layout changes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// Section names in their on-disk order.
-pub const SECTIONS: [&str; 7] = ["fold", "alphabet", "terms", "postings", "headings", "clauses", "docs"];
+pub const SECTIONS: [&str; 10] =
+    ["fold", "alphabet", "terms", "postings", "headings", "clauses", "docs", "vocab", "synonyms", "readings"];
 
 /// Size of the header in bytes.
 pub const HEADER_LEN: usize = 12 + SECTIONS.len() * 8 + 8;

@@ -14,6 +14,9 @@
 //! | headings | [`headings`] | breadcrumb headings, stored once |
 //! | clauses | [`clauses`] | clause store |
 //! | docs | [`docs`] | document metadata |
+//! | vocab | [`vocab`] | `fst::Map` word → [`vocab::Word`] flags: corpus words, thesaurus, stop list |
+//! | synonyms | [`synonyms`] | the words each thesaurus entry also finds |
+//! | readings | [`readings`] | toneless pinyin of every alphabet character |
 //!
 //! The byte layout is documented in `docs/index-format.md`. [`keys`] defines what is keyed and
 //! what counts as a match; the engine and the writer both use it.
@@ -26,7 +29,10 @@ pub mod header;
 pub mod headings;
 pub mod keys;
 pub mod postings;
+pub mod readings;
+pub mod synonyms;
 pub mod terms;
+pub mod vocab;
 #[cfg(feature = "write")]
 pub mod write;
 
@@ -35,6 +41,7 @@ use std::fmt;
 use alphabet::Alphabet;
 use bytes::Table;
 use postings::Postings;
+use readings::Readings;
 use policy_search_normalize::FoldTable;
 
 pub use clauses::ClauseView;
@@ -78,6 +85,9 @@ pub struct Index<'a> {
     headings: Table<'a>,
     clauses: Table<'a>,
     docs: Table<'a>,
+    vocab: fst::Map<&'a [u8]>,
+    synonyms: Table<'a>,
+    readings: Readings<'a>,
     total_chars: u32,
     sizes: [usize; header::SECTIONS.len()],
 }
@@ -85,9 +95,9 @@ pub struct Index<'a> {
 impl<'a> Index<'a> {
     /// Opens an index: checks magic, version, checksum and each section's shape.
     pub fn open(bytes: &'a [u8]) -> Result<Index<'a>, FormatError> {
-        let [fold, alphabet, terms, postings, headings, clauses, docs] = header::read(bytes)?;
-        let sizes =
-            [fold.len(), alphabet.len(), terms.len(), postings.len(), headings.len(), clauses.len(), docs.len()];
+        let sections = header::read(bytes)?;
+        let sizes = sections.map(<[u8]>::len);
+        let [fold, alphabet, terms, postings, headings, clauses, docs, vocab, synonyms, readings] = sections;
         let fold = FoldTable::from_bytes(fold).map_err(|_| FormatError::Corrupt("fold"))?;
         let alphabet = Alphabet::new(alphabet).ok_or(FormatError::Corrupt("alphabet"))?;
         let terms = fst::Map::new(terms).map_err(|_| FormatError::Corrupt("terms"))?;
@@ -105,6 +115,9 @@ impl<'a> Index<'a> {
             headings: table(headings, "headings")?,
             clauses: table(&clauses[4..], "clauses")?,
             docs: table(docs, "docs")?,
+            vocab: fst::Map::new(vocab).map_err(|_| FormatError::Corrupt("vocab"))?,
+            synonyms: table(synonyms, "synonyms")?,
+            readings: Readings::new(readings).ok_or(FormatError::Corrupt("readings"))?,
             total_chars,
             sizes,
         })
@@ -114,6 +127,32 @@ impl<'a> Index<'a> {
     pub fn postings(&self, key: &str) -> Vec<u32> {
         let Some(ordinal) = self.alphabet.encode(key).and_then(|k| self.terms.get(k)) else { return Vec::new() };
         self.postings.list(ordinal as usize)
+    }
+
+    /// The alphabet keys and vocabulary words are spelled in.
+    pub fn alphabet(&self) -> &Alphabet<'a> {
+        &self.alphabet
+    }
+
+    /// The vocabulary entry of a folded word, if it is one.
+    pub fn word(&self, word: &str) -> Option<vocab::Word> {
+        let key = self.alphabet.encode(word)?;
+        self.vocab.get(key).map(vocab::Word::unpack)
+    }
+
+    /// The vocabulary FST itself (keys in alphabet codes), for automaton searches.
+    pub fn vocab(&self) -> &fst::Map<&'a [u8]> {
+        &self.vocab
+    }
+
+    /// The words that thesaurus record `i` also finds.
+    pub fn synonyms(&self, i: u32) -> Vec<&'a str> {
+        synonyms::read(&self.synonyms, i)
+    }
+
+    /// The pinyin readings of every alphabet character.
+    pub fn readings(&self) -> &Readings<'a> {
+        &self.readings
     }
 
     /// Number of clauses.
@@ -149,6 +188,11 @@ impl<'a> Index<'a> {
     /// Document number `i`.
     pub fn doc(&self, i: u32) -> Option<DocView<'a>> {
         docs::read(&self.docs, i)
+    }
+
+    /// Number of words in the vocabulary.
+    pub fn word_count(&self) -> usize {
+        self.vocab.len()
     }
 
     /// Number of keys in the terms FST.

@@ -4,7 +4,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use policy_search_normalize::{fold, FoldTable};
 
-use crate::{alphabet, bytes::put_table, clauses, docs, header, headings, keys, postings, terms, ClauseView, DocView};
+use crate::{
+    alphabet, bytes::put_table, clauses, docs, header, headings, keys, postings, readings, synonyms, terms, vocab,
+    ClauseView, DocView,
+};
 
 /// A clause to index. `doc` is the document's position in the docs slice.
 pub struct ClauseInput {
@@ -26,9 +29,31 @@ pub struct ClauseInput {
     pub units_span: Option<std::ops::Range<u32>>,
 }
 
+/// The language data to store beside the text (from `policy-search-lexicon`, at build time).
+pub struct Lexicon<'l> {
+    /// Corpus words (folded).
+    pub words: BTreeSet<String>,
+    /// Stop words (folded).
+    pub stopwords: BTreeSet<String>,
+    /// For a word (folded), the words it also finds. Only targets that occur in the corpus
+    /// are stored, and an entry none of whose targets occur is dropped.
+    pub synonyms: BTreeMap<String, BTreeSet<String>>,
+    /// The toneless readings of a character.
+    pub readings: &'l dyn Fn(char) -> Vec<String>,
+}
+
+/// What [`write`] left out of the lexicon because the corpus does not need it.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Thesaurus words dropped because none of their synonyms occur in the corpus.
+    pub synonyms_dropped: usize,
+    /// Thesaurus entries kept.
+    pub synonyms_kept: usize,
+}
+
 /// Writes the blob. `full` is the build-time fold table; only the part of it whose targets
 /// occur in the folded clause text is stored.
-pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable) -> Vec<u8> {
+pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, lexicon: &Lexicon<'_>) -> (Vec<u8>, Report) {
     let folded: Vec<String> = clauses.iter().map(|c| fold(&c.text, full)).collect();
 
     let corpus_chars: BTreeSet<char> = folded.iter().flat_map(|t| t.chars()).collect();
@@ -43,7 +68,38 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable) ->
             }
         }
     }
-    let alphabet_section = alphabet::write(lists.keys().map(String::as_str));
+    // Synonyms: keep the targets the corpus holds (a query finds nothing through the others).
+    let all_text = folded.join("\n");
+    let mut report = Report::default();
+    let mut expansions: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (from, to) in &lexicon.synonyms {
+        let kept: Vec<&str> = to.iter().map(String::as_str).filter(|t| all_text.contains(t)).collect();
+        if kept.is_empty() {
+            report.synonyms_dropped += 1;
+        } else {
+            expansions.insert(from, kept);
+        }
+    }
+    report.synonyms_kept = expansions.len();
+    let mut words: BTreeMap<&str, vocab::Word> = BTreeMap::new();
+    for w in &lexicon.words {
+        words.entry(w).or_default().in_corpus = true;
+    }
+    for w in &lexicon.stopwords {
+        words.entry(w).or_default().stop = true;
+    }
+    let mut records: Vec<Vec<u8>> = Vec::new();
+    let mut record_ids: HashMap<&[&str], u32> = HashMap::new();
+    for (from, to) in &expansions {
+        let id = *record_ids.entry(to.as_slice()).or_insert_with(|| {
+            records.push(synonyms::record(to));
+            records.len() as u32 - 1
+        });
+        words.entry(from).or_default().synonyms = Some(id);
+    }
+
+    let alphabet_section =
+        alphabet::write(lists.keys().map(String::as_str).chain(words.keys().copied()));
     let alphabet = alphabet::Alphabet::new(&alphabet_section).expect("the writer's alphabet is well formed");
     // The FST needs its keys sorted by their encoded bytes; ordinals follow that order.
     let mut encoded: Vec<(Vec<u8>, Vec<u32>)> = lists
@@ -53,6 +109,29 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable) ->
     encoded.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let postings_section = postings::write(&encoded.iter().map(|(_, list)| list.clone()).collect::<Vec<_>>());
     let terms_section = terms::write(encoded.into_iter().map(|(key, _)| key));
+    let mut encoded_words: Vec<(Vec<u8>, vocab::Word)> =
+        words.iter().map(|(w, info)| (alphabet.encode(w).expect("vocabulary characters are in the alphabet"), *info)).collect();
+    encoded_words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let vocab_section = vocab::write(encoded_words);
+    let readings_section = {
+        let mut syllables: Vec<String> = Vec::new();
+        let mut numbers: HashMap<String, u32> = HashMap::new();
+        let chars = alphabet_section.chunks_exact(4).filter_map(|b| char::from_u32(u32::from_le_bytes([b[0], b[1], b[2], b[3]])));
+        let per_code: Vec<Vec<u32>> = chars
+            .map(|c| {
+                (lexicon.readings)(c)
+                    .into_iter()
+                    .map(|s| {
+                        *numbers.entry(s.clone()).or_insert_with(|| {
+                            syllables.push(s);
+                            syllables.len() as u32 - 1
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        readings::write(&syllables, &per_code)
+    };
 
     // Headings are interned by their whole chain, so siblings share one record per ancestor.
     let mut heading_ids: HashMap<Vec<(String, String)>, u32> = HashMap::new();
@@ -88,7 +167,7 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable) ->
     clauses_section.extend(put_table(&clause_records));
     let docs_section = put_table(&docs.iter().map(docs::record).collect::<Vec<_>>());
 
-    header::write(&[
+    let blob = header::write(&[
         fold_section,
         alphabet_section,
         terms_section,
@@ -96,5 +175,9 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable) ->
         put_table(&heading_records),
         clauses_section,
         docs_section,
-    ])
+        vocab_section,
+        put_table(&records),
+        readings_section,
+    ]);
+    (blob, report)
 }

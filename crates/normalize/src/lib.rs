@@ -151,6 +151,24 @@ pub fn fold<B: AsRef<[u8]>>(text: &str, table: &FoldTable<B>) -> String {
     text.chars().map(|c| fold_char(c, table)).collect()
 }
 
+/// True for characters that carry no text and are removed from corpus and query alike:
+/// zero-width space, non-joiner and joiner, word joiner, BOM, soft hyphen, the bidi marks,
+/// embeddings, overrides and isolates, and the invisible operators. Removing is the cleaner's
+/// and the query parser's job (the fold keeps one character per character).
+pub fn is_invisible(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x061C | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF)
+}
+
+/// `text` without the characters of [`is_invisible`].
+pub fn strip_invisible(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(is_invisible) {
+        text.chars().filter(|&c| !is_invisible(c)).collect::<String>().into()
+    } else {
+        text.into()
+    }
+}
+
 /// True for Han ideographs (and 〇), the characters the index keys as unigrams and bigrams.
 pub fn is_han(c: char) -> bool {
     matches!(c as u32,
@@ -176,6 +194,13 @@ mod tests {
         let folded = fold(text, &table());
         assert_eq!(folded, "双创 i〔");
         assert_eq!(folded.chars().count(), text.chars().count());
+    }
+
+    #[test]
+    fn invisible_characters_are_stripped() {
+        assert_eq!(strip_invisible("众\u{200B}创\u{2060}空\u{FEFF}间\u{00AD}\u{202E}\u{2066}"), "众创空间");
+        assert_eq!(strip_invisible("众创"), "众创");
+        assert!(!is_invisible(' ') && !is_invisible('众'));
     }
 
     #[test]

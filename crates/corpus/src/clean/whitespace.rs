@@ -6,14 +6,14 @@
 //! space that touches a non-ASCII character ([`tighten_spaces`]). Spaces between two ASCII
 //! characters (`MAIN BUSINESS`, `SPAC 等`→`SPAC等`) are the only ones kept.
 
-/// Zero-width characters that carry no text.
-const INVISIBLE: [char; 4] = ['\u{200B}', '\u{200C}', '\u{200D}', '\u{FEFF}'];
+use policy_search_normalize::is_invisible;
 
-/// Turns every run of whitespace (NBSP and U+3000 included) into one space, drops zero-width
-/// characters, and trims the ends.
+/// Turns every run of whitespace (NBSP and U+3000 included) into one space, drops invisible
+/// characters (zero-width, bidi controls, soft hyphen: the one list the query side strips too),
+/// and trims the ends.
 pub fn unify_spaces(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
-    for c in line.chars().filter(|c| !INVISIBLE.contains(c)) {
+    for c in line.chars().filter(|&c| !is_invisible(c)) {
         if c.is_whitespace() {
             if !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
@@ -53,6 +53,7 @@ mod tests {
     fn unifies_every_kind_of_space() {
         assert_eq!(unify_spaces("\u{a0}\u{3000} 索 引\t\t号\u{200b}  "), "索 引 号");
         assert_eq!(unify_spaces("\u{a0}"), "");
+        assert_eq!(unify_spaces("左\u{202E}右\u{00AD}"), "左右");
     }
 
     #[test]

@@ -1,0 +1,79 @@
+//! The exact tier: every term occurs in the clause's folded text as a substring (Latin and
+//! number tokens whole), no excluded term does. A term's keys select candidates from the
+//! postings and each candidate is verified against its text, so hits equal a brute-force scan.
+
+use policy_search_index::keys;
+
+use crate::{engine::Engine, query::Query, rank};
+
+impl Engine<'_> {
+    /// Clauses containing `term` (folded), each with the character offsets of its occurrences,
+    /// in clause order.
+    pub fn matches(&self, term: &[char]) -> Vec<(u32, Vec<usize>)> {
+        let term_text: String = term.iter().collect();
+        let keys = keys::term_keys(&term_text);
+        let candidates: Vec<u32> = if keys.is_empty() {
+            (0..self.index().clause_count()).collect() // punctuation only: scan every clause
+        } else {
+            let mut lists: Vec<Vec<u32>> = keys.iter().map(|k| self.index().postings(k)).collect();
+            lists.sort_by_key(Vec::len);
+            let mut lists = lists.into_iter();
+            let first = lists.next().unwrap_or_default();
+            lists.fold(first, |acc, list| intersect(&acc, &list))
+        };
+        candidates
+            .into_iter()
+            .filter_map(|c| {
+                let starts = keys::occurrences(self.folded(c), term);
+                (!starts.is_empty()).then_some((c, starts))
+            })
+            .collect()
+    }
+
+    /// True when clause `clause` contains an excluded term of `query`.
+    pub(crate) fn excluded(&self, query: &Query, clause: u32) -> bool {
+        let folded = self.folded(clause);
+        query.exclude.iter().any(|t| !keys::occurrences(folded, &t.chars).is_empty())
+    }
+
+    /// The exact tier: matching clause numbers with their scores, best first.
+    pub(crate) fn exact(&self, query: &Query) -> Vec<(u32, f32)> {
+        let per_term: Vec<Vec<(u32, Vec<usize>)>> = query.include.iter().map(|t| self.matches(&t.chars)).collect();
+        let n = self.index().clause_count();
+        let idfs: Vec<f32> = per_term.iter().map(|m| rank::idf(n, m.len())).collect();
+        let Some(shortest) = per_term.iter().min_by_key(|m| m.len()) else { return Vec::new() };
+        let mut ranked: Vec<(u32, f32)> = shortest
+            .iter()
+            .filter_map(|&(clause, _)| {
+                let mut terms = Vec::with_capacity(per_term.len());
+                for (i, matches) in per_term.iter().enumerate() {
+                    let at = matches.binary_search_by_key(&clause, |m| m.0).ok()?;
+                    terms.push(rank::TermMatch { starts: &matches[at].1, len: query.include[i].chars.len(), idf: idfs[i] });
+                }
+                if self.excluded(query, clause) {
+                    return None;
+                }
+                Some((clause, rank::score(&terms, &self.facts(clause)?, self.index().average_chars())))
+            })
+            .collect();
+        rank::sort(&mut ranked);
+        ranked
+    }
+}
+
+/// The clause numbers in both ascending lists.
+pub(crate) fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}

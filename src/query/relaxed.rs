@@ -1,0 +1,296 @@
+//! The relaxed tier: what people type without spaces and in their own words.
+//!
+//! The query is cut into **pieces** with the corpus's vocabulary (jieba-rs words and recurring
+//! n-grams, stored in the index): the cut that covers the query with the longest words wins,
+//! and characters no word covers stay together as one unknown piece. Question words and filler
+//! (the stop list) weigh nothing. Each piece weighs its idf over the clauses holding it (or a
+//! synonym of it), so rare pieces count more and a piece the corpus lacks counts fully against
+//! every clause. A clause is a relaxed hit when the pieces it holds — in its text, or at half
+//! weight in the headings above it — make up at least [`MIN_SHARE`] of the query's weight;
+//! it is ranked by BM25 over those pieces with the phrase and proximity bonuses of
+//! [`crate::rank`], scaled by its share squared.
+//!
+//! Nothing here decides what is indexed: pieces are matched as exact substrings through the
+//! same postings and verification as the exact tier.
+
+use serde::Serialize;
+
+use policy_search_index::keys;
+use policy_search_normalize::is_han;
+
+use crate::{
+    engine::Engine,
+    query::{Query, Term},
+    rank,
+};
+
+/// Share of the query's weight a clause must cover to be a relaxed hit. Chosen on
+/// `natural.json` and `dev.json` (see docs/ARCHITECTURE.md, "Relaxed tier").
+pub const MIN_SHARE: f32 = 0.6;
+/// A piece found only in the headings above a clause counts this much of its weight.
+pub const HEADING_CONTEXT: f32 = 0.5;
+/// A piece found only through a synonym ranks with this share of its idf.
+pub const SYNONYM_RANK: f32 = 0.8;
+/// A single character weighs this share of its idf: alone it says little.
+pub const SINGLE_CHAR: f32 = 0.5;
+/// Longest vocabulary word tried when cutting a query, in characters.
+const MAX_WORD: usize = 8;
+
+/// One piece of the query as the relaxed tier weighs it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Piece {
+    /// The piece, folded.
+    pub text: String,
+    /// Its synonyms that occur in the corpus (folded), from the thesaurus.
+    pub synonyms: Vec<String>,
+    /// A question word or filler: weighs nothing.
+    pub stop: bool,
+    /// Its weight: idf over the clauses holding it or a synonym (0 for stop words).
+    pub weight: f32,
+    /// Clauses holding it or a synonym.
+    pub clauses: usize,
+    #[serde(skip)]
+    chars: Vec<char>,
+    #[serde(skip)]
+    phrase: bool,
+}
+
+/// A piece's matches: the literal ones, then each synonym's.
+struct PieceMatches {
+    literal: Vec<(u32, Vec<usize>)>,
+    synonyms: Vec<(Vec<char>, Vec<(u32, Vec<usize>)>)>,
+}
+
+/// How a relaxed hit holds one piece.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Held {
+    /// Index into the pieces.
+    pub piece: usize,
+    /// The synonym it holds instead of the piece itself, if so.
+    pub synonym: Option<String>,
+    /// Only in a heading above the clause.
+    pub in_heading: bool,
+}
+
+/// One relaxed hit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RelaxedHit {
+    /// Clause number.
+    pub clause: u32,
+    /// Ranking score.
+    pub score: f32,
+    /// Share of the query's weight it covers.
+    pub share: f32,
+    /// The pieces it holds.
+    pub held: Vec<Held>,
+}
+
+impl Engine<'_> {
+    /// Cuts the query's terms into weighed pieces.
+    pub fn pieces(&self, query: &Query) -> Vec<Piece> {
+        let n = self.index().clause_count();
+        let mut out: Vec<Piece> = Vec::new();
+        for term in &query.include {
+            for (chars, phrase) in self.cut(term) {
+                let text: String = chars.iter().collect();
+                if out.iter().any(|p| p.text == text) {
+                    continue;
+                }
+                let word = if phrase { None } else { self.index().word(&text) };
+                let stop = word.is_some_and(|w| w.stop);
+                let synonyms: Vec<String> = word
+                    .and_then(|w| w.synonyms)
+                    .map(|s| self.index().synonyms(s).into_iter().map(str::to_string).collect())
+                    .unwrap_or_default();
+                let mut piece = Piece { text, synonyms, stop, weight: 0.0, clauses: 0, chars, phrase };
+                if !stop {
+                    piece.clauses = self.clauses_holding(&piece);
+                    let single = piece.chars.len() == 1 && is_han(piece.chars[0]);
+                    piece.weight = rank::idf(n, piece.clauses) * if single { SINGLE_CHAR } else { 1.0 };
+                }
+                out.push(piece);
+            }
+        }
+        out
+    }
+
+    /// The parts of one term: a phrase is one part; otherwise Han runs are cut by the
+    /// vocabulary and Latin/number tokens stand alone. Punctuation separates parts.
+    fn cut(&self, term: &Term) -> Vec<(Vec<char>, bool)> {
+        if term.phrase {
+            return vec![(term.chars.clone(), true)];
+        }
+        let chars = &term.chars;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            if is_han(chars[i]) {
+                let run = chars[i..].iter().take_while(|&&c| is_han(c)).count();
+                out.extend(self.segment(&chars[i..i + run]).into_iter().map(|p| (p, false)));
+                i += run;
+            } else if chars[i].is_ascii_alphanumeric() {
+                let start = i;
+                i += 1;
+                while keys::inside_token(chars, i) {
+                    i += 1;
+                }
+                out.push((chars[start..i].to_vec(), false));
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// Cuts a run of Han characters into vocabulary words, preferring long words (the score of
+    /// a cut is the sum of its words' squared lengths); single characters that no word covers
+    /// and that are not stop words are joined into one unknown piece.
+    fn segment(&self, run: &[char]) -> Vec<Vec<char>> {
+        let n = run.len();
+        // best[i]: (score, start of the last piece) of the best cut of run[..i].
+        let mut best: Vec<(usize, usize)> = vec![(0, 0); n + 1];
+        for end in 1..=n {
+            best[end] = (best[end - 1].0 + 1, end - 1);
+            for start in end.saturating_sub(MAX_WORD)..end - 1 {
+                let word: String = run[start..end].iter().collect();
+                let len = end - start;
+                if best[start].0 + len * len > best[end].0 && self.index().word(&word).is_some() {
+                    best[end] = (best[start].0 + len * len, start);
+                }
+            }
+        }
+        let mut cuts = Vec::new();
+        let mut end = n;
+        while end > 0 {
+            let start = best[end].1;
+            cuts.push(run[start..end].to_vec());
+            end = start;
+        }
+        cuts.reverse();
+        // Join runs of unknown single characters: 住房公积金 is one thing the corpus lacks,
+        // not five common characters it has.
+        let mut out: Vec<Vec<char>> = Vec::new();
+        let loose = |p: &Vec<char>| p.len() == 1 && self.index().word(&p[0].to_string()).is_none();
+        for (i, piece) in cuts.iter().enumerate() {
+            let joins = loose(piece) && i > 0 && loose(&cuts[i - 1]);
+            match out.last_mut() {
+                Some(last) if joins => last.extend_from_slice(piece),
+                _ => out.push(piece.clone()),
+            }
+        }
+        out
+    }
+
+    /// Number of clauses holding the piece or one of its synonyms.
+    fn clauses_holding(&self, piece: &Piece) -> usize {
+        let m = self.piece_matches(piece);
+        let mut all: Vec<u32> = m.literal.iter().map(|x| x.0).chain(m.synonyms.iter().flat_map(|(_, l)| l.iter().map(|x| x.0))).collect();
+        all.sort_unstable();
+        all.dedup();
+        all.len()
+    }
+
+    fn piece_matches(&self, piece: &Piece) -> PieceMatches {
+        PieceMatches {
+            literal: self.matches(&piece.chars),
+            synonyms: piece
+                .synonyms
+                .iter()
+                .map(|s| {
+                    let chars: Vec<char> = s.chars().collect();
+                    let m = self.matches(&chars);
+                    (chars, m)
+                })
+                .collect(),
+        }
+    }
+
+    /// The relaxed tier for `pieces` of `query`, leaving out the clauses in `skip` (the exact
+    /// hits), best first.
+    pub(crate) fn relaxed(&self, query: &Query, pieces: &[Piece], skip: &[u32]) -> Vec<RelaxedHit> {
+        let total: f32 = pieces.iter().map(|p| p.weight).sum();
+        if total <= 0.0 {
+            return Vec::new();
+        }
+        let matches: Vec<Option<PieceMatches>> =
+            pieces.iter().map(|p| (!p.stop && p.clauses > 0).then(|| self.piece_matches(p))).collect();
+        // Candidates: clauses holding a piece of two or more characters (or a token).
+        let mut candidates: Vec<u32> = Vec::new();
+        for (p, m) in pieces.iter().zip(&matches) {
+            let Some(m) = m else { continue };
+            if p.chars.len() > 1 || !is_han(p.chars[0]) {
+                candidates.extend(m.literal.iter().map(|x| x.0));
+                candidates.extend(m.synonyms.iter().flat_map(|(_, l)| l.iter().map(|x| x.0)));
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let phrases: Vec<usize> = (0..pieces.len()).filter(|&i| pieces[i].phrase).collect();
+        let mut hits: Vec<RelaxedHit> = Vec::new();
+        for clause in candidates {
+            if skip.binary_search(&clause).is_ok() || self.excluded(query, clause) {
+                continue;
+            }
+            let Some(facts) = self.facts(clause) else { continue };
+            let mut covered = 0.0;
+            let mut held = Vec::new();
+            let mut terms = Vec::new();
+            let mut missing = Vec::new();
+            for (i, (p, m)) in pieces.iter().zip(&matches).enumerate() {
+                let Some(m) = m else { continue };
+                let find = |list: &'_ [(u32, Vec<usize>)]| list.binary_search_by_key(&clause, |x| x.0).ok();
+                if let Some(at) = find(&m.literal) {
+                    covered += p.weight;
+                    held.push(Held { piece: i, synonym: None, in_heading: false });
+                    terms.push(rank::TermMatch { starts: &m.literal[at].1, len: p.chars.len(), idf: p.weight });
+                } else if let Some((chars, list, at)) =
+                    m.synonyms.iter().find_map(|(chars, list)| find(list).map(|at| (chars, list, at)))
+                {
+                    covered += p.weight;
+                    held.push(Held { piece: i, synonym: Some(chars.iter().collect()), in_heading: false });
+                    terms.push(rank::TermMatch { starts: &list[at].1, len: chars.len(), idf: p.weight * SYNONYM_RANK });
+                } else {
+                    missing.push(i);
+                }
+            }
+            if phrases.iter().any(|i| missing.contains(i)) {
+                continue; // a quoted phrase is never relaxed
+            }
+            if !missing.is_empty() {
+                covered += self.heading_context(clause, pieces, &missing, &mut held);
+            }
+            let share = covered / total;
+            let substantive = held.iter().any(|h| !h.in_heading && (pieces[h.piece].chars.len() > 1 || h.synonym.is_some()));
+            if share + f32::EPSILON < MIN_SHARE || !substantive {
+                continue;
+            }
+            // rank::score wants terms in query order with sorted starts: held is in piece order.
+            let score = rank::score(&terms, &facts, self.index().average_chars()) * share * share;
+            hits.push(RelaxedHit { clause, score, share, held });
+        }
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.clause.cmp(&b.clause)));
+        hits
+    }
+
+    /// Weight of the `missing` pieces found in the headings above `clause` (at
+    /// [`HEADING_CONTEXT`]), recording them in `held`.
+    fn heading_context(&self, clause: u32, pieces: &[Piece], missing: &[usize], held: &mut Vec<Held>) -> f32 {
+        let Some(view) = self.index().clause(clause) else { return 0.0 };
+        let path: Vec<char> = self
+            .index()
+            .path(&view)
+            .iter()
+            .flat_map(|h| h.title.chars().chain(['\n']))
+            .map(|c| self.fold_char(c))
+            .collect();
+        let mut weight = 0.0;
+        for &i in missing {
+            let p = &pieces[i];
+            if p.chars.len() > 1 && !keys::occurrences(&path, &p.chars).is_empty() {
+                weight += p.weight * HEADING_CONTEXT;
+                held.push(Held { piece: i, synonym: None, in_heading: true });
+            }
+        }
+        weight
+    }
+}
