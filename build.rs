@@ -10,7 +10,7 @@ use policy_search_index::{
     write::{ClauseInput, Lexicon},
     DocView,
 };
-use policy_search_lexicon::{readings, stopwords, Thesaurus, Vocabulary, STOPWORDS, SYNONYMS};
+use policy_search_lexicon::{readings, stopwords, vocabulary::Source, Thesaurus, Vocabulary, STOPWORDS, SYNONYMS};
 use policy_search_normalize::{fold, FoldTable};
 
 fn main() {
@@ -83,7 +83,7 @@ fn main() {
     let texts: Vec<String> =
         clauses.iter().map(|c| fold(&c.text)).chain(docs.iter().map(|d| fold(d.title))).collect();
     let lexicon = Lexicon {
-        words: Vocabulary::build(&texts).words.into_keys().collect(),
+        words: Vocabulary::build(&texts).words.into_iter().map(|(w, source)| (w, source == Source::Segmenter)).collect(),
         stopwords: stopwords::parse(STOPWORDS, fold).into_iter().collect(),
         synonyms: thesaurus.expansions(fold),
         readings: &readings::of_char,

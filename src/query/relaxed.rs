@@ -1,7 +1,7 @@
 //! The relaxed tier: what people type without spaces and in their own words.
 //!
 //! The query is cut into **pieces** with the corpus's vocabulary (jieba-rs words and recurring
-//! n-grams, stored in the index): the cut that covers the query with the longest words wins,
+//! n-grams, stored in the index): the cut into the fewest words wins,
 //! and characters no word covers stay together as one unknown piece. Question words and filler
 //! (the stop list) weigh nothing. Each piece weighs its idf over the clauses holding it (or a
 //! synonym of it), so rare pieces count more and a piece the corpus lacks counts fully against
@@ -27,12 +27,16 @@ use crate::{
 /// Share of the query's weight a clause must cover to be a relaxed hit. Chosen on
 /// `natural.json` and `dev.json` (see docs/ARCHITECTURE.md, "Relaxed tier").
 pub const MIN_SHARE: f32 = 0.6;
-/// A piece found only in the headings above a clause counts this much of its weight.
+/// A piece found only in the headings above a clause (its document's title included) counts
+/// this much of its weight.
 pub const HEADING_CONTEXT: f32 = 0.5;
 /// A piece found only through a synonym ranks with this share of its idf.
 pub const SYNONYM_RANK: f32 = 0.8;
 /// A single character weighs this share of its idf: alone it says little.
 pub const SINGLE_CHAR: f32 = 0.5;
+/// A piece whose every occurrence in a clause straddles a word of the clause (高企 in
+/// 提高企业, 在职 in 在职称) counts this share of its weight there.
+pub const STRADDLING: f32 = 0.5;
 /// Longest vocabulary word tried when cutting a query, in characters.
 const MAX_WORD: usize = 8;
 
@@ -142,20 +146,27 @@ impl Engine<'_> {
         out
     }
 
-    /// Cuts a run of Han characters into vocabulary words, preferring long words (the score of
-    /// a cut is the sum of its words' squared lengths); single characters that no word covers
-    /// and that are not stop words are joined into one unknown piece.
+    /// Cuts a run of Han characters into vocabulary words: the cut of least cost, where a
+    /// segmenter word costs 2, a word that only recurs as an n-gram 3, a stop word 1 and any
+    /// other single character 4 (so 创办|企业 beats 创|办企业, and 混合所有制|改革 beats
+    /// 混合所有|制改革). Single characters that no word covers and that are not stop words are
+    /// then joined into one unknown piece.
     fn segment(&self, run: &[char]) -> Vec<Vec<char>> {
         let n = run.len();
-        // best[i]: (score, start of the last piece) of the best cut of run[..i].
+        // best[i]: (cost, start of the last piece) of the best cut of run[..i].
         let mut best: Vec<(usize, usize)> = vec![(0, 0); n + 1];
         for end in 1..=n {
-            best[end] = (best[end - 1].0 + 1, end - 1);
+            let single = self.index().word(&run[end - 1].to_string()).is_some_and(|w| w.stop);
+            best[end] = (best[end - 1].0 + if single { 1 } else { 4 }, end - 1);
             for start in end.saturating_sub(MAX_WORD)..end - 1 {
-                let word: String = run[start..end].iter().collect();
-                let len = end - start;
-                if best[start].0 + len * len > best[end].0 && self.index().word(&word).is_some() {
-                    best[end] = (best[start].0 + len * len, start);
+                if best[start].0 + 2 < best[end].0 {
+                    let word: String = run[start..end].iter().collect();
+                    if let Some(w) = self.index().word(&word) {
+                        let cost = if w.segmenter || w.stop || !w.in_corpus { 2 } else { 3 };
+                        if best[start].0 + cost < best[end].0 {
+                            best[end] = (best[start].0 + cost, start);
+                        }
+                    }
                 }
             }
         }
@@ -240,7 +251,8 @@ impl Engine<'_> {
                 let Some(m) = m else { continue };
                 let find = |list: &'_ [(u32, Vec<usize>)]| list.binary_search_by_key(&clause, |x| x.0).ok();
                 if let Some(at) = find(&m.literal) {
-                    covered += p.weight;
+                    let straddles = m.literal[at].1.iter().all(|&s| self.straddles(clause, s, p.chars.len()));
+                    covered += p.weight * if straddles { STRADDLING } else { 1.0 };
                     held.push(Held { piece: i, synonym: None, in_heading: false });
                     terms.push(rank::TermMatch { starts: &m.literal[at].1, len: p.chars.len(), idf: p.weight });
                 } else if let Some((chars, list, at)) =
@@ -272,15 +284,38 @@ impl Engine<'_> {
         hits
     }
 
+    /// True when the occurrence `start..start + len` in clause `clause` cuts a segmenter word
+    /// of the text in two: a word that begins inside it and ends after it, or begins before
+    /// it and ends inside it.
+    fn straddles(&self, clause: u32, start: usize, len: usize) -> bool {
+        if len < 2 {
+            return false;
+        }
+        let text = self.folded(clause);
+        let end = start + len;
+        let is_word = |from: usize, to: usize| {
+            to <= text.len()
+                && text[from..to].iter().all(|&c| is_han(c))
+                && self.index().word(&text[from..to].iter().collect::<String>()).is_some_and(|w| w.segmenter)
+        };
+        // A word ending after the piece that begins inside it, or one beginning before it
+        // that ends inside it.
+        (start + 1..end).any(|from| (end + 1..=(from + MAX_WORD).min(text.len())).any(|to| is_word(from, to)))
+            || (start.saturating_sub(MAX_WORD - 1)..start).any(|from| (start + 1..end).any(|to| is_word(from, to)))
+    }
+
     /// Weight of the `missing` pieces found in the headings above `clause` (at
     /// [`HEADING_CONTEXT`]), recording them in `held`.
     fn heading_context(&self, clause: u32, pieces: &[Piece], missing: &[usize], held: &mut Vec<Held>) -> f32 {
         let Some(view) = self.index().clause(clause) else { return 0.0 };
+        let title = self.index().doc(view.doc).map_or("", |d| d.title);
         let path: Vec<char> = self
             .index()
             .path(&view)
             .iter()
-            .flat_map(|h| h.title.chars().chain(['\n']))
+            .map(|h| h.title)
+            .chain([title])
+            .flat_map(|t| t.chars().chain(['\n']))
             .map(|c| self.fold_char(c))
             .collect();
         let mut weight = 0.0;

@@ -12,9 +12,12 @@ use crate::{engine::Engine, query::relaxed::Piece};
 
 /// Share of the query's weight a title (with its issuers) must hold to be a document hit.
 pub const TITLE_SHARE: f32 = 0.75;
-/// Fewest characters of the query a title must hold, so that one common word (创新) does not
+/// Fewest characters of the query a title must hold literally, so that one common word (创新) does not
 /// put every document on top.
 pub const TITLE_MIN_CHARS: usize = 4;
+
+/// A synonym found in a title counts this share of its piece's weight (and none of its length).
+pub const SYNONYM_TITLE: f32 = 0.5;
 
 /// A 文号 as its parts: issuer code (`杭政`), year, serial.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,10 +106,13 @@ impl Engine<'_> {
             let mut held = 0.0;
             let mut chars = 0;
             for p in pieces.iter().filter(|p| !p.stop && p.weight > 0.0) {
-                let forms = std::iter::once(p.text.as_str()).chain(p.synonyms.iter().map(String::as_str));
-                if forms.map(|f| f.chars().collect::<Vec<_>>()).any(|f| !keys::occurrences(&text, &f).is_empty()) {
+                let holds = |f: &str| !keys::occurrences(&text, &f.chars().collect::<Vec<_>>()).is_empty();
+                if holds(&p.text) {
                     held += p.weight;
                     chars += p.text.chars().count();
+                } else if p.synonyms.iter().any(|s| holds(s)) {
+                    // A synonym in a title is weaker evidence than the word itself.
+                    held += p.weight * SYNONYM_TITLE;
                 }
             }
             let share = held / total;

@@ -25,7 +25,7 @@ pub use manifest::{Manifest, Overrides};
 pub use meta::Status;
 pub use segment::Heading;
 
-use clean::{gloss::strip_glosses, lines::chrome_rule, whitespace::unify_spaces};
+use clean::{gloss::strip_glosses, lines::chrome_rule, numbers::repair_doc_numbers, whitespace::unify_spaces};
 use segment::{marker, Line};
 
 /// All documents of a corpus folder.
@@ -187,7 +187,7 @@ pub fn parse_document(doc: &str, text: &str, overrides: Option<&Overrides>, as_o
         .lines()
         .enumerate()
         .map(|(i, raw)| {
-            let text = strip_glosses(&unify_spaces(raw));
+            let text = repair_doc_numbers(&strip_glosses(&unify_spaces(raw)));
             let compact: String = text.chars().filter(|c| *c != ' ').collect();
             let probe = fold(&compact, full);
             let removed = (!probe.is_empty()).then(|| chrome_rule(&probe)).flatten();

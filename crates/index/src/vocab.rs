@@ -11,6 +11,9 @@
 pub struct Word {
     /// The word occurs in the corpus (not only in the thesaurus or stop list).
     pub in_corpus: bool,
+    /// The segmenter cut it from the corpus (not only a recurring n-gram): a real word, whose
+    /// edges are word boundaries.
+    pub segmenter: bool,
     /// A question word or filler.
     pub stop: bool,
     /// Record number in the synonyms section, if the word has synonyms.
@@ -18,14 +21,22 @@ pub struct Word {
 }
 
 impl Word {
-    /// Packs as `synonyms + 1` above two flag bits.
+    /// Packs as `synonyms + 1` above three flag bits.
     pub fn pack(self) -> u64 {
-        (u64::from(self.synonyms.map_or(0, |s| s + 1)) << 2) | u64::from(self.stop) << 1 | u64::from(self.in_corpus)
+        (u64::from(self.synonyms.map_or(0, |s| s + 1)) << 3)
+            | u64::from(self.segmenter) << 2
+            | u64::from(self.stop) << 1
+            | u64::from(self.in_corpus)
     }
 
     /// The inverse of [`Word::pack`].
     pub fn unpack(v: u64) -> Word {
-        Word { in_corpus: v & 1 == 1, stop: v & 2 == 2, synonyms: (v >> 2).checked_sub(1).map(|s| s as u32) }
+        Word {
+            in_corpus: v & 1 == 1,
+            stop: v & 2 == 2,
+            segmenter: v & 4 == 4,
+            synonyms: (v >> 3).checked_sub(1).map(|s| s as u32),
+        }
     }
 }
 
@@ -45,7 +56,7 @@ mod tests {
 
     #[test]
     fn packs_round_trip() {
-        for w in [Word::default(), Word { in_corpus: true, stop: true, synonyms: Some(0) }, Word { synonyms: Some(70_000), ..Word::default() }] {
+        for w in [Word::default(), Word { in_corpus: true, stop: true, segmenter: true, synonyms: Some(0) }, Word { synonyms: Some(70_000), ..Word::default() }] {
             assert_eq!(Word::unpack(w.pack()), w);
         }
     }

@@ -31,8 +31,9 @@ pub struct ClauseInput {
 
 /// The language data to store beside the text (from `policy-search-lexicon`, at build time).
 pub struct Lexicon<'l> {
-    /// Corpus words (folded).
-    pub words: BTreeSet<String>,
+    /// Corpus words (folded), each with whether the segmenter found it (rather than only
+    /// recurring as an n-gram).
+    pub words: BTreeMap<String, bool>,
     /// Stop words (folded).
     pub stopwords: BTreeSet<String>,
     /// For a word (folded), the words it also finds. Only targets that occur in the corpus
@@ -82,8 +83,10 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, le
     }
     report.synonyms_kept = expansions.len();
     let mut words: BTreeMap<&str, vocab::Word> = BTreeMap::new();
-    for w in &lexicon.words {
-        words.entry(w).or_default().in_corpus = true;
+    for (w, &segmenter) in &lexicon.words {
+        let entry = words.entry(w).or_default();
+        entry.in_corpus = true;
+        entry.segmenter = segmenter;
     }
     for w in &lexicon.stopwords {
         words.entry(w).or_default().stop = true;
