@@ -29,9 +29,11 @@ impl PolicySearch {
         Ok(PolicySearch { engine })
     }
 
-    /// Runs `query` and returns `{query, total, offset, hits}`. `options` is `undefined` or
-    /// `{limit?: number, offset?: number}` (defaults 10 and 0). Throws an `Error` with `code`
-    /// `too_long`, `too_many_terms`, `only_exclusions` or `bad_options`.
+    /// Runs `query` and returns `{query, total, partial, documents, corrected, parsed, offset,
+    /// hits}` (see the CLI's JSON in the README). `options` is `undefined` or `{limit?: number,
+    /// offset?: number, correct?: boolean}` (defaults 10, 0, true; `correct: false` searches
+    /// the query exactly as typed). Throws an `Error` with `code` `too_long`,
+    /// `too_many_terms`, `only_exclusions` or `bad_options`.
     pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsValue> {
         let limit = option(&options, "limit", 10)?;
         if limit > MAX_LIMIT {
@@ -96,6 +98,18 @@ fn option(options: &JsValue, name: &str, default: u32) -> Result<u32, JsValue> {
         Some(n) if n >= 0.0 && n <= f64::from(u32::MAX) && n.fract() == 0.0 => Ok(n as u32),
         _ => Err(error("bad_options", &[name, " must be a whole number from 0"].concat())),
     }
+}
+
+/// Reads `options[name]`: absent means `default`; otherwise a boolean.
+fn flag(options: &JsValue, name: &str, default: bool) -> Result<bool, JsValue> {
+    if !options.is_object() {
+        return Ok(default); // `option` has already refused anything but an object or nothing
+    }
+    let value = js_sys::Reflect::get(options, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    if value.is_undefined() {
+        return Ok(default);
+    }
+    value.as_bool().ok_or_else(|| error("bad_options", &[name, " must be true or false"].concat()))
 }
 
 /// Plain objects and `null` (not `Map`s and `undefined`), so results survive `JSON.stringify`.

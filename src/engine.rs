@@ -165,11 +165,15 @@ impl<'a> Engine<'a> {
         if options.correct && answer.exact.is_empty() && answer.documents.is_empty() {
             if let Some((candidate, better)) = self.correct(&answer) {
                 let text = |q: &Query| q.include.iter().map(|t| t.chars.iter().collect::<String>()).collect::<Vec<_>>().join(" ");
+                // Name only the characters that changed: 空见 → 空间, not 众创空见 → 众创空间.
+                let (from, to) = (&candidate.from, &candidate.to);
+                let head = from.iter().zip(to).take_while(|(a, b)| a == b).count();
+                let tail = from[head..].iter().rev().zip(to[head..].iter().rev()).take_while(|(a, b)| a == b).count();
                 results.corrected = Some(Correction {
                     original: raw.to_string(),
                     query: text(&better.query),
-                    from: candidate.from.iter().collect(),
-                    to: candidate.to.iter().collect(),
+                    from: from[head..from.len() - tail].iter().collect(),
+                    to: to[head..to.len() - tail].iter().collect(),
                 });
                 answer = better;
             }
