@@ -11,7 +11,8 @@
 //   large-text   start in large-text mode (the 大字 button toggles it)
 // Events (bubbling, composed): `policy-search-ready` {clauses, docs},
 // `policy-search-results` {query, total}, `policy-search-error` {message}.
-// The host's `state` attribute is `loading`, `ready` or `error`.
+// The host's `state` attribute is `loading`, `ready` or `error`; its `settled` property is true
+// when the results shown are those of the box's current text and no search is pending.
 //
 // This file is the element's lifecycle and its flow of state; the parts live in element/:
 // engine.js (loading), url-state.js (URL and history), render.js (DOM of results and clause
@@ -65,7 +66,10 @@ class PolicySearchElement extends HTMLElement {
     this.lastEdit = -Infinity;
     this.openClause = null; // {doc, clause} while a clause is open
     this.pushedOpen = false; // the open clause has a history entry of ours to go back from
-    this.onPopState = () => this.restoreFromUrl();
+    this.onPopState = () => {
+      this.goingBack = false;
+      this.restoreFromUrl();
+    };
     this.onDocumentKey = (e) => {
       if (!isSlashShortcut(e)) return;
       e.preventDefault();
@@ -101,6 +105,19 @@ class PolicySearchElement extends HTMLElement {
   disconnectedCallback() {
     window.removeEventListener("popstate", this.onPopState);
     document.removeEventListener("keydown", this.onDocumentKey);
+  }
+
+  /**
+   * True when the results on screen are those of the box's current text, the URL says the same
+   * and no search or Back is pending (or the engine failed to load): what tests and scripts wait
+   * for, instead of time.
+   */
+  get settled() {
+    if (this.getAttribute("state") === "error") return true;
+    if (!this.engine || this.frame || this.goingBack) return false;
+    const { q, doc, clause } = this.url.read();
+    const open = this.openClause ?? { doc: null, clause: null };
+    return this.rendered === this.input.value && q === this.rendered && doc === open.doc && clause === open.clause;
   }
 
   attributeChangedCallback(name) {
@@ -254,6 +271,7 @@ class PolicySearchElement extends HTMLElement {
   search() {
     if (!this.engine) return this.showLoading();
     const q = this.input.value;
+    this.rendered = q;
     this.message.className = "message";
     this.message.removeAttribute("role");
     if (!q.trim()) return this.showIntro();
@@ -430,7 +448,8 @@ class PolicySearchElement extends HTMLElement {
   closeClause() {
     if (this.pushedOpen) {
       this.pushedOpen = false;
-      history.back(); // popstate restores the results
+      this.goingBack = true; // not settled until popstate has restored the results
+      history.back();
     } else {
       this.url.push({ q: this.input.value });
       this.showResults();

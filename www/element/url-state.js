@@ -7,14 +7,13 @@ export class UrlState {
     this.keys = { q: `${prefix}q`, doc: `${prefix}doc`, clause: `${prefix}clause` };
   }
 
-  /** `{q, doc, clause}` from the current URL (`doc`/`clause` null when no clause is open). */
+  /** `{q, doc, clause}` from the current URL (`doc`/`clause` null unless both are there). */
   read() {
     const params = new URLSearchParams(location.search);
-    return {
-      q: params.get(this.keys.q) ?? "",
-      doc: params.get(this.keys.doc),
-      clause: params.get(this.keys.clause),
-    };
+    const doc = params.get(this.keys.doc);
+    const clause = params.get(this.keys.clause);
+    const open = Boolean(doc && clause);
+    return { q: params.get(this.keys.q) ?? "", doc: open ? doc : null, clause: open ? clause : null };
   }
 
   /** The same-page URL (path, query, hash) for a state. */
