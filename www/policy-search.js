@@ -156,6 +156,7 @@ class PolicySearchElement extends HTMLElement {
     // An IME sends keystrokes of pinyin while composing; search the characters it commits.
     this.input.addEventListener("compositionend", () => this.edited());
     this.input.addEventListener("keydown", comboboxKeys(this));
+    this.input.addEventListener("blur", () => this.commit());
     this.list.addEventListener("click", (e) => {
       const option = e.target.closest?.("[role=option]");
       if (option) this.open(Number(option.dataset.index));
@@ -217,12 +218,35 @@ class PolicySearchElement extends HTMLElement {
 
   // ----- typing and URL state ---------------------------------------------------------------
 
+  /**
+   * A new query (the first edit after a pause, Enter or leaving the box) pushes one history
+   * entry; edits within it replace that entry. A push still waiting for its frame stays a push
+   * when more keys arrive before the frame runs.
+   */
   edited() {
     const now = performance.now();
-    this.historyMode = now - this.lastEdit > HISTORY_PAUSE_MS ? "push" : "replace";
+    if (now - this.lastEdit > HISTORY_PAUSE_MS) this.historyMode = "push";
+    else this.historyMode ??= "replace";
     this.lastEdit = now;
     if (this.openClause) this.showResults();
     this.schedule();
+  }
+
+  /** Enter or leaving the box ends the query: it is written now, and the next edit pushes. */
+  commit() {
+    this.writeHistory();
+    this.lastEdit = -Infinity;
+  }
+
+  /** Writes the box's query to the URL as `edited()` decided, if a write is waiting. */
+  writeHistory() {
+    if (!this.historyMode) return;
+    try {
+      this.url[this.historyMode]({ q: this.input.value });
+    } catch {
+      /* history rate limits must not stop the search */
+    }
+    this.historyMode = null;
   }
 
   /** Searches once per animation frame, however fast keys arrive; the input is never touched. */
@@ -230,14 +254,7 @@ class PolicySearchElement extends HTMLElement {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      if (this.historyMode) {
-        try {
-          this.url[this.historyMode]({ q: this.input.value });
-        } catch {
-          /* history rate limits must not stop the search */
-        }
-        this.historyMode = null;
-      }
+      this.writeHistory();
       this.search();
     });
   }
@@ -395,6 +412,7 @@ class PolicySearchElement extends HTMLElement {
   openRecord(doc, clause, push) {
     const record = this.engine.clause(doc, clause);
     if (push) {
+      this.commit(); // the query's own entry first, then the clause's
       this.url.push({ q: this.input.value, doc, clause });
       this.pushedOpen = true;
     }

@@ -35,7 +35,8 @@ export async function start(serverOptions = {}) {
     /**
      * A fresh page (own context) at `path`, with every request outside the origin recorded.
      * `clock: true` installs Playwright's fake clock before the page loads (it runs with real
-     * time until a test pauses it; timers, animation frames and performance.now() follow it).
+     * time until a test pauses it; timers, animation frames and performance.now() follow it);
+     * `clock: "paused"` also pauses it once the element is ready (see `frame()`).
      */
     async open(path = "", { viewport = { width: 1280, height: 900 }, permissions = [], wait = true, clock = false } = {}) {
       const context = await browser.newContext({ viewport, permissions, locale: "zh-CN" });
@@ -52,7 +53,8 @@ export async function start(serverOptions = {}) {
         d.dismiss();
       });
       await page.goto(server.url + path);
-      if (wait) await waitReady(page);
+      if (wait || clock === "paused") await waitReady(page);
+      if (clock === "paused") await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000));
       return { page, context, foreign, errors };
     },
     async close() {
@@ -86,6 +88,15 @@ export async function search(page, q, host = "policy-search") {
 export async function settle(page, host = "policy-search") {
   await page.waitForFunction((host) => document.querySelector(host)?.settled === true, host);
 }
+
+/** Under a paused clock: runs it past the next animation frame, then waits for `settle`. */
+export async function frame(page, host = "policy-search") {
+  await page.clock.runFor(20);
+  await settle(page, host);
+}
+
+/** The search box of `host`. */
+export const box = (page, host = "policy-search") => page.locator(host).locator("input");
 
 /** The rendered results of `host`: text content of each option's parts. */
 export async function results(page, host = "policy-search") {

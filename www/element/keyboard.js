@@ -8,8 +8,8 @@ export function nextOption(active, count, key) {
 }
 
 /**
- * The keydown listener of the search box, calling the element's `select(i)`, `open(i)` and
- * `setQuery(q)`. Keys an IME uses while composing are left to it.
+ * The keydown listener of the search box, calling the element's `select(i)`, `open(i)`,
+ * `commit()` and `setQuery(q)`. Keys an IME uses while composing are left to it.
  */
 export function comboboxKeys(el) {
   return (e) => {
@@ -25,6 +25,8 @@ export function comboboxKeys(el) {
         if (el.active >= 0) {
           e.preventDefault();
           el.open(el.active);
+        } else {
+          el.commit(); // the query is done: the next edit starts a new history entry
         }
         break;
       case "Escape":
