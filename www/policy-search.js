@@ -66,10 +66,7 @@ class PolicySearchElement extends HTMLElement {
     this.lastEdit = -Infinity;
     this.openClause = null; // {doc, clause} while a clause is open
     this.pushedOpen = false; // the open clause has a history entry of ours to go back from
-    this.onPopState = () => {
-      this.goingBack = false;
-      this.restoreFromUrl();
-    };
+    this.onPopState = () => this.restoreFromUrl();
     this.onDocumentKey = (e) => {
       if (!isSlashShortcut(e)) return;
       e.preventDefault();
@@ -79,8 +76,22 @@ class PolicySearchElement extends HTMLElement {
     this.attachShadow({ mode: "open" }).adoptedStyleSheets = [stylesheet()];
   }
 
+  // A portal may move the element (disconnect, connect again elsewhere): the listeners on
+  // window and document follow the connection; the rest is built once.
   connectedCallback() {
-    if (this.root) return;
+    if (!this.root) this.init();
+    else if (this.engine && !this.shows(this.url.read())) this.restoreFromUrl(); // Back/Forward while it was out
+    window.addEventListener("popstate", this.onPopState);
+    document.addEventListener("keydown", this.onDocumentKey);
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener("popstate", this.onPopState);
+    document.removeEventListener("keydown", this.onDocumentKey);
+  }
+
+  /** First connection: attributes, skeleton, and the engine. */
+  init() {
     this.t = strings(this.closest("[lang]")?.getAttribute("lang") ?? document.documentElement.lang);
     this.limit = Math.min(100, Math.max(1, parseInt(this.getAttribute("limit"), 10) || 10));
     this.url = new UrlState(this.getAttribute("url-prefix") ?? "");
@@ -92,19 +103,12 @@ class PolicySearchElement extends HTMLElement {
       /* storage may be blocked; the attribute still works */
     }
     this.setLarge(large, false);
-    window.addEventListener("popstate", this.onPopState);
-    document.addEventListener("keydown", this.onDocumentKey);
     this.setState("loading");
     this.restoreFromUrl();
     engine().then(
       (engine) => this.ready(engine),
       (error) => this.failed(error),
     );
-  }
-
-  disconnectedCallback() {
-    window.removeEventListener("popstate", this.onPopState);
-    document.removeEventListener("keydown", this.onDocumentKey);
   }
 
   /**
@@ -115,9 +119,13 @@ class PolicySearchElement extends HTMLElement {
   get settled() {
     if (this.getAttribute("state") === "error") return true;
     if (!this.engine || this.frame || this.goingBack) return false;
-    const { q, doc, clause } = this.url.read();
+    return this.rendered === this.input.value && this.shows(this.url.read());
+  }
+
+  /** Whether the box and the open clause are those of `{q, doc, clause}` (a URL's state). */
+  shows({ q, doc, clause }) {
     const open = this.openClause ?? { doc: null, clause: null };
-    return this.rendered === this.input.value && q === this.rendered && doc === open.doc && clause === open.clause;
+    return q === this.input.value && doc === open.doc && clause === open.clause;
   }
 
   attributeChangedCallback(name) {
@@ -260,6 +268,7 @@ class PolicySearchElement extends HTMLElement {
   }
 
   restoreFromUrl() {
+    this.goingBack = false;
     const { q, doc, clause } = this.url.read();
     if (this.input.value !== q) this.input.value = q;
     if (!this.engine) {
