@@ -7,7 +7,8 @@
 // from ./pkg/ next to this file; nothing is fetched from any other origin. Attributes:
 //   examples     space-separated example queries shown before the first search
 //   limit        results per page (default 10)
-//   url-prefix   prefix for the URL parameters q / doc / clause (default none)
+//   url-prefix   prefix for the URL parameters q / doc / clause (default none; with several
+//                elements on the page, the element's id and a dash: id="laws" → laws-q)
 //   large-text   start in large-text mode (the 大字 button toggles it)
 // Events (bubbling, composed): `policy-search-ready` {clauses, docs},
 // `policy-search-results` {query, total}, `policy-search-error` {message}.
@@ -21,7 +22,7 @@
 import { css } from "./element/styles.js";
 import { strings } from "./element/strings.js";
 import { h, copyText } from "./element/dom.js";
-import { UrlState } from "./element/url-state.js";
+import { UrlState, urlPrefix } from "./element/url-state.js";
 import { startEngine, engine, loadFailure } from "./element/engine.js";
 import { comboboxKeys, isSlashShortcut } from "./element/keyboard.js";
 import * as render from "./element/render.js";
@@ -94,7 +95,7 @@ class PolicySearchElement extends HTMLElement {
   init() {
     this.t = strings(this.closest("[lang]")?.getAttribute("lang") ?? document.documentElement.lang);
     this.limit = Math.min(100, Math.max(1, parseInt(this.getAttribute("limit"), 10) || 10));
-    this.url = new UrlState(this.getAttribute("url-prefix") ?? "");
+    this.url = new UrlState(urlPrefix(this));
     this.build();
     let large = this.hasAttribute("large-text");
     try {

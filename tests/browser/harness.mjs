@@ -37,11 +37,18 @@ export async function start(serverOptions = {}) {
      * `clock: true` installs Playwright's fake clock before the page loads (it runs with real
      * time until a test pauses it; timers, animation frames and performance.now() follow it);
      * `clock: "paused"` also pauses it once the element is ready (see `frame()`).
+     * `rewrite(html)` changes the demo page's HTML as it is served (another portal page).
      */
-    async open(path = "", { viewport = { width: 1280, height: 900 }, permissions = [], wait = true, clock = false } = {}) {
+    async open(path = "", { viewport = { width: 1280, height: 900 }, permissions = [], wait = true, clock = false, rewrite = null } = {}) {
       const context = await browser.newContext({ viewport, permissions, locale: "zh-CN" });
       const page = await context.newPage();
       if (clock) await page.clock.install();
+      if (rewrite) {
+        await page.route((url) => url.pathname === "/", async (route) => {
+          const response = await route.fetch();
+          await route.fulfill({ response, body: rewrite(await response.text()) });
+        });
+      }
       const foreign = [];
       const errors = [];
       page.on("request", (r) => {

@@ -1,6 +1,17 @@
 // The widget's state in the page URL: `?q=` for the query, `&doc=…&clause=…` for an open
-// clause. Other parameters of the host page are kept as they are. An optional prefix
-// (attribute `url-prefix`, e.g. "ps-") avoids clashing with a portal's own `q`.
+// clause. Other parameters of the host page are kept as they are. A prefix (attribute
+// `url-prefix`, e.g. "ps-", or the element's id when the page has several) avoids clashing
+// with a portal's own `q` and with the other elements.
+
+/**
+ * The prefix of an element's URL parameters: its `url-prefix`; else, when the page has several
+ * elements, its id and a dash (`id="laws"` → `laws-q`), so each owns its parameters; else none.
+ */
+export function urlPrefix(el) {
+  const given = el.getAttribute("url-prefix");
+  if (given !== null) return given;
+  return el.id && document.querySelectorAll(el.localName).length > 1 ? `${el.id}-` : "";
+}
 
 export class UrlState {
   constructor(prefix = "") {
