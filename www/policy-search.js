@@ -66,7 +66,7 @@ class PolicySearchElement extends HTMLElement {
     this.frame = 0;
     this.lastEdit = -Infinity;
     this.openClause = null; // {doc, clause} while a clause is open
-    this.pushedOpen = false; // the open clause has a history entry of ours to go back from
+    this.openEntry = null; // id of the history entry the open clause pushed, to go back from
     this.onPopState = () => this.restoreFromUrl();
     this.onDocumentKey = (e) => {
       if (!isSlashShortcut(e)) return;
@@ -423,8 +423,7 @@ class PolicySearchElement extends HTMLElement {
     const record = this.engine.clause(doc, clause);
     if (push) {
       this.commit(); // the query's own entry first, then the clause's
-      this.url.push({ q: this.input.value, doc, clause });
-      this.pushedOpen = true;
+      this.openEntry = this.url.push({ q: this.input.value, doc, clause });
     }
     this.openClause = { doc, clause };
     this.results.hidden = true;
@@ -445,7 +444,7 @@ class PolicySearchElement extends HTMLElement {
     this.detail.replaceChildren(...render.clauseView(this.t, view, {
       back,
       action: (label, text, name) => this.actionButton(label, text, name),
-      copyLink: () => this.url.absolute({ q: this.input.value, doc, clause }),
+      copyLink: () => this.url.link({ q: this.input.value, doc, clause }),
     }));
     this.detail.querySelector("h2").focus();
     this.detail.querySelector("#current")?.scrollIntoView({ block: "nearest" });
@@ -474,8 +473,10 @@ class PolicySearchElement extends HTMLElement {
   }
 
   closeClause() {
-    if (this.pushedOpen) {
-      this.pushedOpen = false;
+    // Back only if the current entry is still the one opening pushed (not after a deep link,
+    // nor after another element or the host pushed on top of it).
+    if (this.url.isCurrent(this.openEntry)) {
+      this.openEntry = null;
       this.goingBack = true; // not settled until popstate has restored the results
       history.back();
     } else {
@@ -488,7 +489,7 @@ class PolicySearchElement extends HTMLElement {
 
   showResults() {
     this.openClause = null;
-    this.pushedOpen = false;
+    this.openEntry = null;
     this.detail.hidden = true;
     this.detail.replaceChildren();
     this.results.hidden = false;

@@ -60,3 +60,14 @@ test("url-prefix wins over the id; a lone element keeps the plain names", async 
   assert.equal(new URL(one.page.url()).searchParams.get("q"), "众创空间");
   await one.context.close();
 });
+
+test("one element's back button closes its clause without undoing the other's query", async () => {
+  await page.locator("#laws").locator("[role=option]").first().click();
+  await search(page, "众创空间", "#aid"); // a history entry on top of the clause's
+  await page.locator("#laws").locator("button.back").click();
+  await settle(page, "#laws");
+  assert.ok(!(await detailShown("#laws")));
+  assert.equal(params()["laws-clause"], undefined);
+  assert.equal(await value("#aid"), "众创空间");
+  assert.equal(params()["aid-q"], "众创空间");
+});
