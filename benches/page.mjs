@@ -23,13 +23,14 @@ try {
   // ---- 1. bytes ----------------------------------------------------------------------------
   const context = await s.browser.newContext();
   const page = await context.newPage();
-  const files = new Map();
-  page.on("response", async (r) => {
-    if (r.request().method() === "GET" && r.status() === 200) files.set(new URL(r.url()).pathname, await r.body());
+  const bodies = []; // [path, Promise of the body], for every response
+  page.on("response", (r) => {
+    if (r.request().method() === "GET" && r.status() === 200) bodies.push([new URL(r.url()).pathname, r.body()]);
   });
-  await page.goto(s.url);
+  // Everything is requested by then: the load event covers the page's own files, `ready` the wasm.
+  await page.goto(s.url, { waitUntil: "load" });
   await page.waitForFunction(() => document.querySelector("policy-search").getAttribute("state") === "ready");
-  await page.waitForTimeout(200);
+  const files = new Map(await Promise.all(bodies.map(async ([path, body]) => [path, await body])));
   const sizes = [...files].map(([path, body]) => ({
     path,
     raw: body.length,

@@ -7,50 +7,36 @@
 // from ./pkg/ next to this file; nothing is fetched from any other origin. Attributes:
 //   examples     space-separated example queries shown before the first search
 //   limit        results per page (default 10)
-//   url-prefix   prefix for the URL parameters q / doc / clause (default none)
+//   url-prefix   prefix for the URL parameters q / doc / clause (default none; with several
+//                elements on the page, the element's id and a dash: id="laws" → laws-q)
 //   large-text   start in large-text mode (the 大字 button toggles it)
 // Events (bubbling, composed): `policy-search-ready` {clauses, docs},
 // `policy-search-results` {query, total}, `policy-search-error` {message}.
-// The host's `state` attribute is `loading`, `ready` or `error`.
+// The host's `state` attribute is `loading`, `ready` or `error`; its `settled` property is true
+// when the results shown are those of the box's current text and no search is pending.
+//
+// This file is the element's lifecycle and its flow of state; the parts live in element/:
+// engine.js (loading), url-state.js (URL and history), render.js (DOM of results and clause
+// view), keyboard.js, dom.js, strings.js, styles.js.
 
 import { css } from "./element/styles.js";
 import { strings } from "./element/strings.js";
-import { h, highlighted, charCount, copyText } from "./element/dom.js";
-import { UrlState } from "./element/url-state.js";
+import { h, copyText } from "./element/dom.js";
+import { UrlState, urlPrefix } from "./element/url-state.js";
+import { startEngine, engine, loadFailure } from "./element/engine.js";
+import { comboboxKeys, isSlashShortcut } from "./element/keyboard.js";
+import * as render from "./element/render.js";
 
-/** One engine per page, shared by every element. */
-let enginePromise = null;
-function loadEngine() {
-  enginePromise ??= (async () => {
-    if (typeof WebAssembly !== "object") throw Object.assign(new Error("WebAssembly is not available"), { kind: "noWasm" });
-    // Fetch the module and its JS loader in parallel rather than one after the other.
-    const wasm = fetch(new URL("./pkg/policy_search_bg.wasm", import.meta.url));
-    wasm.catch(() => {}); // reported below, once the loader awaits it
-    const glue = await import("./pkg/policy_search.js");
-    await glue.default({ module_or_path: wasm });
-    return new glue.PolicySearch();
-  })();
-  return enginePromise;
-}
-// Start at once: by the time the element is parsed, the engine is on its way.
-loadEngine().catch(() => {}); // failures are reported by each element
+// Start at once: by the time the element is parsed, the engine is on its way. The URL is made
+// here because pkg/ sits next to this file (the bundle), not next to element/engine.js.
+startEngine(new URL("./pkg/policy_search_bg.wasm", import.meta.url)).catch(() => {}); // failures are reported by each element
 
 /**
  * The page's engine (the wasm `PolicySearch` every element shares), for scripts that want to
  * query it directly: `const { engine } = await import("/policy-search.js"); (await engine()).search("双创")`.
  */
-export function engine() {
-  return loadEngine();
-}
-
-/** Why the engine failed to load, as a key of `strings().errors`. */
-function loadFailure(error) {
-  const message = String(error?.message ?? error);
-  if (error?.kind === "noWasm") return "noWasm";
-  if (/Content Security Policy|unsafe-eval|wasm-eval|CSP/i.test(message)) return "csp";
-  if (error instanceof TypeError && /fetch|network|import|load/i.test(message)) return "network";
-  return "other";
-}
+export { engine };
+export { citation } from "./element/render.js";
 
 let sheet = null;
 function stylesheet() {
@@ -80,17 +66,36 @@ class PolicySearchElement extends HTMLElement {
     this.frame = 0;
     this.lastEdit = -Infinity;
     this.openClause = null; // {doc, clause} while a clause is open
-    this.pushedOpen = false; // the open clause has a history entry of ours to go back from
+    this.openEntry = null; // id of the history entry the open clause pushed, to go back from
     this.onPopState = () => this.restoreFromUrl();
-    this.onDocumentKey = (e) => this.focusOnSlash(e);
+    this.onDocumentKey = (e) => {
+      if (!isSlashShortcut(e)) return;
+      e.preventDefault();
+      this.input.focus();
+      this.input.select();
+    };
     this.attachShadow({ mode: "open" }).adoptedStyleSheets = [stylesheet()];
   }
 
+  // A portal may move the element (disconnect, connect again elsewhere): the listeners on
+  // window and document follow the connection; the rest is built once.
   connectedCallback() {
-    if (this.root) return;
+    if (!this.root) this.init();
+    else if (this.engine && !this.shows(this.url.read())) this.restoreFromUrl(); // Back/Forward while it was out
+    window.addEventListener("popstate", this.onPopState);
+    document.addEventListener("keydown", this.onDocumentKey);
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener("popstate", this.onPopState);
+    document.removeEventListener("keydown", this.onDocumentKey);
+  }
+
+  /** First connection: attributes, skeleton, and the engine. */
+  init() {
     this.t = strings(this.closest("[lang]")?.getAttribute("lang") ?? document.documentElement.lang);
     this.limit = Math.min(100, Math.max(1, parseInt(this.getAttribute("limit"), 10) || 10));
-    this.url = new UrlState(this.getAttribute("url-prefix") ?? "");
+    this.url = new UrlState(urlPrefix(this));
     this.build();
     let large = this.hasAttribute("large-text");
     try {
@@ -99,19 +104,29 @@ class PolicySearchElement extends HTMLElement {
       /* storage may be blocked; the attribute still works */
     }
     this.setLarge(large, false);
-    window.addEventListener("popstate", this.onPopState);
-    document.addEventListener("keydown", this.onDocumentKey);
     this.setState("loading");
     this.restoreFromUrl();
-    loadEngine().then(
+    engine().then(
       (engine) => this.ready(engine),
       (error) => this.failed(error),
     );
   }
 
-  disconnectedCallback() {
-    window.removeEventListener("popstate", this.onPopState);
-    document.removeEventListener("keydown", this.onDocumentKey);
+  /**
+   * True when the results on screen are those of the box's current text, the URL says the same
+   * and no search or Back is pending (or the engine failed to load): what tests and scripts wait
+   * for, instead of time.
+   */
+  get settled() {
+    if (this.getAttribute("state") === "error") return true;
+    if (!this.engine || this.frame || this.goingBack) return false;
+    return this.rendered === this.input.value && this.shows(this.url.read());
+  }
+
+  /** Whether the box and the open clause are those of `{q, doc, clause}` (a URL's state). */
+  shows({ q, doc, clause }) {
+    const open = this.openClause ?? { doc: null, clause: null };
+    return q === this.input.value && doc === open.doc && clause === open.clause;
   }
 
   attributeChangedCallback(name) {
@@ -127,12 +142,13 @@ class PolicySearchElement extends HTMLElement {
       "aria-controls": "results", autocomplete: "off", autocapitalize: "off", spellcheck: "false",
       enterkeyhint: "search", placeholder: t.placeholder, maxlength: "1000",
     });
-    this.largeButton = h("button", { type: "button", class: "large-toggle", "aria-pressed": "false" }, t.largeText);
+    this.largeButton = render.button(t.largeText, () => this.setLarge(!this.root.classList.contains("large"), true),
+      { class: "large-toggle", "aria-pressed": "false" });
     this.status = h("p", { class: "status" });
     this.live = h("p", { class: "visually-hidden", role: "status", "aria-live": "polite", "aria-atomic": "true" });
     this.message = h("div", { class: "message" });
     this.list = h("ul", { id: "results", role: "listbox", "aria-label": t.results });
-    this.more = h("button", { type: "button", class: "more", hidden: true }, t.more);
+    this.more = render.button(t.more, () => this.showMore(), { class: "more", hidden: true });
     this.results = h("div", { class: "results" }, this.status, this.message, this.list, this.more);
     this.detail = h("section", { class: "detail", hidden: true });
     this.root = h("div", { class: "root", part: "root", lang: this.t === strings("zh-TW") ? "zh-TW" : "zh-CN" },
@@ -148,9 +164,8 @@ class PolicySearchElement extends HTMLElement {
     });
     // An IME sends keystrokes of pinyin while composing; search the characters it commits.
     this.input.addEventListener("compositionend", () => this.edited());
-    this.input.addEventListener("keydown", (e) => this.onInputKey(e));
-    this.largeButton.addEventListener("click", () => this.setLarge(!this.root.classList.contains("large"), true));
-    this.more.addEventListener("click", () => this.showMore());
+    this.input.addEventListener("keydown", comboboxKeys(this));
+    this.input.addEventListener("blur", () => this.commit());
     this.list.addEventListener("click", (e) => {
       const option = e.target.closest?.("[role=option]");
       if (option) this.open(Number(option.dataset.index));
@@ -212,12 +227,35 @@ class PolicySearchElement extends HTMLElement {
 
   // ----- typing and URL state ---------------------------------------------------------------
 
+  /**
+   * A new query (the first edit after a pause, Enter or leaving the box) pushes one history
+   * entry; edits within it replace that entry. A push still waiting for its frame stays a push
+   * when more keys arrive before the frame runs.
+   */
   edited() {
     const now = performance.now();
-    this.historyMode = now - this.lastEdit > HISTORY_PAUSE_MS ? "push" : "replace";
+    if (now - this.lastEdit > HISTORY_PAUSE_MS) this.historyMode = "push";
+    else this.historyMode ??= "replace";
     this.lastEdit = now;
     if (this.openClause) this.showResults();
     this.schedule();
+  }
+
+  /** Enter or leaving the box ends the query: it is written now, and the next edit pushes. */
+  commit() {
+    this.writeHistory();
+    this.lastEdit = -Infinity;
+  }
+
+  /** Writes the box's query to the URL as `edited()` decided, if a write is waiting. */
+  writeHistory() {
+    if (!this.historyMode) return;
+    try {
+      this.url[this.historyMode]({ q: this.input.value });
+    } catch {
+      /* history rate limits must not stop the search */
+    }
+    this.historyMode = null;
   }
 
   /** Searches once per animation frame, however fast keys arrive; the input is never touched. */
@@ -225,19 +263,13 @@ class PolicySearchElement extends HTMLElement {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      if (this.historyMode) {
-        try {
-          this.url[this.historyMode]({ q: this.input.value });
-        } catch {
-          /* history rate limits must not stop the search */
-        }
-        this.historyMode = null;
-      }
+      this.writeHistory();
       this.search();
     });
   }
 
   restoreFromUrl() {
+    this.goingBack = false;
     const { q, doc, clause } = this.url.read();
     if (this.input.value !== q) this.input.value = q;
     if (!this.engine) {
@@ -266,6 +298,7 @@ class PolicySearchElement extends HTMLElement {
   search() {
     if (!this.engine) return this.showLoading();
     const q = this.input.value;
+    this.rendered = q;
     this.message.className = "message";
     this.message.removeAttribute("role");
     if (!q.trim()) return this.showIntro();
@@ -300,6 +333,10 @@ class PolicySearchElement extends HTMLElement {
     if (results.hits.length) this.select(first);
   }
 
+  option(hit, index) {
+    return render.option(this.t, hit, this.docs.get(hit.doc), index);
+  }
+
   afterRender() {
     const shown = this.hits.length;
     const count = this.t.count(this.total, shown);
@@ -329,10 +366,7 @@ class PolicySearchElement extends HTMLElement {
     this.clearResults();
     this.status.textContent = "";
     const examples = (this.getAttribute("examples") ?? "").split(/\s+/).filter(Boolean);
-    this.message.replaceChildren(
-      h("p", {}, this.t.ready(this.stats.clauses, this.stats.docs)),
-      examples.length ? h("div", { class: "examples" }, this.t.examples, examples.map((q) => this.queryButton(q, q))) : null,
-    );
+    this.message.replaceChildren(...render.intro(this.t, this.stats, examples, (q) => this.setQuery(q)));
     this.announce("");
   }
 
@@ -342,11 +376,7 @@ class PolicySearchElement extends HTMLElement {
     const alone = terms.length > 1
       ? terms.map((term) => [term, this.countOf(term)]).filter(([, n]) => n > 0)
       : [];
-    this.message.replaceChildren(
-      h("p", {}, this.t.noResults(q)),
-      h("ul", {}, this.t.hints.map((hint) => h("li", {}, hint))),
-      alone.length ? h("div", { class: "examples" }, alone.map(([term, n]) => this.queryButton(term, this.t.onlyTerm(term, n)))) : null,
-    );
+    this.message.replaceChildren(...render.noResults(this.t, q, alone, (term) => this.setQuery(term)));
   }
 
   countOf(term) {
@@ -355,12 +385,6 @@ class PolicySearchElement extends HTMLElement {
     } catch {
       return 0;
     }
-  }
-
-  queryButton(q, label) {
-    const button = h("button", { type: "button" }, label);
-    button.addEventListener("click", () => this.setQuery(q));
-    return button;
   }
 
   showQueryError(error) {
@@ -373,86 +397,19 @@ class PolicySearchElement extends HTMLElement {
     this.announce(text);
   }
 
-  /** One result: document title › headings, the text (a snippet if long), chips. */
-  option(hit, index) {
-    const li = h("li", { role: "option", id: `option-${index}`, "aria-selected": "false", "data-index": index },
-      this.crumbs(hit.title, hit.path),
-      h("p", { class: "text" }),
-      this.chips(this.docs.get(hit.doc)));
-    this.fillText(li, hit, false);
-    return li;
-  }
-
-  /** The snippet, or the whole text once the option is selected (long clauses expand). */
-  fillText(li, hit, full) {
-    const cut = hit.snippet.text !== hit.text;
-    const text = li.querySelector(".text");
-    text.replaceChildren(...(full || !cut ? highlighted(hit.text, hit.highlights) : highlighted(hit.snippet.text, hit.snippet.highlights)));
-    li.querySelector(".chip.length")?.remove();
-    if (cut && !full) li.querySelector(".chips").append(h("span", { class: "chip length" }, this.t.fullText(charCount(hit.text))));
-  }
-
-  crumbs(title, path) {
-    const parts = [h("span", { class: "doc" }, title)];
-    for (const item of path) parts.push(h("span", { class: "sep", "aria-hidden": "true" }, "›"), h("span", {}, `${item.label}${item.title}`));
-    return h("p", { class: "crumbs" }, parts);
-  }
-
-  /** 文号, date and validity of a document (every hit's document is in `this.docs`). */
-  chips({ number, published, status }) {
-    const kind = status === "现行有效" ? "valid" : status === "已失效" ? "expired" : "unknown";
-    return h("div", { class: "chips" },
-      number ? h("span", { class: "chip" }, number) : null,
-      published ? h("span", { class: "chip" }, this.t.published(published)) : null,
-      h("span", { class: `chip ${kind}` }, this.t.status[status] ?? status));
-  }
-
-  // ----- keyboard ---------------------------------------------------------------------------
-
-  onInputKey(e) {
-    if (e.isComposing) return;
-    switch (e.key) {
-      case "ArrowDown":
-      case "ArrowUp":
-        if (!this.hits.length) return;
-        e.preventDefault();
-        this.select(this.active < 0 && e.key === "ArrowUp" ? this.hits.length - 1 : (this.active + (e.key === "ArrowDown" ? 1 : -1) + this.hits.length) % this.hits.length);
-        break;
-      case "Enter":
-        if (this.active >= 0) {
-          e.preventDefault();
-          this.open(this.active);
-        }
-        break;
-      case "Escape":
-        e.preventDefault();
-        if (this.input.value) this.setQuery("");
-        break;
-    }
-  }
-
+  /** Makes option `index` the active one (it shows its whole text; the previous one its snippet). */
   select(index) {
     const previous = this.list.children[this.active];
     if (previous) {
       previous.setAttribute("aria-selected", "false");
-      this.fillText(previous, this.hits[this.active], false);
+      render.fillText(this.t, previous, this.hits[this.active], false);
     }
     this.active = index;
     const option = this.list.children[index];
     option.setAttribute("aria-selected", "true");
-    this.fillText(option, this.hits[index], true);
+    render.fillText(this.t, option, this.hits[index], true);
     this.input.setAttribute("aria-activedescendant", option.id);
     option.scrollIntoView({ block: "nearest" });
-  }
-
-  /** `/` anywhere on the page (outside a text field) focuses the search box. */
-  focusOnSlash(e) {
-    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
-    const target = e.composedPath()[0];
-    if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-    e.preventDefault();
-    this.input.focus();
-    this.input.select();
   }
 
   // ----- one clause in its context ----------------------------------------------------------
@@ -465,39 +422,31 @@ class PolicySearchElement extends HTMLElement {
   openRecord(doc, clause, push) {
     const record = this.engine.clause(doc, clause);
     if (push) {
-      this.url.push({ q: this.input.value, doc, clause });
-      this.pushedOpen = true;
+      this.commit(); // the query's own entry first, then the clause's
+      this.openEntry = this.url.push({ q: this.input.value, doc, clause });
     }
     this.openClause = { doc, clause };
     this.results.hidden = true;
     this.detail.hidden = false;
+    const back = render.button(`← ${this.t.back}`, () => this.closeClause(), { class: "back" });
     if (!record) {
-      this.detail.replaceChildren(this.backButton(), h("p", { class: "message error", role: "alert" }, this.t.notFound));
+      this.detail.replaceChildren(back, h("p", { class: "message error", role: "alert" }, this.t.notFound));
       return;
     }
-    const meta = this.docs.get(doc);
-    const highlights = this.highlightsFor(doc, clause);
     const samePath = (c) => JSON.stringify(c.path) === JSON.stringify(record.path);
-    const section = this.engine.documentClauses(doc).filter(samePath);
-    const heading = h("h2", { tabindex: "-1" }, meta.title);
-    this.detail.replaceChildren(
-      this.backButton(),
-      heading,
-      this.chips(meta),
-      this.crumbs(meta.title, record.path),
-      h("div", { class: "actions" },
-        this.actionButton(this.t.copyCitation, () => citation(meta, record), "copy-citation"),
-        this.actionButton(this.t.copyLink, () => this.url.absolute({ q: this.input.value, doc, clause }), "copy-link")),
-      h("h3", {}, this.t.context),
-      h("ol", {}, section.map((c) => {
-        const current = c.clause === clause;
-        return h("li", { "aria-current": current ? "true" : false, id: current ? "current" : false },
-          c.label ? h("span", { class: "label" }, c.label) : null,
-          h("span", { class: "text" }, current ? highlighted(c.text, highlights) : c.text),
-          current ? h("span", { class: "visually-hidden" }, `（${this.t.thisClause}）`) : null);
-      })),
-    );
-    heading.focus();
+    const view = {
+      meta: this.docs.get(doc),
+      record,
+      section: this.engine.documentClauses(doc).filter(samePath),
+      clause,
+      highlights: this.highlightsFor(doc, clause),
+    };
+    this.detail.replaceChildren(...render.clauseView(this.t, view, {
+      back,
+      action: (label, text, name) => this.actionButton(label, text, name),
+      copyLink: () => this.url.link({ q: this.input.value, doc, clause }),
+    }));
+    this.detail.querySelector("h2").focus();
     this.detail.querySelector("#current")?.scrollIntoView({ block: "nearest" });
   }
 
@@ -513,26 +462,23 @@ class PolicySearchElement extends HTMLElement {
     }
   }
 
-  backButton() {
-    const button = h("button", { type: "button", class: "back" }, `← ${this.t.back}`);
-    button.addEventListener("click", () => this.closeClause());
-    return button;
-  }
-
+  /** A button that copies `text()` and says whether it worked. */
   actionButton(label, text, name) {
-    const button = h("button", { type: "button", class: name }, label);
-    button.addEventListener("click", async () => {
+    const el = render.button(label, async () => {
       const ok = await copyText(text(), this.root);
       this.live.textContent = ok ? this.t.copied : this.t.copyFailed;
-      button.textContent = ok ? `${label} ✓` : label;
-    });
-    return button;
+      el.textContent = ok ? `${label} ✓` : label;
+    }, { class: name });
+    return el;
   }
 
   closeClause() {
-    if (this.pushedOpen) {
-      this.pushedOpen = false;
-      history.back(); // popstate restores the results
+    // Back only if the current entry is still the one opening pushed (not after a deep link,
+    // nor after another element or the host pushed on top of it).
+    if (this.url.isCurrent(this.openEntry)) {
+      this.openEntry = null;
+      this.goingBack = true; // not settled until popstate has restored the results
+      history.back();
     } else {
       this.url.push({ q: this.input.value });
       this.showResults();
@@ -543,18 +489,11 @@ class PolicySearchElement extends HTMLElement {
 
   showResults() {
     this.openClause = null;
-    this.pushedOpen = false;
+    this.openEntry = null;
     this.detail.hidden = true;
     this.detail.replaceChildren();
     this.results.hidden = false;
   }
-}
-
-/** 《title》（文号）path › clause: how an official cites a clause. */
-export function citation(doc, record) {
-  const own = `${record.label}${record.heading ?? ""}`;
-  const path = [...record.path.map((p) => `${p.label}${p.title}`), own].filter(Boolean).join(" › ");
-  return `《${doc.title}》${doc.number ? `（${doc.number}）` : ""}${path}`;
 }
 
 if (!customElements.get("policy-search")) customElements.define("policy-search", PolicySearchElement);

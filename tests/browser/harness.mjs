@@ -32,10 +32,23 @@ export async function start(serverOptions = {}) {
   return {
     url: server.url,
     browser,
-    /** A fresh page (own context) at `path`, with every request outside the origin recorded. */
-    async open(path = "", { viewport = { width: 1280, height: 900 }, permissions = [], wait = true } = {}) {
+    /**
+     * A fresh page (own context) at `path`, with every request outside the origin recorded.
+     * `clock: true` installs Playwright's fake clock before the page loads (it runs with real
+     * time until a test pauses it; timers, animation frames and performance.now() follow it);
+     * `clock: "paused"` also pauses it once the element is ready (see `frame()`).
+     * `rewrite(html)` changes the demo page's HTML as it is served (another portal page).
+     */
+    async open(path = "", { viewport = { width: 1280, height: 900 }, permissions = [], wait = true, clock = false, rewrite = null } = {}) {
       const context = await browser.newContext({ viewport, permissions, locale: "zh-CN" });
       const page = await context.newPage();
+      if (clock) await page.clock.install();
+      if (rewrite) {
+        await page.route((url) => url.pathname === "/", async (route) => {
+          const response = await route.fetch();
+          await route.fulfill({ response, body: rewrite(await response.text()) });
+        });
+      }
       const foreign = [];
       const errors = [];
       page.on("request", (r) => {
@@ -47,7 +60,8 @@ export async function start(serverOptions = {}) {
         d.dismiss();
       });
       await page.goto(server.url + path);
-      if (wait) await waitReady(page);
+      if (wait || clock === "paused") await waitReady(page);
+      if (clock === "paused") await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000));
       return { page, context, foreign, errors };
     },
     async close() {
@@ -57,31 +71,44 @@ export async function start(serverOptions = {}) {
   };
 }
 
-/** Waits until the element has loaded its engine (or failed). */
+/** Waits until every element on the page has loaded its engine (or failed). */
 export async function waitReady(page) {
   await page.waitForFunction(() => {
-    const state = document.querySelector("policy-search")?.getAttribute("state");
-    return state === "ready" || state === "error";
+    const hosts = [...document.querySelectorAll("policy-search")];
+    return hosts.length > 0 && hosts.every((el) => ["ready", "error"].includes(el.getAttribute("state")));
   });
 }
 
-/** Types `q` into the search box (replacing what is there) and waits for the results. */
-export async function search(page, q) {
-  const input = page.locator("policy-search").locator("input");
+/** Types `q` into the search box of `host` (replacing what is there) and waits for the results. */
+export async function search(page, q, host = "policy-search") {
+  const input = page.locator(host).locator("input");
   await input.fill("");
   await input.pressSequentially(q);
-  await settle(page);
+  await settle(page, host);
 }
 
-/** Waits until the element has rendered the input's current value. */
-export async function settle(page) {
-  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+/**
+ * Waits until the element shows the results of its input's current value with no search
+ * pending (its `settled` property). Playwright polls with the browser's own animation frames,
+ * so this works under a paused fake clock too, once the test has run the clock.
+ */
+export async function settle(page, host = "policy-search") {
+  await page.waitForFunction((host) => document.querySelector(host)?.settled === true, host);
 }
 
-/** The rendered results: text content of each option's parts. */
-export async function results(page) {
-  return page.evaluate(() => {
-    const root = document.querySelector("policy-search").shadowRoot;
+/** Under a paused clock: runs it past the next animation frame, then waits for `settle`. */
+export async function frame(page, host = "policy-search") {
+  await page.clock.runFor(20);
+  await settle(page, host);
+}
+
+/** The search box of `host`. */
+export const box = (page, host = "policy-search") => page.locator(host).locator("input");
+
+/** The rendered results of `host`: text content of each option's parts. */
+export async function results(page, host = "policy-search") {
+  return page.evaluate((host) => {
+    const root = document.querySelector(host).shadowRoot;
     return {
       status: root.querySelector(".status").textContent,
       message: root.querySelector(".message").textContent,
@@ -95,7 +122,7 @@ export async function results(page) {
         selected: o.getAttribute("aria-selected") === "true",
       })),
     };
-  });
+  }, host);
 }
 
 /** The development queries (tests/dev.json, a copy of the shared set). */

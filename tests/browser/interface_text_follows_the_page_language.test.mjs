@@ -20,16 +20,9 @@ test("zh-CN by default", async () => {
 
 for (const lang of ["zh-TW", "zh-HK", "zh-Hant"]) {
   test(`Traditional for ${lang}`, async () => {
-    const context = await s.browser.newContext();
-    const page = await context.newPage();
     // Set the language before the element upgrades, as a zh-TW page would have it.
-    await page.route(s.url, async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, body: (await response.text()).replace('lang="zh-CN"', `lang="${lang}"`) });
-    });
-    await page.goto(s.url);
+    const { page, context } = await s.open("", { rewrite: (html) => html.replace('lang="zh-CN"', `lang="${lang}"`) });
     assert.equal(await label(page), "檢索政策條款");
-    await page.waitForFunction(() => document.querySelector("policy-search").getAttribute("state") === "ready");
     await search(page, "知识产权");
     const r = await results(page);
     assert.match(r.status, /條相關條款/);

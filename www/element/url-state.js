@@ -1,43 +1,87 @@
 // The widget's state in the page URL: `?q=` for the query, `&doc=…&clause=…` for an open
-// clause. Other parameters of the host page are kept as they are. An optional prefix
-// (attribute `url-prefix`, e.g. "ps-") avoids clashing with a portal's own `q`.
+// clause. A prefix (attribute `url-prefix`, e.g. "ps-", or the element's id when the page has
+// several) avoids clashing with a portal's own `q` and with the other elements.
+//
+// The page is the host's: its other parameters and its hash stay in the address bar but never
+// go into a shared link, and its history.state is carried into each entry the widget pushes,
+// with one key added (`policySearch`, the entry's id). The widget rewrites only entries that
+// carry the id it wrote; any other entry (the host's, another element's) gets a new one pushed.
+
+const KEY = "policySearch";
+// Entry ids: unique within one page load, and a reload starts a new series.
+const LOAD = Math.random().toString(36).slice(2, 10);
+let written = 0;
+
+/**
+ * The prefix of an element's URL parameters: its `url-prefix`; else, when the page has several
+ * elements, its id and a dash (`id="laws"` → `laws-q`), so each owns its parameters; else none.
+ */
+export function urlPrefix(el) {
+  const given = el.getAttribute("url-prefix");
+  if (given !== null) return given;
+  return el.id && document.querySelectorAll(el.localName).length > 1 ? `${el.id}-` : "";
+}
 
 export class UrlState {
   constructor(prefix = "") {
     this.keys = { q: `${prefix}q`, doc: `${prefix}doc`, clause: `${prefix}clause` };
+    this.entry = null; // id of the last history entry this element wrote
   }
 
-  /** `{q, doc, clause}` from the current URL (`doc`/`clause` null when no clause is open). */
+  /** `{q, doc, clause}` from the current URL (`doc`/`clause` null unless both are there). */
   read() {
     const params = new URLSearchParams(location.search);
-    return {
-      q: params.get(this.keys.q) ?? "",
-      doc: params.get(this.keys.doc),
-      clause: params.get(this.keys.clause),
-    };
+    const doc = params.get(this.keys.doc);
+    const clause = params.get(this.keys.clause);
+    const open = Boolean(doc && clause);
+    return { q: params.get(this.keys.q) ?? "", doc: open ? doc : null, clause: open ? clause : null };
   }
 
-  /** The same-page URL (path, query, hash) for a state. */
-  href({ q = "", doc = null, clause = null }) {
+  /** The same-page URL (path, query, hash) for a state, the host's parameters kept. */
+  href(state) {
     const url = new URL(location.href);
-    const set = (key, value) => (value ? url.searchParams.set(key, value) : url.searchParams.delete(key));
-    set(this.keys.q, q);
-    set(this.keys.doc, doc && clause ? doc : null);
-    set(this.keys.clause, doc && clause ? clause : null);
+    this.set(url.searchParams, state);
     return url.pathname + url.search + url.hash;
   }
 
-  /** The absolute URL for a state (for copying a deep link). */
-  absolute(state) {
-    return new URL(this.href(state), location.href).href;
+  /** The link to share for a state: this page's path with the widget's parameters and nothing else. */
+  link(state) {
+    const url = new URL(location.pathname, location.origin);
+    this.set(url.searchParams, state);
+    return url.href;
   }
 
+  set(params, { q = "", doc = null, clause = null }) {
+    const put = (key, value) => (value ? params.set(key, value) : params.delete(key));
+    put(this.keys.q, q);
+    put(this.keys.doc, doc && clause ? doc : null);
+    put(this.keys.clause, doc && clause ? clause : null);
+  }
+
+  /** A new history entry for `state`, unless the URL shows it already; returns its id or null. */
   push(state) {
     const href = this.href(state);
-    if (href !== location.pathname + location.search + location.hash) history.pushState({ policySearch: true }, "", href);
+    if (href === location.pathname + location.search + location.hash) return null;
+    this.entry = `${LOAD}.${++written}`;
+    history.pushState(withId(history.state, this.entry), "", href);
+    return this.entry;
   }
 
+  /** Shows `state` in the current entry if this element wrote it, else in a new one (`push`). */
   replace(state) {
-    history.replaceState({ policySearch: true }, "", this.href(state));
+    if (!this.isCurrent(this.entry)) return this.push(state);
+    history.replaceState(history.state, "", this.href(state));
+    return this.entry;
   }
+
+  /** Whether the current history entry is the one with id `id`. */
+  isCurrent(id) {
+    return id !== null && history.state?.[KEY] === id;
+  }
+}
+
+/** The host's `state` with the widget's id added; a state that is not a plain object stays as it is. */
+function withId(state, id) {
+  const plain = state === null || (typeof state === "object" && Object.getPrototypeOf(state) === Object.prototype);
+  return plain ? { ...state, [KEY]: id } : state;
 }
