@@ -89,7 +89,12 @@ fn main() {
         readings: &readings::of_char,
     };
 
-    let (blob, _report) = policy_search_index::write::write(&docs, &clauses, full, &lexicon);
-    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("index.bin");
-    fs::write(&out, blob).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));
+    let blobs = policy_search_index::write::write(&docs, &clauses, full, &lexicon);
+    let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    for (name, bytes) in [("index.bin", &blobs.core), ("lexicon.bin", &blobs.lexicon)] {
+        let out = out_dir.join(name);
+        fs::write(&out, bytes).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));
+    }
+    // For scripts/build-web (which copies it beside the wasm) and the wasm tests.
+    println!("cargo:rustc-env=POLICY_SEARCH_LEXICON={}", out_dir.join("lexicon.bin").display());
 }

@@ -39,9 +39,40 @@ impl PolicySearch {
         if limit > MAX_LIMIT {
             return Err(error("bad_options", "limit is above 1000"));
         }
-        let options = SearchOptions { limit: limit as usize, offset: option(&options, "offset", 0)? as usize };
+        let correct = flag(&options, "correct", true)?;
+        let options = SearchOptions { limit: limit as usize, offset: option(&options, "offset", 0)? as usize, correct };
         let results = self.engine.search(query, &options).map_err(|e| error(e.code(), &e.to_string()))?;
         to_js(&results)
+    }
+
+    /// The file name of this index's lexicon, served beside the wasm module (it names the
+    /// index's checksum, so a cache never mixes builds).
+    #[wasm_bindgen(js_name = lexiconFile)]
+    pub fn lexicon_file(&self) -> String {
+        self.engine.lexicon_file()
+    }
+
+    /// Attaches the lexicon (the bytes of [`PolicySearch::lexicon_file`]): turns on the
+    /// relaxed tier's vocabulary, synonyms and stop words, and homophone corrections. Throws
+    /// an `Error` with `code` `bad_lexicon` for bytes of another build or a broken download.
+    #[wasm_bindgen(js_name = attachLexicon)]
+    pub fn attach_lexicon(&mut self, bytes: Vec<u8>) -> Result<(), JsValue> {
+        // Leaked once per page: the lexicon lives as long as the engine, which lives as long
+        // as the module.
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        self.engine.attach_lexicon(bytes).map_err(|e| error("bad_lexicon", &e.to_string()))
+    }
+
+    /// Whether the lexicon is attached.
+    #[wasm_bindgen(js_name = hasLexicon)]
+    pub fn has_lexicon(&self) -> bool {
+        self.engine.lexicon().is_some()
+    }
+
+    /// Up to `n` example queries that find something in this corpus (short clause headings),
+    /// for the hints of a search that found nothing.
+    pub fn examples(&self, n: u32) -> Result<JsValue, JsValue> {
+        to_js(&self.engine.examples(n.min(20) as usize))
     }
 
     /// Every document's metadata: `[{doc, title, issuer, number, published, effective,

@@ -5,9 +5,9 @@
 //! Clause text is folded on first use and cached, so verification costs one fold per clause
 //! per page load.
 
-use std::{cell::OnceCell, collections::HashMap};
+use std::cell::OnceCell;
 
-use policy_search_index::{keys, ClauseView, DocView, FormatError, Index};
+use policy_search_index::{keys, vocab::Word, ClauseView, DocView, FormatError, Index, Lexicon};
 use policy_search_normalize::fold_char;
 
 use crate::{
@@ -20,13 +20,19 @@ use crate::{
     },
     rank,
     results::{
-        ClauseRecord, Document, Hit, HitKind, MatchKind, Parsed, PathItem, SearchResults, SectionSize, Snippet, Stats,
+        ClauseRecord, Document, Hit, HitKind, LexiconStats, MatchKind, Parsed, PathItem, SearchResults, SectionSize,
+        Snippet, Stats,
         SynonymUsed, Via,
     },
 };
 
 /// The index built from the corpus by `build.rs`.
 pub static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
+
+/// The lexicon built with it. Native builds embed it; the browser fetches it lazily (its file
+/// name is [`Engine::lexicon_file`]) so that it is not on the path of a first result.
+#[cfg(not(target_arch = "wasm32"))]
+pub static EMBEDDED_LEXICON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
 
 /// Clauses longer than this many characters get a snippet window.
 const SNIPPET_CHARS: usize = 120;
@@ -57,8 +63,9 @@ impl Default for SearchOptions {
 /// A search engine over one index.
 pub struct Engine<'a> {
     index: Index<'a>,
+    lexicon: Option<Lexicon<'a>>,
     folded: Vec<OnceCell<Box<[char]>>>,
-    syllables: OnceCell<HashMap<u32, Vec<usize>>>,
+    syllables: OnceCell<Vec<Vec<usize>>>,
 }
 
 /// Everything one query finds, before paging.
@@ -81,9 +88,14 @@ impl Answer {
 }
 
 impl Engine<'static> {
-    /// Opens the index embedded in this build.
+    /// Opens the index embedded in this build (natively with its lexicon; in the browser the
+    /// lexicon is attached when it arrives).
     pub fn embedded() -> Result<Engine<'static>, FormatError> {
-        Engine::open(EMBEDDED_INDEX)
+        #[allow(unused_mut)]
+        let mut engine = Engine::open(EMBEDDED_INDEX)?;
+        #[cfg(not(target_arch = "wasm32"))]
+        engine.attach_lexicon(EMBEDDED_LEXICON)?;
+        Ok(engine)
     }
 }
 
@@ -92,7 +104,36 @@ impl<'a> Engine<'a> {
     pub fn open(bytes: &'a [u8]) -> Result<Engine<'a>, FormatError> {
         let index = Index::open(bytes)?;
         let folded = (0..index.clause_count()).map(|_| OnceCell::new()).collect();
-        Ok(Engine { index, folded, syllables: OnceCell::new() })
+        Ok(Engine { index, lexicon: None, folded, syllables: OnceCell::new() })
+    }
+
+    /// Attaches the lexicon built with this index, which turns on the relaxed tier's
+    /// vocabulary, synonyms and stop words, and homophone corrections. Until then, searches
+    /// are exact, plus documents by 文号 and title.
+    pub fn attach_lexicon(&mut self, bytes: &'a [u8]) -> Result<(), FormatError> {
+        self.lexicon = Some(Lexicon::open(bytes, &self.index)?);
+        Ok(())
+    }
+
+    /// The lexicon, once attached.
+    pub fn lexicon(&self) -> Option<&Lexicon<'a>> {
+        self.lexicon.as_ref()
+    }
+
+    /// The file name the lexicon of this index is served under, beside the wasm module:
+    /// it names the index's checksum, so a cache never serves another build's lexicon.
+    pub fn lexicon_file(&self) -> String {
+        let mut name = String::from("lexicon-");
+        let sum = self.index.checksum();
+        for shift in (0..16).rev() {
+            name.push(char::from_digit(((sum >> (shift * 4)) & 0xF) as u32, 16).unwrap_or('0'));
+        }
+        name + ".bin"
+    }
+
+    /// The vocabulary entry of a folded word (none without a lexicon).
+    pub(crate) fn word(&self, word: &str) -> Option<Word> {
+        self.lexicon.as_ref()?.word(self.index.alphabet(), word)
     }
 
     /// The underlying index.
@@ -132,17 +173,21 @@ impl<'a> Engine<'a> {
         Some(rank::ClauseFacts { len: view.char_len, heading_len: view.heading_len, units: view.units_span })
     }
 
-    /// Syllable number → alphabet codes reading it, built on first use (for corrections).
-    pub(crate) fn syllable_index(&self) -> &HashMap<u32, Vec<usize>> {
-        self.syllables.get_or_init(|| {
-            let mut map: HashMap<u32, Vec<usize>> = HashMap::new();
+    /// For each syllable number, the alphabet codes reading it; built on first use (for
+    /// corrections).
+    pub(crate) fn syllable_index(&self) -> Option<&[Vec<usize>]> {
+        let lexicon = self.lexicon.as_ref()?;
+        Some(self.syllables.get_or_init(|| {
+            let mut map: Vec<Vec<usize>> = vec![Vec::new(); lexicon.readings().syllable_count()];
             for code in 0..self.index.alphabet().len() {
-                for s in self.index.readings().of_code(code) {
-                    map.entry(s).or_default().push(code);
+                for s in lexicon.readings().of_code(code) {
+                    if let Some(codes) = map.get_mut(s as usize) {
+                        codes.push(code);
+                    }
                 }
             }
             map
-        })
+        }))
     }
 
     /// Runs a query. Empty or whitespace-only queries return no hits.
@@ -368,6 +413,39 @@ impl<'a> Engine<'a> {
             .filter_map(|i| self.index.clause(i))
     }
 
+    /// Up to `n` example queries that find something in this corpus: short clause headings
+    /// (lead phrases such as 研发资助), taken round-robin across documents so that every
+    /// document is represented. For hints when a search finds nothing.
+    pub fn examples(&self, n: usize) -> Vec<String> {
+        let mut per_doc: Vec<Vec<String>> = vec![Vec::new(); self.index.doc_count() as usize];
+        for i in 0..self.index.clause_count() {
+            let Some(view) = self.index.clause(i) else { continue };
+            let heading: String = view.text.chars().take(view.heading_len as usize).collect();
+            let heading = heading.trim_end_matches(['。', '，', ',', '：', ':']).to_string();
+            let len = heading.chars().count();
+            if (3..=8).contains(&len) && heading.chars().all(policy_search_normalize::is_han) {
+                if let Some(list) = per_doc.get_mut(view.doc as usize) {
+                    list.push(heading);
+                }
+            }
+        }
+        let mut out: Vec<String> = Vec::new();
+        for round in 0.. {
+            let before = out.len();
+            for list in &per_doc {
+                if let Some(h) = list.get(round) {
+                    if out.len() < n && !out.contains(h) {
+                        out.push(h.clone());
+                    }
+                }
+            }
+            if out.len() >= n || (out.len() == before && per_doc.iter().all(|l| l.len() <= round)) {
+                break;
+            }
+        }
+        out
+    }
+
     /// Every document's metadata.
     pub fn docs(&self) -> Vec<Document> {
         (0..self.index.doc_count()).filter_map(|i| self.index.doc(i)).map(|d| document(&d)).collect()
@@ -378,7 +456,7 @@ impl<'a> Engine<'a> {
         let sections: Vec<SectionSize> =
             self.index.section_sizes().map(|(name, bytes)| SectionSize { name, bytes }).collect();
         Stats {
-            total_bytes: sections.iter().map(|s| s.bytes).sum::<usize>() + policy_search_index::header::HEADER_LEN,
+            total_bytes: sections.iter().map(|s| s.bytes).sum::<usize>() + policy_search_index::header::CORE.header_len(),
             sections,
             text_bytes: (0..self.index.clause_count()).filter_map(|i| self.index.clause(i)).map(|c| c.text.len()).sum(),
             keys: self.index.key_count(),
@@ -386,6 +464,11 @@ impl<'a> Engine<'a> {
             docs: self.index.doc_count(),
             headings: self.index.heading_count(),
             fold_entries: self.index.fold.len(),
+            lexicon: self.lexicon.as_ref().map(|l| LexiconStats {
+                total_bytes: l.section_sizes().map(|s| s.1).sum::<usize>() + policy_search_index::header::LEXICON.header_len(),
+                sections: l.section_sizes().map(|(name, bytes)| SectionSize { name, bytes }).collect(),
+                words: l.word_count(),
+            }),
         }
     }
 }

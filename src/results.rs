@@ -207,6 +207,19 @@ pub struct Stats {
     pub headings: usize,
     /// Entries in the shipped fold table.
     pub fold_entries: usize,
+    /// The lexicon, when attached (fetched lazily in the browser).
+    pub lexicon: Option<LexiconStats>,
+}
+
+/// Size figures of the lexicon.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LexiconStats {
+    /// Bytes per section, in on-disk order.
+    pub sections: Vec<SectionSize>,
+    /// Bytes of the whole blob, header included.
+    pub total_bytes: usize,
+    /// Words in the vocabulary.
+    pub words: usize,
 }
 
 /// One section's size.

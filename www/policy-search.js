@@ -23,7 +23,7 @@ import { css } from "./element/styles.js";
 import { strings } from "./element/strings.js";
 import { h, copyText } from "./element/dom.js";
 import { UrlState, urlPrefix } from "./element/url-state.js";
-import { startEngine, engine, loadFailure } from "./element/engine.js";
+import { startEngine, engine, lexicon, loadFailure } from "./element/engine.js";
 import { comboboxKeys, isSlashShortcut } from "./element/keyboard.js";
 import * as render from "./element/render.js";
 
@@ -119,7 +119,7 @@ class PolicySearchElement extends HTMLElement {
    */
   get settled() {
     if (this.getAttribute("state") === "error") return true;
-    if (!this.engine || this.frame || this.goingBack) return false;
+    if (!this.engine || !this.lexiconDone || this.frame || this.goingBack) return false;
     return this.rendered === this.input.value && this.shows(this.url.read());
   }
 
@@ -204,6 +204,12 @@ class PolicySearchElement extends HTMLElement {
     this.setState("ready");
     this.restoreFromUrl();
     this.dispatch("policy-search-ready", { clauses: this.stats.clauses, docs: this.stats.docs });
+    // The lexicon arrives after the engine: until then results are exact; then the current
+    // query is searched again with the relaxed tier and corrections.
+    lexicon().then((ok) => {
+      this.lexiconDone = true;
+      if (ok && this.input.value.trim() && !this.openClause) this.search();
+    });
     // Fold every clause while the visitor reads, so the first search is as fast as the rest.
     const idle = window.requestIdleCallback ?? ((fn) => setTimeout(fn, 50));
     idle(() => engine.prepare());
@@ -302,27 +308,42 @@ class PolicySearchElement extends HTMLElement {
     this.message.className = "message";
     this.message.removeAttribute("role");
     if (!q.trim()) return this.showIntro();
+    // "Search as typed" holds until the text changes.
+    if (this.asTyped !== q) this.asTyped = null;
     let results;
     try {
-      results = this.engine.search(q, { limit: this.limit, offset: 0 });
+      results = this.engine.search(q, { limit: this.limit, offset: 0, correct: this.asTyped === null });
     } catch (error) {
       return this.showQueryError(error);
     }
+    this.counts = { total: results.total, partial: results.partial, documents: results.documents };
     this.hits = results.hits;
-    this.total = results.total;
+    this.total = results.total + results.partial + results.documents;
     this.active = -1;
     this.input.removeAttribute("aria-activedescendant");
     this.list.replaceChildren(...this.hits.map((hit, i) => this.option(hit, i)));
     this.afterRender();
     if (this.total === 0) this.showNoResults(q);
-    else this.message.replaceChildren();
-    this.dispatch("policy-search-results", { query: q, total: this.total });
+    else if (results.corrected) {
+      this.message.replaceChildren(render.correction(this.t, results.corrected, () => this.searchAsTyped(q)));
+    } else this.message.replaceChildren();
+    this.dispatch("policy-search-results", {
+      query: q, total: results.total, partial: results.partial, documents: results.documents,
+      corrected: results.corrected?.query ?? null,
+    });
+  }
+
+  /** Searches the text exactly as typed, without the homophone correction. */
+  searchAsTyped(q) {
+    this.asTyped = q;
+    this.search();
+    this.input.focus();
   }
 
   showMore() {
     let results;
     try {
-      results = this.engine.search(this.input.value, { limit: this.limit, offset: this.hits.length });
+      results = this.engine.search(this.input.value, { limit: this.limit, offset: this.hits.length, correct: this.asTyped === null });
     } catch (error) {
       return this.showQueryError(error);
     }
@@ -334,12 +355,14 @@ class PolicySearchElement extends HTMLElement {
   }
 
   option(hit, index) {
-    return render.option(this.t, hit, this.docs.get(hit.doc), index);
+    // The first partial hit opens the "related" group: the one before it is not partial.
+    const firstRelated = hit.match === "partial" && hit.kind === "clause" && this.hits[index - 1]?.match !== "partial";
+    return render.option(this.t, hit, this.docs.get(hit.doc), index, firstRelated);
   }
 
   afterRender() {
     const shown = this.hits.length;
-    const count = this.t.count(this.total, shown);
+    const count = this.t.counts(this.counts, shown);
     // With no result the message below says so in full; the count would only repeat it.
     this.status.textContent = this.total ? count : "";
     this.more.hidden = shown >= this.total;
@@ -376,12 +399,14 @@ class PolicySearchElement extends HTMLElement {
     const alone = terms.length > 1
       ? terms.map((term) => [term, this.countOf(term)]).filter(([, n]) => n > 0)
       : [];
-    this.message.replaceChildren(...render.noResults(this.t, q, alone, (term) => this.setQuery(term)));
+    const examples = this.examples ??= this.engine.examples(6);
+    this.message.replaceChildren(...render.noResults(this.t, q, alone, examples, (term) => this.setQuery(term)));
   }
 
   countOf(term) {
     try {
-      return this.engine.search(term, { limit: 0 }).total;
+      const r = this.engine.search(term, { limit: 0 });
+      return r.total + r.partial + r.documents;
     } catch {
       return 0;
     }
@@ -416,7 +441,10 @@ class PolicySearchElement extends HTMLElement {
 
   open(index) {
     const hit = this.hits[index];
-    if (hit) this.openRecord(hit.doc, hit.clause, true);
+    if (!hit) return;
+    // A document hit opens the document at its first clause, in its section.
+    const clause = hit.kind === "document" ? this.engine.documentClauses(hit.doc)[0]?.clause : hit.clause;
+    if (clause) this.openRecord(hit.doc, clause, true);
   }
 
   openRecord(doc, clause, push) {
@@ -455,7 +483,7 @@ class PolicySearchElement extends HTMLElement {
     const q = this.input.value;
     if (!q.trim()) return [];
     try {
-      const all = this.engine.search(q, { limit: 1000 }).hits;
+      const all = this.engine.search(q, { limit: 1000, correct: this.asTyped === null }).hits;
       return all.find((hit) => hit.doc === doc && hit.clause === clause)?.highlights ?? [];
     } catch {
       return [];

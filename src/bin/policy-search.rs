@@ -1,7 +1,7 @@
 //! `policy-search`: the maintainers' and testers' view of the embedded index.
 //!
 //! ```text
-//! policy-search search [--limit N] [--offset K] [--json] [--] QUERY…
+//! policy-search search [--limit N] [--offset K] [--exact] [--json] [--] QUERY…
 //! policy-search clauses [--json]
 //! policy-search docs [--json]
 //! policy-search stats [--json]
@@ -12,7 +12,8 @@ use std::{io::Write, process::ExitCode};
 use policy_search::{Engine, SearchOptions};
 
 const USAGE: &str = "usage:
-  policy-search search [--limit N] [--offset K] [--json] [--] QUERY...
+  policy-search search [--limit N] [--offset K] [--exact] [--json] [--] QUERY...
+      --exact   search the query as typed, without a homophone correction
   policy-search clauses [--json]
   policy-search docs [--json]
   policy-search stats [--json]";
@@ -45,6 +46,7 @@ fn parse_flags(args: &[String]) -> Result<Args, String> {
         };
         match a.as_str() {
             "--json" => parsed.json = true,
+            "--exact" => parsed.options.correct = false,
             "--limit" => parsed.options.limit = number("--limit")?,
             "--offset" => parsed.options.offset = number("--offset")?,
             "--" => {
@@ -107,6 +109,14 @@ fn run(args: &[String]) -> Result<(), String> {
                     .iter()
                     .try_for_each(|x| writeln!(out, "{:<10} {:>8} bytes", x.name, x.bytes))
                     .and_then(|()| writeln!(out, "total {} bytes; {} keys, {} clauses, {} documents; clause text {} bytes", s.total_bytes, s.keys, s.clauses, s.docs, s.text_bytes))
+                    .and_then(|()| match &s.lexicon {
+                        Some(l) => l
+                            .sections
+                            .iter()
+                            .try_for_each(|x| writeln!(out, "lexicon.{:<10} {:>8} bytes", x.name, x.bytes))
+                            .and_then(|()| writeln!(out, "lexicon total {} bytes; {} words", l.total_bytes, l.words)),
+                        None => Ok(()),
+                    })
             }
         }
         other => return Err(format!("unknown command {other:?}\n{USAGE}")),
@@ -115,10 +125,23 @@ fn run(args: &[String]) -> Result<(), String> {
 }
 
 fn print_results(out: &mut impl Write, results: &policy_search::SearchResults) -> std::io::Result<()> {
-    writeln!(out, "{} 条结果 (clauses): {}", results.total, results.query)?;
+    if let Some(c) = &results.corrected {
+        writeln!(out, "您是不是要找：{} ({} → {}; search as typed: --exact)", c.query, c.from, c.to)?;
+    }
+    writeln!(
+        out,
+        "{} 条结果 (exact clauses), {} 条相关条款 (partial), {} 份文件 (documents): {}",
+        results.total, results.partial, results.documents, results.query
+    )?;
     for (n, hit) in results.hits.iter().enumerate() {
         let path: Vec<String> = hit.path.iter().map(|p| format!("{}{}", p.label, p.title)).collect();
-        writeln!(out, "\n{}. 《{}》 › {} {}  [{}#{}  {:.2}]", results.offset + n + 1, hit.title, path.join(" › "), hit.label, hit.doc, hit.clause, hit.score)?;
+        let why = if hit.via.is_empty() {
+            String::new()
+        } else {
+            let via: Vec<String> = hit.via.iter().map(|v| format!("{v:?}").to_lowercase()).collect();
+            format!("  ({}: {})", via.join("+"), hit.matched.join(" "))
+        };
+        writeln!(out, "\n{}. 《{}》 › {} {}  [{}#{}  {:.2}]{why}", results.offset + n + 1, hit.title, path.join(" › "), hit.label, hit.doc, hit.clause, hit.score)?;
         writeln!(out, "   {}", mark(&hit.snippet.text, &hit.snippet.highlights).replace('\n', " "))?;
     }
     Ok(())

@@ -5,11 +5,10 @@
 //! is a candidate query. The engine takes the candidate that finds most (see
 //! [`Engine::search`](crate::Engine::search)) and says so ("您是不是要找").
 
-use std::collections::HashMap;
-
 use fst::{Automaton, IntoStreamer, Streamer};
 use serde::Serialize;
 
+use policy_search_index::Lexicon;
 use policy_search_normalize::is_han;
 
 use crate::{engine::Engine, query::Query};
@@ -54,12 +53,12 @@ impl Candidate {
 impl Engine<'_> {
     /// The alphabet codes of every character sharing a reading with `c` (itself included), as
     /// the byte spellings vocabulary keys use.
-    fn homophones(&self, c: char, by_syllable: &HashMap<u32, Vec<usize>>) -> Vec<Vec<u8>> {
+    fn homophones(&self, lexicon: &Lexicon<'_>, c: char, by_syllable: &[Vec<usize>]) -> Vec<Vec<u8>> {
         let alphabet = self.index().alphabet();
         let Some(code) = alphabet.code(c) else { return Vec::new() };
         let mut codes: Vec<usize> = vec![code];
-        for s in self.index().readings().of_code(code) {
-            codes.extend(by_syllable.get(&s).into_iter().flatten());
+        for s in lexicon.readings().of_code(code) {
+            codes.extend(by_syllable.get(s as usize).into_iter().flatten());
         }
         codes.sort_unstable();
         codes.dedup();
@@ -68,7 +67,7 @@ impl Engine<'_> {
 
     /// Corrections to try for `query`: vocabulary words that read like a window of a term.
     pub(crate) fn candidates(&self, query: &Query) -> Vec<Candidate> {
-        let by_syllable = self.syllable_index();
+        let (Some(lexicon), Some(by_syllable)) = (self.lexicon(), self.syllable_index()) else { return Vec::new() };
         let mut out = Vec::new();
         for (t, term) in query.include.iter().enumerate() {
             if term.phrase {
@@ -81,11 +80,11 @@ impl Engine<'_> {
                     if !window.iter().all(|&c| is_han(c)) {
                         continue;
                     }
-                    let sets: Vec<Vec<Vec<u8>>> = window.iter().map(|&c| self.homophones(c, by_syllable)).collect();
+                    let sets: Vec<Vec<Vec<u8>>> = window.iter().map(|&c| self.homophones(lexicon, c, by_syllable)).collect();
                     if sets.iter().any(Vec::is_empty) {
                         continue;
                     }
-                    let mut stream = self.index().vocab().search(Sounds { sets: &sets }).into_stream();
+                    let mut stream = lexicon.vocab().search(Sounds { sets: &sets }).into_stream();
                     while let Some((key, value)) = stream.next() {
                         let word = policy_search_index::vocab::Word::unpack(value);
                         let Some(to) = self.index().alphabet().decode(key) else { continue };

@@ -16,7 +16,7 @@ impl Engine<'_> {
             (0..self.index().clause_count()).collect() // punctuation only: scan every clause
         } else {
             let mut lists: Vec<Vec<u32>> = keys.iter().map(|k| self.index().postings(k)).collect();
-            lists.sort_by_key(Vec::len);
+            lists.sort_unstable_by_key(Vec::len);
             let mut lists = lists.into_iter();
             let first = lists.next().unwrap_or_default();
             lists.fold(first, |acc, list| intersect(&acc, &list))

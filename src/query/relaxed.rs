@@ -100,11 +100,11 @@ impl Engine<'_> {
                 if out.iter().any(|p| p.text == text) {
                     continue;
                 }
-                let word = if phrase { None } else { self.index().word(&text) };
+                let word = if phrase { None } else { self.word(&text) };
                 let stop = word.is_some_and(|w| w.stop);
                 let synonyms: Vec<String> = word
                     .and_then(|w| w.synonyms)
-                    .map(|s| self.index().synonyms(s).into_iter().map(str::to_string).collect())
+                    .and_then(|s| self.lexicon().map(|l| l.synonyms(s).into_iter().map(str::to_string).collect()))
                     .unwrap_or_default();
                 let mut piece = Piece { text, synonyms, stop, weight: 0.0, clauses: 0, chars, phrase };
                 if !stop {
@@ -156,12 +156,12 @@ impl Engine<'_> {
         // best[i]: (cost, start of the last piece) of the best cut of run[..i].
         let mut best: Vec<(usize, usize)> = vec![(0, 0); n + 1];
         for end in 1..=n {
-            let single = self.index().word(&run[end - 1].to_string()).is_some_and(|w| w.stop);
+            let single = self.word(&run[end - 1].to_string()).is_some_and(|w| w.stop);
             best[end] = (best[end - 1].0 + if single { 1 } else { 4 }, end - 1);
             for start in end.saturating_sub(MAX_WORD)..end - 1 {
                 if best[start].0 + 2 < best[end].0 {
                     let word: String = run[start..end].iter().collect();
-                    if let Some(w) = self.index().word(&word) {
+                    if let Some(w) = self.word(&word) {
                         let cost = if w.segmenter || w.stop || !w.in_corpus { 2 } else { 3 };
                         if best[start].0 + cost < best[end].0 {
                             best[end] = (best[start].0 + cost, start);
@@ -181,7 +181,7 @@ impl Engine<'_> {
         // Join runs of unknown single characters: 住房公积金 is one thing the corpus lacks,
         // not five common characters it has.
         let mut out: Vec<Vec<char>> = Vec::new();
-        let loose = |p: &Vec<char>| p.len() == 1 && self.index().word(&p[0].to_string()).is_none();
+        let loose = |p: &Vec<char>| p.len() == 1 && self.word(&p[0].to_string()).is_none();
         for (i, piece) in cuts.iter().enumerate() {
             let joins = loose(piece) && i > 0 && loose(&cuts[i - 1]);
             match out.last_mut() {
@@ -280,7 +280,7 @@ impl Engine<'_> {
             let score = rank::score(&terms, &facts, self.index().average_chars()) * share * share;
             hits.push(RelaxedHit { clause, score, share, held });
         }
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.clause.cmp(&b.clause)));
+        hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.clause.cmp(&b.clause)));
         hits
     }
 
@@ -296,7 +296,7 @@ impl Engine<'_> {
         let is_word = |from: usize, to: usize| {
             to <= text.len()
                 && text[from..to].iter().all(|&c| is_han(c))
-                && self.index().word(&text[from..to].iter().collect::<String>()).is_some_and(|w| w.segmenter)
+                && self.word(&text[from..to].iter().collect::<String>()).is_some_and(|w| w.segmenter)
         };
         // A word ending after the piece that begins inside it, or one beginning before it
         // that ends inside it.

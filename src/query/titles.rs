@@ -120,7 +120,7 @@ impl Engine<'_> {
                 out.push((d, DocMatch::Title, share));
             }
         }
-        out.sort_by(|a, b| (a.1 as u8).cmp(&(b.1 as u8)).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
+        out.sort_unstable_by(|a, b| (a.1 as u8).cmp(&(b.1 as u8)).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
         out
     }
 }

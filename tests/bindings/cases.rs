@@ -154,3 +154,66 @@ fn documents_and_clauses_by_id_agree_with_the_hits() {
     let none: Vec<Clause> = serde_wasm_bindgen::from_value(engine.document_clauses("no-such-doc").unwrap()).unwrap();
     assert!(none.is_empty());
 }
+
+/// The lexicon `build.rs` wrote beside the index (the element fetches the same bytes).
+static LEXICON: &[u8] = include_bytes!(env!("POLICY_SEARCH_LEXICON"));
+
+#[derive(Deserialize, Debug)]
+struct Natural {
+    total: usize,
+    partial: usize,
+    corrected: Option<Corrected>,
+    hits: Vec<NaturalHit>,
+}
+
+#[derive(Deserialize, Debug)]
+struct Corrected {
+    query: String,
+    original: String,
+}
+
+#[derive(Deserialize, Debug)]
+struct NaturalHit {
+    #[serde(rename = "match")]
+    match_kind: String,
+    via: Vec<String>,
+    matched: Vec<String>,
+}
+
+fn natural(engine: &PolicySearch, q: &str, options: JsValue) -> Natural {
+    serde_wasm_bindgen::from_value(engine.search(q, options).expect("a result")).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn the_lexicon_turns_on_related_results_and_corrections() {
+    let mut engine = engine();
+    assert!(!engine.has_lexicon());
+    let before = natural(&engine, "创业补贴", JsValue::UNDEFINED);
+    assert_eq!((before.total, before.partial), (0, 0), "without the lexicon, exact only");
+    assert!(engine.lexicon_file().starts_with("lexicon-") && engine.lexicon_file().ends_with(".bin"));
+    assert_eq!(code(engine.attach_lexicon(b"PSLX not a lexicon".to_vec()).unwrap_err()), "bad_lexicon");
+    engine.attach_lexicon(LEXICON.to_vec()).expect("the lexicon of this build attaches");
+    assert!(engine.has_lexicon());
+
+    let r = natural(&engine, "创业补贴", JsValue::UNDEFINED);
+    assert!(r.total == 0 && r.partial > 0, "{r:?}");
+    assert!(r.hits.iter().all(|h| h.match_kind == "partial" && h.via.contains(&"relaxed".to_string()) && !h.matched.is_empty()));
+
+    let r = natural(&engine, "众创空见", JsValue::UNDEFINED);
+    let c = r.corrected.expect("a correction");
+    assert_eq!((c.original.as_str(), c.query.as_str()), ("众创空见", "众创空间"));
+    assert!(r.total > 0);
+    let as_typed = js_sys::Object::new();
+    js_sys::Reflect::set(&as_typed, &"correct".into(), &false.into()).unwrap();
+    let r = natural(&engine, "众创空见", as_typed.into());
+    assert!(r.corrected.is_none() && r.total == 0);
+    let bad = js_sys::Object::new();
+    js_sys::Reflect::set(&bad, &"correct".into(), &"yes".into()).unwrap();
+    assert_eq!(code(engine.search("创业", bad.into()).unwrap_err()), "bad_options");
+
+    let examples: Vec<String> = serde_wasm_bindgen::from_value(engine.examples(6).unwrap()).unwrap();
+    assert!(!examples.is_empty());
+    for e in examples {
+        assert!(natural(&engine, &e, JsValue::UNDEFINED).total > 0, "example {e} finds its clause");
+    }
+}

@@ -2,6 +2,7 @@
 // module runs so the download overlaps parsing the page.
 
 let enginePromise = null;
+let lexiconPromise = null;
 
 /**
  * Starts loading the engine from `wasmUrl` (once; later calls return the same promise). The
@@ -17,7 +18,24 @@ export function startEngine(wasmUrl) {
     await glue.default({ module_or_path: wasm });
     return new glue.PolicySearch();
   })();
+  // The lexicon (vocabulary, synonyms, readings) is not needed for an exact result, so it is
+  // fetched once the engine is there, from beside the wasm, under a name that pins its build.
+  lexiconPromise ??= enginePromise.then(async (engine) => {
+    const response = await fetch(new URL(engine.lexiconFile(), wasmUrl));
+    if (!response.ok) throw new Error(`lexicon: HTTP ${response.status}`);
+    engine.attachLexicon(new Uint8Array(await response.arrayBuffer()));
+    return true;
+  });
+  lexiconPromise.catch(() => {}); // without it the widget still searches, exactly
   return enginePromise;
+}
+
+/**
+ * Resolves once the lexicon is attached to the engine (true), or could not be (false): until
+ * then searches are exact only.
+ */
+export function lexicon() {
+  return lexiconPromise.then(() => true, () => false);
 }
 
 /** The page's engine (after `startEngine`). */

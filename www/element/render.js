@@ -11,14 +11,38 @@ export function button(label, onClick, attrs = {}) {
   return el;
 }
 
-/** One result: document title › headings, the text (a snippet if long), chips. */
-export function option(t, hit, meta, index) {
-  const li = h("li", { role: "option", id: `option-${index}`, "aria-selected": "false", "data-index": index },
-    crumbs(hit.title, hit.path),
+/**
+ * One result: document title › headings, the text (a snippet if long), chips. A partial hit
+ * says what of the query it holds and through which synonym; the first one starts the
+ * "related" group; a document hit says it is a document and why it matched.
+ */
+export function option(t, hit, meta, index, firstRelated = false) {
+  const partial = hit.match === "partial";
+  const kind = hit.kind === "document" ? "document" : partial ? "partial" : "exact";
+  const li = h("li", { role: "option", id: `option-${index}`, "aria-selected": "false", "data-index": index, class: kind },
+    firstRelated ? h("p", { class: "tier" }, t.related) : null,
+    hit.kind === "document" ? h("p", { class: "crumbs" }, h("span", { class: "chip kind" }, t.document), " ", h("bdi", { class: "doc" }, hit.title)) : crumbs(hit.title, hit.path),
     h("p", { class: "text" }),
+    partial ? why(t, hit) : null,
     chips(t, meta));
   fillText(t, li, hit, false);
   return li;
+}
+
+/** Why a partial hit matched: the pieces it holds, the synonyms used, or 文号/title. */
+function why(t, hit) {
+  const parts = [];
+  if (hit.via.includes("number") || hit.via.includes("title")) parts.push(t.matchedBy[hit.via.includes("number") ? "number" : "title"]);
+  else if (hit.matched.length) parts.push(t.matched(hit.matched));
+  for (const s of hit.synonyms) parts.push(t.synonym(s.from, s.to));
+  return h("p", { class: "why" }, parts.join("；"));
+}
+
+/** "您是不是要找：众创空间", and a button that searches the query as typed. */
+export function correction(t, corrected, onAsTyped) {
+  return h("p", { class: "correction" },
+    t.didYouMean, h("strong", {}, h("bdi", {}, corrected.query)), " ", t.searchedInstead, " ",
+    button(t.asTyped(corrected.original), onAsTyped, { class: "as-typed" }));
 }
 
 /** The snippet, or the whole text once the option is selected (long clauses expand). */
@@ -56,16 +80,20 @@ export function intro(t, stats, examples, onQuery) {
   return [
     h("p", {}, t.ready(stats.clauses, stats.docs)),
     examples.length ? queryButtons(examples.map((q) => [q, q]), onQuery, t.examples) : null,
-  ];
+  ].filter(Boolean);
 }
 
-/** Nothing found: the query, hints, and each word alone that does find something (`alone`: [term, count]). */
-export function noResults(t, q, alone, onQuery) {
+/**
+ * Nothing found: the query, hints, each word alone that does find something (`alone`:
+ * [term, count]), and example queries that work in this corpus.
+ */
+export function noResults(t, q, alone, examples, onQuery) {
   return [
     h("p", {}, t.noResults(q)),
     h("ul", {}, t.hints.map((hint) => h("li", {}, hint))),
     alone.length ? queryButtons(alone.map(([term, n]) => [term, t.onlyTerm(term, n)]), onQuery) : null,
-  ];
+    examples.length ? queryButtons(examples.map((e) => [e, e]), onQuery, t.examples) : null,
+  ].filter(Boolean);
 }
 
 /**

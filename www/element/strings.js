@@ -6,13 +6,29 @@ const zhCN = {
   placeholder: "输入关键词，如 创业补贴（繁简均可）",
   largeText: "大字",
   loading: "正在加载检索数据…",
-  ready: (clauses, docs) => `已收录 ${docs} 份政策文件、${clauses} 条条款。输入关键词即可检索，多个词用空格分隔。`,
+  ready: (clauses, docs) => `已收录 ${docs} 份政策文件、${clauses} 条条款。直接输入想找的内容即可，如“创业补贴”。`,
   examples: "试试：",
   count: (total, shown) => (total === 0 ? "没有找到相关条款" : shown < total ? `共 ${total} 条相关条款，已显示 ${shown} 条` : `共 ${total} 条相关条款`),
+  counts: ({ total, partial, documents }, shown) => {
+    const parts = [];
+    if (documents) parts.push(`${documents} 份文件`);
+    if (total) parts.push(`${total} 条完全匹配`);
+    if (partial) parts.push(`${partial} 条相关条款`);
+    const all = documents + total + partial;
+    return all === 0 ? "没有找到相关条款" : `找到 ${parts.join("、")}${shown < all ? `，已显示 ${shown} 条` : ""}`;
+  },
+  related: "相关条款（部分匹配）",
+  document: "文件",
+  matchedBy: { number: "文号匹配", title: "标题匹配" },
+  matched: (pieces) => `匹配：${pieces.join("、")}`,
+  synonym: (from, to) => `“${from}”按同义词“${to}”检索`,
+  didYouMean: "您是不是要找：",
+  searchedInstead: "以下是该词的结果。",
+  asTyped: (q) => `仍然搜索“${q}”`,
   more: "显示更多",
   results: "检索结果",
   noResults: (q) => `没有找到与“${q}”相关的条款。`,
-  hints: ["检查是否有错别字", "减少关键词，或换一个说法", "用空格分隔多个词，不必输入整句"],
+  hints: ["检查是否有错别字", "换一个说法，或只输入最关键的词", "也可以输入文件标题或文号，如“国发〔2017〕37号”"],
   onlyTerm: (term, n) => `只搜“${term}”（${n} 条）`,
   fullText: (n) => `全文 ${n} 字`,
   back: "返回检索结果",
@@ -41,13 +57,29 @@ const zhTW = {
   placeholder: "輸入關鍵詞，如 創業補貼（繁簡均可）",
   largeText: "大字",
   loading: "正在載入檢索資料…",
-  ready: (clauses, docs) => `已收錄 ${docs} 份政策文件、${clauses} 條條款。輸入關鍵詞即可檢索，多個詞用空格分隔。`,
+  ready: (clauses, docs) => `已收錄 ${docs} 份政策文件、${clauses} 條條款。直接輸入想找的內容即可，如「創業補貼」。`,
   examples: "試試：",
   count: (total, shown) => (total === 0 ? "沒有找到相關條款" : shown < total ? `共 ${total} 條相關條款，已顯示 ${shown} 條` : `共 ${total} 條相關條款`),
+  counts: ({ total, partial, documents }, shown) => {
+    const parts = [];
+    if (documents) parts.push(`${documents} 份文件`);
+    if (total) parts.push(`${total} 條完全符合`);
+    if (partial) parts.push(`${partial} 條相關條款`);
+    const all = documents + total + partial;
+    return all === 0 ? "沒有找到相關條款" : `找到 ${parts.join("、")}${shown < all ? `，已顯示 ${shown} 條` : ""}`;
+  },
+  related: "相關條款（部分符合）",
+  document: "文件",
+  matchedBy: { number: "文號符合", title: "標題符合" },
+  matched: (pieces) => `符合：${pieces.join("、")}`,
+  synonym: (from, to) => `「${from}」按同義詞「${to}」檢索`,
+  didYouMean: "您是不是要找：",
+  searchedInstead: "以下是該詞的結果。",
+  asTyped: (q) => `仍然搜尋「${q}」`,
   more: "顯示更多",
   results: "檢索結果",
   noResults: (q) => `沒有找到與「${q}」相關的條款。`,
-  hints: ["檢查是否有錯別字", "減少關鍵詞，或換一個說法", "用空格分隔多個詞，不必輸入整句"],
+  hints: ["檢查是否有錯別字", "換一個說法，或只輸入最關鍵的詞", "也可以輸入文件標題或文號，如「國發〔2017〕37號」"],
   onlyTerm: (term, n) => `只搜「${term}」（${n} 條）`,
   fullText: (n) => `全文 ${n} 字`,
   back: "返回檢索結果",

@@ -95,6 +95,14 @@ mark { background: var(--ps-mark, #ffe58f); color: var(--ps-mark-text, inherit);
 .chip { border: 1px solid var(--ps-border, #c9ced6); border-radius: 999px; padding: 0 10px; color: var(--ps-muted, #5b6470); }
 .chip.valid { color: var(--ps-valid, #17663a); border-color: currentColor; }
 .chip.expired { color: var(--ps-expired, #6b7280); border-color: currentColor; text-decoration: line-through; }
+.tier {
+  margin: -12px -12px 10px; padding: 6px 12px; font-weight: 600; font-size: 0.9em;
+  color: var(--ps-text, #1f2329); background: var(--ps-surface, #f3f5f8); border-top: 2px solid var(--ps-border, #c9ced6);
+}
+.why { margin: 6px 0 0; font-size: 0.85em; color: var(--ps-muted, #5b6470); }
+.chip.kind { color: var(--ps-accent, #1d5fa8); border-color: currentColor; }
+.correction { margin: 8px 0; }
+.correction button { margin-left: 0.3em; padding: 2px 10px; font-size: 0.9em; }
 .more { display: block; margin: 12px auto 0; }
 .more[hidden] { display: none; }
 
@@ -114,6 +122,7 @@ mark { background: var(--ps-mark, #ffe58f); color: var(--ps-mark-text, inherit);
   .slash { display: none; }
   input { padding-right: 12px; }
   [role="option"] { padding: 12px 4px; }
+  .tier { margin: -12px -4px 10px; padding: 6px 4px; }
   .detail .actions button { flex: 1 1 100%; }
 }
 @media (forced-colors: active) {

@@ -1,71 +1,94 @@
-//! The header: magic, format version, section table and checksum.
+//! The header of both blobs: magic, format version, section table and checksum.
 //!
 //! ```text
-//! 0   "PSIX"                     magic
+//! 0   magic                      "PSIX" (core index) or "PSLX" (lexicon)
 //! 4   u32 LE  version            FORMAT_VERSION
-//! 8   u32 LE  section count      SECTIONS.len()
+//! 8   u32 LE  section count      the layout's section count
 //! 12  (u32 LE offset, u32 LE length) per section, offsets from the start of the blob
 //! ..  u64 LE  checksum           FNV-1a 64 of every byte after the header
 //! ```
+//!
+//! The **core** blob is everything a search needs and is embedded in the engine; the
+//! **lexicon** blob (vocabulary, synonyms, readings) serves the relaxed tier and corrections
+//! and is fetched lazily by the browser. Its first section holds the core's checksum, so a
+//! lexicon is never attached to an index of another build.
 
 use crate::FormatError;
 
-/// Magic bytes at the start of every index.
-pub const MAGIC: &[u8; 4] = b"PSIX";
 /// Bumped whenever any section's layout changes.
 pub const FORMAT_VERSION: u32 = 3;
-/// Section names in their on-disk order.
-pub const SECTIONS: [&str; 10] =
-    ["fold", "alphabet", "terms", "postings", "headings", "clauses", "docs", "vocab", "synonyms", "readings"];
 
-/// Size of the header in bytes.
-pub const HEADER_LEN: usize = 12 + SECTIONS.len() * 8 + 8;
+/// A blob's magic and its section names in on-disk order.
+pub struct Layout<const N: usize> {
+    /// Magic bytes at the start.
+    pub magic: &'static [u8; 4],
+    /// Section names in their on-disk order.
+    pub sections: [&'static str; N],
+}
+
+/// The core index.
+pub const CORE: Layout<7> =
+    Layout { magic: b"PSIX", sections: ["fold", "alphabet", "terms", "postings", "headings", "clauses", "docs"] };
+/// The lexicon.
+pub const LEXICON: Layout<4> = Layout { magic: b"PSLX", sections: ["core", "vocab", "synonyms", "readings"] };
 
 /// FNV-1a, 64 bit: small, dependency-free, and enough to catch truncation and corruption.
 pub fn checksum(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
-/// Writes the header and the sections into one blob.
-#[cfg(feature = "write")]
-pub fn write(sections: &[Vec<u8>; SECTIONS.len()]) -> Vec<u8> {
-    let body: Vec<u8> = sections.concat();
-    let mut out = Vec::with_capacity(HEADER_LEN + body.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    out.extend_from_slice(&(SECTIONS.len() as u32).to_le_bytes());
-    let mut offset = HEADER_LEN as u32;
-    for s in sections {
-        out.extend_from_slice(&offset.to_le_bytes());
-        out.extend_from_slice(&(s.len() as u32).to_le_bytes());
-        offset += s.len() as u32;
+impl<const N: usize> Layout<N> {
+    /// Size of the header in bytes.
+    pub const fn header_len(&self) -> usize {
+        12 + N * 8 + 8
     }
-    out.extend_from_slice(&checksum(&body).to_le_bytes());
-    out.extend_from_slice(&body);
-    out
-}
 
-/// Checks the header and checksum; returns each section's byte slice.
-pub fn read(bytes: &[u8]) -> Result<[&[u8]; SECTIONS.len()], FormatError> {
-    if bytes.len() < HEADER_LEN || &bytes[..4] != MAGIC {
-        return Err(FormatError::NotAnIndex);
+    /// Writes the header and the sections into one blob.
+    #[cfg(feature = "write")]
+    pub fn write(&self, sections: &[Vec<u8>; N]) -> Vec<u8> {
+        let body: Vec<u8> = sections.concat();
+        let mut out = Vec::with_capacity(self.header_len() + body.len());
+        out.extend_from_slice(self.magic);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&(N as u32).to_le_bytes());
+        let mut offset = self.header_len() as u32;
+        for s in sections {
+            out.extend_from_slice(&offset.to_le_bytes());
+            out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+            offset += s.len() as u32;
+        }
+        out.extend_from_slice(&checksum(&body).to_le_bytes());
+        out.extend_from_slice(&body);
+        out
     }
-    let u32_at = |at: usize| crate::bytes::u32_le(bytes, at).unwrap_or(0);
-    let version = u32_at(4);
-    if version != FORMAT_VERSION {
-        return Err(FormatError::Version(version));
+
+    /// The checksum a blob of this layout carries (not verified).
+    pub fn stored_checksum(&self, bytes: &[u8]) -> Option<u64> {
+        let at = self.header_len() - 8;
+        Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
     }
-    if u32_at(8) as usize != SECTIONS.len() {
-        return Err(FormatError::Corrupt("section count"));
+
+    /// Checks the header and checksum; returns each section's byte slice.
+    pub fn read<'a>(&self, bytes: &'a [u8]) -> Result<[&'a [u8]; N], FormatError> {
+        if bytes.len() < self.header_len() || &bytes[..4] != self.magic {
+            return Err(FormatError::NotAnIndex);
+        }
+        let u32_at = |at: usize| crate::bytes::u32_le(bytes, at).unwrap_or(0);
+        let version = u32_at(4);
+        if version != FORMAT_VERSION {
+            return Err(FormatError::Version(version));
+        }
+        if u32_at(8) as usize != N {
+            return Err(FormatError::Corrupt("section count"));
+        }
+        if self.stored_checksum(bytes) != Some(checksum(&bytes[self.header_len()..])) {
+            return Err(FormatError::Checksum);
+        }
+        let mut out = [&bytes[..0]; N];
+        for (i, slot) in out.iter_mut().enumerate() {
+            let (offset, len) = (u32_at(12 + i * 8) as usize, u32_at(16 + i * 8) as usize);
+            *slot = bytes.get(offset..offset + len).ok_or(FormatError::Corrupt(self.sections[i]))?;
+        }
+        Ok(out)
     }
-    let stored = u64::from_le_bytes(bytes[HEADER_LEN - 8..HEADER_LEN].try_into().map_err(|_| FormatError::NotAnIndex)?);
-    if stored != checksum(&bytes[HEADER_LEN..]) {
-        return Err(FormatError::Checksum);
-    }
-    let mut out = [&bytes[..0]; SECTIONS.len()];
-    for (i, slot) in out.iter_mut().enumerate() {
-        let (offset, len) = (u32_at(12 + i * 8) as usize, u32_at(16 + i * 8) as usize);
-        *slot = bytes.get(offset..offset + len).ok_or(FormatError::Corrupt(SECTIONS[i]))?;
-    }
-    Ok(out)
 }

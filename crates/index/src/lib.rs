@@ -1,8 +1,11 @@
 //! The on-disk index of policy-search: one versioned, checksummed blob that `build.rs` writes
 //! and the engine opens in place (no copying, no parsing beyond shape checks).
 //!
-//! One module per section, each holding its writer (feature `write`, build time only) next to
-//! its reader, so a layout is defined in exactly one place:
+//! Two blobs: the **core** index ([`Index`]), embedded in the engine, holds everything a search
+//! needs; the **lexicon** ([`Lexicon`]) holds the language data of the relaxed tier and of
+//! corrections and is fetched lazily by the browser (nothing of it is on the path of an exact
+//! query's first result). One module per section, each holding its writer (feature `write`,
+//! build time only) next to its reader, so a layout is defined in exactly one place:
 //!
 //! | section | module | holds |
 //! |---|---|---|
@@ -14,6 +17,7 @@
 //! | headings | [`headings`] | breadcrumb headings, stored once |
 //! | clauses | [`clauses`] | clause store |
 //! | docs | [`docs`] | document metadata |
+//! | *lexicon:* core | [`header::LEXICON`] | the checksum of the core it belongs to |
 //! | vocab | [`vocab`] | `fst::Map` word → [`vocab::Word`] flags: corpus words, thesaurus, stop list |
 //! | synonyms | [`synonyms`] | the words each thesaurus entry also finds |
 //! | readings | [`readings`] | toneless pinyin of every alphabet character |
@@ -59,6 +63,8 @@ pub enum FormatError {
     Checksum,
     /// A section is malformed.
     Corrupt(&'static str),
+    /// A lexicon built with another index.
+    OtherBuild,
 }
 
 impl fmt::Display for FormatError {
@@ -68,6 +74,7 @@ impl fmt::Display for FormatError {
             FormatError::Version(v) => write!(f, "index format version {v}, expected {}", header::FORMAT_VERSION),
             FormatError::Checksum => write!(f, "index checksum mismatch (truncated or corrupted)"),
             FormatError::Corrupt(s) => write!(f, "index section {s} is malformed"),
+            FormatError::OtherBuild => write!(f, "the lexicon belongs to another build of the index"),
         }
     }
 }
@@ -85,19 +92,77 @@ pub struct Index<'a> {
     headings: Table<'a>,
     clauses: Table<'a>,
     docs: Table<'a>,
+    total_chars: u32,
+    checksum: u64,
+    sizes: [usize; 7],
+}
+
+/// The lexicon blob, opened against the core index it was built with.
+#[derive(Clone)]
+pub struct Lexicon<'a> {
     vocab: fst::Map<&'a [u8]>,
     synonyms: Table<'a>,
     readings: Readings<'a>,
-    total_chars: u32,
-    sizes: [usize; header::SECTIONS.len()],
+    sizes: [usize; 4],
+}
+
+impl<'a> Lexicon<'a> {
+    /// Opens a lexicon: checks magic, version, checksum, each section's shape, and that it
+    /// was built with `core` (a lexicon of another build would spell words in another
+    /// alphabet).
+    pub fn open(bytes: &'a [u8], core: &Index<'_>) -> Result<Lexicon<'a>, FormatError> {
+        let sections = header::LEXICON.read(bytes)?;
+        let sizes = sections.map(<[u8]>::len);
+        let [own_core, vocab, synonyms, readings] = sections;
+        if own_core != core.checksum.to_le_bytes() {
+            return Err(FormatError::OtherBuild);
+        }
+        Ok(Lexicon {
+            vocab: fst::Map::new(vocab).map_err(|_| FormatError::Corrupt("vocab"))?,
+            synonyms: Table::new(synonyms).ok_or(FormatError::Corrupt("synonyms"))?,
+            readings: Readings::new(readings).ok_or(FormatError::Corrupt("readings"))?,
+            sizes,
+        })
+    }
+
+    /// The vocabulary entry of a folded word, if it is one.
+    pub fn word(&self, alphabet: &Alphabet<'_>, word: &str) -> Option<vocab::Word> {
+        let key = alphabet.encode(word)?;
+        self.vocab.get(key).map(vocab::Word::unpack)
+    }
+
+    /// The vocabulary FST itself (keys in alphabet codes), for automaton searches.
+    pub fn vocab(&self) -> &fst::Map<&'a [u8]> {
+        &self.vocab
+    }
+
+    /// The words that thesaurus record `i` also finds.
+    pub fn synonyms(&self, i: u32) -> Vec<&'a str> {
+        synonyms::read(&self.synonyms, i)
+    }
+
+    /// The pinyin readings of every alphabet character.
+    pub fn readings(&self) -> &Readings<'a> {
+        &self.readings
+    }
+
+    /// Number of words in the vocabulary.
+    pub fn word_count(&self) -> usize {
+        self.vocab.len()
+    }
+
+    /// Bytes per section, in on-disk order, named as in [`header::LEXICON`].
+    pub fn section_sizes(&self) -> impl Iterator<Item = (&'static str, usize)> + '_ {
+        header::LEXICON.sections.iter().copied().zip(self.sizes)
+    }
 }
 
 impl<'a> Index<'a> {
     /// Opens an index: checks magic, version, checksum and each section's shape.
     pub fn open(bytes: &'a [u8]) -> Result<Index<'a>, FormatError> {
-        let sections = header::read(bytes)?;
+        let sections = header::CORE.read(bytes)?;
         let sizes = sections.map(<[u8]>::len);
-        let [fold, alphabet, terms, postings, headings, clauses, docs, vocab, synonyms, readings] = sections;
+        let [fold, alphabet, terms, postings, headings, clauses, docs] = sections;
         let fold = FoldTable::from_bytes(fold).map_err(|_| FormatError::Corrupt("fold"))?;
         let alphabet = Alphabet::new(alphabet).ok_or(FormatError::Corrupt("alphabet"))?;
         let terms = fst::Map::new(terms).map_err(|_| FormatError::Corrupt("terms"))?;
@@ -115,10 +180,8 @@ impl<'a> Index<'a> {
             headings: table(headings, "headings")?,
             clauses: table(&clauses[4..], "clauses")?,
             docs: table(docs, "docs")?,
-            vocab: fst::Map::new(vocab).map_err(|_| FormatError::Corrupt("vocab"))?,
-            synonyms: table(synonyms, "synonyms")?,
-            readings: Readings::new(readings).ok_or(FormatError::Corrupt("readings"))?,
             total_chars,
+            checksum: header::CORE.stored_checksum(bytes).ok_or(FormatError::NotAnIndex)?,
             sizes,
         })
     }
@@ -134,25 +197,9 @@ impl<'a> Index<'a> {
         &self.alphabet
     }
 
-    /// The vocabulary entry of a folded word, if it is one.
-    pub fn word(&self, word: &str) -> Option<vocab::Word> {
-        let key = self.alphabet.encode(word)?;
-        self.vocab.get(key).map(vocab::Word::unpack)
-    }
-
-    /// The vocabulary FST itself (keys in alphabet codes), for automaton searches.
-    pub fn vocab(&self) -> &fst::Map<&'a [u8]> {
-        &self.vocab
-    }
-
-    /// The words that thesaurus record `i` also finds.
-    pub fn synonyms(&self, i: u32) -> Vec<&'a str> {
-        synonyms::read(&self.synonyms, i)
-    }
-
-    /// The pinyin readings of every alphabet character.
-    pub fn readings(&self) -> &Readings<'a> {
-        &self.readings
+    /// The checksum of this index, which names its lexicon.
+    pub fn checksum(&self) -> u64 {
+        self.checksum
     }
 
     /// Number of clauses.
@@ -190,11 +237,6 @@ impl<'a> Index<'a> {
         docs::read(&self.docs, i)
     }
 
-    /// Number of words in the vocabulary.
-    pub fn word_count(&self) -> usize {
-        self.vocab.len()
-    }
-
     /// Number of keys in the terms FST.
     pub fn key_count(&self) -> usize {
         self.terms.len()
@@ -205,8 +247,8 @@ impl<'a> Index<'a> {
         self.headings.len()
     }
 
-    /// Bytes per section, in on-disk order, named as in [`header::SECTIONS`].
+    /// Bytes per section, in on-disk order, named as in [`header::CORE`].
     pub fn section_sizes(&self) -> impl Iterator<Item = (&'static str, usize)> + '_ {
-        header::SECTIONS.iter().copied().zip(self.sizes)
+        header::CORE.sections.iter().copied().zip(self.sizes)
     }
 }

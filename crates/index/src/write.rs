@@ -54,7 +54,18 @@ pub struct Report {
 
 /// Writes the blob. `full` is the build-time fold table; only the part of it whose targets
 /// occur in the folded clause text is stored.
-pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, lexicon: &Lexicon<'_>) -> (Vec<u8>, Report) {
+/// The two blobs [`write`] makes.
+pub struct Blobs {
+    /// The core index, embedded in the engine.
+    pub core: Vec<u8>,
+    /// The lexicon, which names the core by its checksum.
+    pub lexicon: Vec<u8>,
+    /// What was left out of the lexicon.
+    pub report: Report,
+}
+
+/// Writes both blobs.
+pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, lexicon: &Lexicon<'_>) -> Blobs {
     let folded: Vec<String> = clauses.iter().map(|c| fold(&c.text, full)).collect();
 
     let corpus_chars: BTreeSet<char> = folded.iter().flat_map(|t| t.chars()).collect();
@@ -170,7 +181,7 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, le
     clauses_section.extend(put_table(&clause_records));
     let docs_section = put_table(&docs.iter().map(docs::record).collect::<Vec<_>>());
 
-    let blob = header::write(&[
+    let core = header::CORE.write(&[
         fold_section,
         alphabet_section,
         terms_section,
@@ -178,9 +189,9 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, le
         put_table(&heading_records),
         clauses_section,
         docs_section,
-        vocab_section,
-        put_table(&records),
-        readings_section,
     ]);
-    (blob, report)
+    let core_checksum = header::CORE.stored_checksum(&core).expect("a written header is whole");
+    let lexicon =
+        header::LEXICON.write(&[core_checksum.to_le_bytes().to_vec(), vocab_section, put_table(&records), readings_section]);
+    Blobs { core, lexicon, report }
 }
