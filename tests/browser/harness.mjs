@@ -125,6 +125,22 @@ export async function results(page, host = "policy-search") {
   }, host);
 }
 
+/**
+ * Makes the page's engine return hostile content without rebuilding the index: `edit(method,
+ * result, args)`, run in the page, may change what `search`, `clause` and `documentClauses`
+ * return. (`edit` is sent as source, so it must not close over test variables.)
+ */
+export async function editEngine(page, edit) {
+  await page.evaluate(`(async () => {
+    const engine = await (await import("/policy-search.js")).engine();
+    const edit = ${edit};
+    for (const name of ["search", "clause", "documentClauses"]) {
+      const original = engine[name].bind(engine);
+      engine[name] = (...args) => edit(name, original(...args), args);
+    }
+  })()`);
+}
+
 /** The development queries (tests/dev.json, a copy of the shared set). */
 export function devQueries() {
   return JSON.parse(readFileSync(new URL("tests/dev.json", ROOT), "utf8")).queries;

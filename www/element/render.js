@@ -62,9 +62,9 @@ export function intro(t, stats, examples, onQuery) {
 /** Nothing found: the query, hints, and each word alone that does find something (`alone`: [term, count]). */
 export function noResults(t, q, alone, onQuery) {
   return [
-    h("p", {}, t.noResults(q)),
+    h("p", {}, t.noResults(h("bdi", {}, q))),
     h("ul", {}, t.hints.map((hint) => h("li", {}, hint))),
-    alone.length ? queryButtons(alone.map(([term, n]) => [term, t.onlyTerm(term, n)]), onQuery) : null,
+    alone.length ? queryButtons(alone.map(([term, n]) => [term, t.onlyTerm(h("bdi", {}, term), n)]), onQuery) : null,
   ];
 }
 

@@ -1,5 +1,6 @@
 // Interface text in Simplified (zh-CN) and Traditional (zh-TW) Chinese. The element picks
-// zh-TW when the nearest `lang` says zh-TW, zh-HK, zh-MO or zh-Hant; otherwise zh-CN.
+// zh-TW when the nearest `lang` says zh-TW, zh-HK, zh-MO or zh-Hant; otherwise zh-CN. Strings
+// that quote the visitor's text are lists of parts, so the caller can isolate that text.
 
 const zhCN = {
   label: "检索政策条款",
@@ -11,9 +12,9 @@ const zhCN = {
   count: (total, shown) => (total === 0 ? "没有找到相关条款" : shown < total ? `共 ${total} 条相关条款，已显示 ${shown} 条` : `共 ${total} 条相关条款`),
   more: "显示更多",
   results: "检索结果",
-  noResults: (q) => `没有找到与“${q}”相关的条款。`,
+  noResults: (q) => ["没有找到与“", q, "”相关的条款。"],
   hints: ["检查是否有错别字", "减少关键词，或换一个说法", "用空格分隔多个词，不必输入整句"],
-  onlyTerm: (term, n) => `只搜“${term}”（${n} 条）`,
+  onlyTerm: (term, n) => ["只搜“", term, `”（${n} 条）`],
   fullText: (n) => `全文 ${n} 字`,
   back: "返回检索结果",
   copyCitation: "复制引用",
@@ -46,9 +47,9 @@ const zhTW = {
   count: (total, shown) => (total === 0 ? "沒有找到相關條款" : shown < total ? `共 ${total} 條相關條款，已顯示 ${shown} 條` : `共 ${total} 條相關條款`),
   more: "顯示更多",
   results: "檢索結果",
-  noResults: (q) => `沒有找到與「${q}」相關的條款。`,
+  noResults: (q) => ["沒有找到與「", q, "」相關的條款。"],
   hints: ["檢查是否有錯別字", "減少關鍵詞，或換一個說法", "用空格分隔多個詞，不必輸入整句"],
-  onlyTerm: (term, n) => `只搜「${term}」（${n} 條）`,
+  onlyTerm: (term, n) => ["只搜「", term, `」（${n} 條）`],
   fullText: (n) => `全文 ${n} 字`,
   back: "返回檢索結果",
   copyCitation: "複製引用",

@@ -29,6 +29,10 @@ export const css = `
 .root.large { font-size: calc(var(--ps-font-size, 16px) * 1.3); line-height: 1.8; }
 .root *, .root *::before, .root *::after { box-sizing: border-box; }
 
+/* Document and query text is bidi-isolated: a U+202E in it reorders only itself, never the
+   crumbs, labels or message around it. */
+bdi, .crumbs span, .text, .label, .chip, .detail h2 { unicode-bidi: isolate; }
+
 .visually-hidden {
   position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
   overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
