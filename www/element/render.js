@@ -2,7 +2,16 @@
 // Functions of their arguments only (`t` is the interface strings); the element decides when
 // to call them and wires the buttons through the callbacks it passes.
 
-import { h, highlighted, charCount } from "./dom.js";
+import { h, highlighted, charCount, clip } from "./dom.js";
+
+// Bounds on what one view renders, whatever the corpus holds (real clauses are a few hundred
+// characters; a scraped file without line breaks can make one of millions).
+/** Characters of one clause's text rendered at once; a longer text shows a part, with a note. */
+export const MAX_TEXT_CHARS = 4000;
+/** Characters of a title or heading in the crumbs. */
+const MAX_LABEL_CHARS = 200;
+/** Clauses shown on each side of the open one in the clause view. */
+const SECTION_SIDE = 10;
 
 /** A plain button that calls `onClick`. */
 export function button(label, onClick, attrs = {}) {
@@ -25,15 +34,29 @@ export function option(t, hit, meta, index) {
 export function fillText(t, li, hit, full) {
   const cut = hit.snippet.text !== hit.text;
   const text = li.querySelector(".text");
-  text.replaceChildren(...(full || !cut ? highlighted(hit.text, hit.highlights) : highlighted(hit.snippet.text, hit.snippet.highlights)));
+  text.replaceChildren(...(full || !cut ? clauseText(t, hit.text, hit.highlights) : clauseText(t, hit.snippet.text, hit.snippet.highlights)));
   li.querySelector(".chip.length")?.remove();
   if (cut && !full) li.querySelector(".chips").append(h("span", { class: "chip length" }, t.fullText(charCount(hit.text))));
 }
 
+/** `text` with its highlights, at most MAX_TEXT_CHARS of it around the first; a part ends with a note. */
+function clauseText(t, text, ranges) {
+  const part = clip(text, ranges, MAX_TEXT_CHARS);
+  if (part.to - part.from === part.total) return highlighted(text, ranges);
+  const note = h("span", { class: "note" }, t.clipped(part.from + 1, part.to, part.total));
+  return [part.from > 0 ? "…" : "", ...highlighted(part.text, part.ranges), part.to < part.total ? "…" : "", note].filter(Boolean);
+}
+
+/** A title or heading, cut to MAX_LABEL_CHARS. */
+function short(text) {
+  const part = clip(text, [], MAX_LABEL_CHARS);
+  return part.to < part.total ? `${part.text}…` : text;
+}
+
 /** 《title》 › 一、… › （四）…: where a clause sits. */
 export function crumbs(title, path) {
-  const parts = [h("span", { class: "doc" }, title)];
-  for (const item of path) parts.push(h("span", { class: "sep", "aria-hidden": "true" }, "›"), h("span", {}, `${item.label}${item.title}`));
+  const parts = [h("span", { class: "doc" }, short(title))];
+  for (const item of path) parts.push(h("span", { class: "sep", "aria-hidden": "true" }, "›"), h("span", {}, short(`${item.label}${item.title}`)));
   return h("p", { class: "crumbs" }, parts);
 }
 
@@ -70,23 +93,27 @@ export function noResults(t, q, alone, onQuery) {
 
 /**
  * One clause in its section: back button, title, chips, where it sits, the copy actions and
- * the section's clauses with this one marked. `action(label, text, name)` makes a copy button.
+ * the section's clauses around this one, which is marked. `action(label, text, name)` makes a
+ * copy button.
  */
 export function clauseView(t, { meta, record, section, clause, highlights }, { back, action, copyLink }) {
+  const at = Math.max(0, section.findIndex((c) => c.clause === clause));
+  const shown = section.slice(Math.max(0, at - SECTION_SIDE), at + SECTION_SIDE + 1);
   return [
     back,
-    h("h2", { tabindex: "-1" }, meta.title),
+    h("h2", { tabindex: "-1" }, short(meta.title)),
     chips(t, meta),
     crumbs(meta.title, record.path),
     h("div", { class: "actions" },
       action(t.copyCitation, () => citation(meta, record), "copy-citation"),
       action(t.copyLink, copyLink, "copy-link")),
     h("h3", {}, t.context),
-    h("ol", {}, section.map((c) => {
+    shown.length < section.length ? h("p", { class: "note" }, t.sectionClipped(shown.length, section.length)) : null,
+    h("ol", {}, shown.map((c) => {
       const current = c.clause === clause;
       return h("li", { "aria-current": current ? "true" : false, id: current ? "current" : false },
-        c.label ? h("span", { class: "label" }, c.label) : null,
-        h("span", { class: "text" }, current ? highlighted(c.text, highlights) : c.text),
+        c.label ? h("span", { class: "label" }, short(c.label)) : null,
+        h("span", { class: "text" }, clauseText(t, c.text, current ? highlights : [])),
         current ? h("span", { class: "visually-hidden" }, `（${t.thisClause}）`) : null);
     })),
   ];
