@@ -20,6 +20,35 @@ export function button(label, onClick, attrs = {}) {
   return el;
 }
 
+/**
+ * The widget's parts, empty: `{root, input, largeButton, status, live, message, list, more,
+ * results, detail}` (the element adds the listeners).
+ */
+export function skeleton(t, lang) {
+  const parts = {
+    input: h("input", {
+      id: "q", type: "search", role: "combobox", "aria-autocomplete": "list", "aria-expanded": "false",
+      "aria-controls": "results", autocomplete: "off", autocapitalize: "off", spellcheck: "false",
+      enterkeyhint: "search", placeholder: t.placeholder, maxlength: "1000",
+    }),
+    largeButton: h("button", { type: "button", class: "large-toggle", "aria-pressed": "false" }, t.largeText),
+    status: h("p", { class: "status" }),
+    live: h("p", { class: "visually-hidden", role: "status", "aria-live": "polite", "aria-atomic": "true" }),
+    message: h("div", { class: "message" }),
+    list: h("ul", { id: "results", role: "listbox", "aria-label": t.results }),
+    more: h("button", { type: "button", class: "more", hidden: true }, t.more),
+    detail: h("section", { class: "detail", hidden: true }),
+  };
+  parts.results = h("div", { class: "results" }, parts.status, parts.message, parts.list, parts.more);
+  parts.root = h("div", { class: "root", part: "root", lang },
+    h("label", { class: "label", for: "q" }, t.label),
+    h("div", { class: "bar" },
+      h("div", { class: "field" }, parts.input, h("kbd", { class: "slash", "aria-hidden": "true" }, "/")),
+      parts.largeButton),
+    parts.live, parts.results, parts.detail);
+  return parts;
+}
+
 /** One result: document title › headings, the text (a snippet if long), chips. */
 export function option(t, hit, meta, index) {
   const li = h("li", { role: "option", id: `option-${index}`, "aria-selected": "false", "data-index": index },
