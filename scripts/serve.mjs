@@ -44,9 +44,10 @@ export async function serve({ root = "dist", host = "127.0.0.1", port = 8080, cs
       res.writeHead(200, { ...headers, "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
       res.end(req.method === "HEAD" ? undefined : body);
     } catch (e) {
-      const status = e.code === "ENOENT" || e.code === "ENOTDIR" ? 404 : 500;
+      // Malformed percent-encoding (`/%E0%A4%A`) is the request's fault, not the server's.
+      const status = e instanceof URIError ? 400 : e.code === "ENOENT" || e.code === "ENOTDIR" ? 404 : 500;
       res.writeHead(status, { ...headers, "Content-Type": "text/plain; charset=utf-8" });
-      res.end(status === 404 ? "not found\n" : "server error\n");
+      res.end({ 400: "bad request\n", 404: "not found\n", 500: "server error\n" }[status]);
     }
   });
   await new Promise((ok, fail) => server.once("error", fail).listen(port, host, ok));

@@ -22,7 +22,7 @@
 import { css } from "./element/styles.js";
 import { strings } from "./element/strings.js";
 import { h, copyText } from "./element/dom.js";
-import { UrlState, urlPrefix } from "./element/url-state.js";
+import { UrlState, TypingHistory, urlPrefix } from "./element/url-state.js";
 import { startEngine, engine, lexicon, loadFailure } from "./element/engine.js";
 import { comboboxKeys, isSlashShortcut } from "./element/keyboard.js";
 import * as render from "./element/render.js";
@@ -48,8 +48,6 @@ function stylesheet() {
 }
 
 const LARGE_TEXT_KEY = "policy-search:large-text";
-/** Rapid edits within this window share one history entry; a pause starts a new one. */
-const HISTORY_PAUSE_MS = 1000;
 /** Screen readers hear the count once typing settles, not at every keystroke. */
 const ANNOUNCE_DELAY_MS = 500;
 
@@ -64,7 +62,6 @@ class PolicySearchElement extends HTMLElement {
     this.total = 0;
     this.active = -1;
     this.frame = 0;
-    this.lastEdit = -Infinity;
     this.openClause = null; // {doc, clause} while a clause is open
     this.openEntry = null; // id of the history entry the open clause pushed, to go back from
     this.onPopState = () => this.restoreFromUrl();
@@ -96,6 +93,7 @@ class PolicySearchElement extends HTMLElement {
     this.t = strings(this.closest("[lang]")?.getAttribute("lang") ?? document.documentElement.lang);
     this.limit = Math.min(100, Math.max(1, parseInt(this.getAttribute("limit"), 10) || 10));
     this.url = new UrlState(urlPrefix(this));
+    this.typing = new TypingHistory(this.url);
     this.build();
     let large = this.hasAttribute("large-text");
     try {
@@ -136,28 +134,10 @@ class PolicySearchElement extends HTMLElement {
   // ----- skeleton ---------------------------------------------------------------------------
 
   build() {
-    const t = this.t;
-    this.input = h("input", {
-      id: "q", type: "search", role: "combobox", "aria-autocomplete": "list", "aria-expanded": "false",
-      "aria-controls": "results", autocomplete: "off", autocapitalize: "off", spellcheck: "false",
-      enterkeyhint: "search", placeholder: t.placeholder, maxlength: "1000",
-    });
-    this.largeButton = render.button(t.largeText, () => this.setLarge(!this.root.classList.contains("large"), true),
-      { class: "large-toggle", "aria-pressed": "false" });
-    this.status = h("p", { class: "status" });
-    this.live = h("p", { class: "visually-hidden", role: "status", "aria-live": "polite", "aria-atomic": "true" });
-    this.message = h("div", { class: "message" });
-    this.list = h("ul", { id: "results", role: "listbox", "aria-label": t.results });
-    this.more = render.button(t.more, () => this.showMore(), { class: "more", hidden: true });
-    this.results = h("div", { class: "results" }, this.status, this.message, this.list, this.more);
-    this.detail = h("section", { class: "detail", hidden: true });
-    this.root = h("div", { class: "root", part: "root", lang: this.t === strings("zh-TW") ? "zh-TW" : "zh-CN" },
-      h("label", { class: "label", for: "q" }, t.label),
-      h("div", { class: "bar" },
-        h("div", { class: "field" }, this.input, h("kbd", { class: "slash", "aria-hidden": "true" }, "/")),
-        this.largeButton),
-      this.live, this.results, this.detail);
+    Object.assign(this, render.skeleton(this.t, this.t === strings("zh-TW") ? "zh-TW" : "zh-CN"));
     this.shadowRoot.append(this.root);
+    this.largeButton.addEventListener("click", () => this.setLarge(!this.root.classList.contains("large"), true));
+    this.more.addEventListener("click", () => this.showMore());
 
     this.input.addEventListener("input", (e) => {
       if (!e.isComposing) this.edited();
@@ -219,11 +199,7 @@ class PolicySearchElement extends HTMLElement {
     const kind = loadFailure(error);
     const text = kind === "other" ? this.t.errors.other + String(error?.message ?? error) : this.t.errors[kind];
     this.setState("error");
-    this.clearResults();
-    this.status.textContent = "";
-    this.message.className = "message error";
-    this.message.setAttribute("role", "alert");
-    this.message.replaceChildren(text);
+    this.showError(text, true);
     this.dispatch("policy-search-error", { message: text });
   }
 
@@ -233,35 +209,15 @@ class PolicySearchElement extends HTMLElement {
 
   // ----- typing and URL state ---------------------------------------------------------------
 
-  /**
-   * A new query (the first edit after a pause, Enter or leaving the box) pushes one history
-   * entry; edits within it replace that entry. A push still waiting for its frame stays a push
-   * when more keys arrive before the frame runs.
-   */
   edited() {
-    const now = performance.now();
-    if (now - this.lastEdit > HISTORY_PAUSE_MS) this.historyMode = "push";
-    else this.historyMode ??= "replace";
-    this.lastEdit = now;
+    this.typing.edited(performance.now());
     if (this.openClause) this.showResults();
     this.schedule();
   }
 
-  /** Enter or leaving the box ends the query: it is written now, and the next edit pushes. */
+  /** Enter or leaving the box ends the query (see TypingHistory). */
   commit() {
-    this.writeHistory();
-    this.lastEdit = -Infinity;
-  }
-
-  /** Writes the box's query to the URL as `edited()` decided, if a write is waiting. */
-  writeHistory() {
-    if (!this.historyMode) return;
-    try {
-      this.url[this.historyMode]({ q: this.input.value });
-    } catch {
-      /* history rate limits must not stop the search */
-    }
-    this.historyMode = null;
+    this.typing.end(this.input.value);
   }
 
   /** Searches once per animation frame, however fast keys arrive; the input is never touched. */
@@ -269,7 +225,7 @@ class PolicySearchElement extends HTMLElement {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      this.writeHistory();
+      this.typing.write(this.input.value);
       this.search();
     });
   }
@@ -413,13 +369,19 @@ class PolicySearchElement extends HTMLElement {
   }
 
   showQueryError(error) {
-    this.clearResults();
-    this.status.textContent = "";
     const word = this.t.errors[error?.code];
     const text = typeof word === "function" ? word(error) : String(error?.message ?? error);
-    this.message.className = "message error";
-    this.message.replaceChildren(text);
+    this.showError(text, false);
     this.announce(text);
+  }
+
+  /** `text` as an error in place of the results; an alert when the widget cannot work at all. */
+  showError(text, alert) {
+    this.clearResults();
+    this.status.textContent = "";
+    this.message.className = "message error";
+    if (alert) this.message.setAttribute("role", "alert");
+    this.message.replaceChildren(text);
   }
 
   /** Makes option `index` the active one (it shows its whole text; the previous one its snippet). */

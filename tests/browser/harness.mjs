@@ -125,6 +125,37 @@ export async function results(page, host = "policy-search") {
   }, host);
 }
 
+/**
+ * Makes the page's engine return hostile content without rebuilding the index: `edit(method,
+ * result, args)`, run in the page, may change what `search`, `clause` and `documentClauses`
+ * return. (`edit` is sent as source, so it must not close over test variables.)
+ */
+export async function editEngine(page, edit) {
+  await page.evaluate(`(async () => {
+    const engine = await (await import("/policy-search.js")).engine();
+    const edit = ${edit};
+    for (const name of ["search", "clause", "documentClauses"]) {
+      const original = engine[name].bind(engine);
+      engine[name] = (...args) => edit(name, original(...args), args);
+    }
+  })()`);
+}
+
+/** The viewports of the README's screenshots. */
+export const SCREENSHOTS = { phone: { width: 360, height: 740 }, desktop: { width: 1280, height: 900 } };
+
+/**
+ * Takes the README's screenshot `name` (a key of SCREENSHOTS) of a page open at that viewport:
+ * a search with its first result selected, framed from the page heading down, as a visitor
+ * arriving at the widget sees it. Written to `path`.
+ */
+export async function screenshot(page, name, path) {
+  await search(page, "众创空间");
+  await page.keyboard.press("ArrowDown");
+  await page.evaluate(() => document.querySelector("h1").scrollIntoView());
+  await page.screenshot({ path, fullPage: name !== "phone" });
+}
+
 /** The development queries (tests/dev.json, a copy of the shared set). */
 export function devQueries() {
   return JSON.parse(readFileSync(new URL("tests/dev.json", ROOT), "utf8")).queries;

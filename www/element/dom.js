@@ -37,6 +37,29 @@ export function highlighted(text, ranges) {
   return out;
 }
 
+/**
+ * At most `max` characters of `text`, from a little before the first range, with the ranges
+ * shifted into the part: `{text, ranges, from, to, total}` (character offsets, `to` exclusive).
+ * Linear in the text's length, and nothing of the text outside the part is copied.
+ */
+export function clip(text, ranges, max) {
+  const total = charCount(text);
+  if (total <= max) return { text, ranges, from: 0, to: total, total };
+  const from = Math.max(0, Math.min((ranges[0]?.[0] ?? 0) - (max >> 3), total - max));
+  const to = from + max;
+  const shifted = ranges
+    .map(([start, end]) => [Math.max(start, from) - from, Math.min(end, to) - from])
+    .filter(([start, end]) => start < end);
+  return { text: text.slice(unitOffset(text, from), unitOffset(text, to)), ranges: shifted, from, to, total };
+}
+
+/** The UTF-16 index of character `n` of `text`. */
+function unitOffset(text, n) {
+  let i = 0;
+  for (let k = 0; k < n && i < text.length; k++) i += text.codePointAt(i) > 0xffff ? 2 : 1;
+  return i;
+}
+
 /** Number of Unicode scalar values in `text`. */
 export function charCount(text) {
   let n = 0;

@@ -2,13 +2,51 @@
 // Functions of their arguments only (`t` is the interface strings); the element decides when
 // to call them and wires the buttons through the callbacks it passes.
 
-import { h, highlighted, charCount } from "./dom.js";
+import { h, highlighted, charCount, clip } from "./dom.js";
+
+// Bounds on what one view renders, whatever the corpus holds (real clauses are a few hundred
+// characters; a scraped file without line breaks can make one of millions).
+/** Characters of one clause's text rendered at once; a longer text shows a part, with a note. */
+export const MAX_TEXT_CHARS = 4000;
+/** Characters of a title or heading in the crumbs. */
+const MAX_LABEL_CHARS = 200;
+/** Clauses shown on each side of the open one in the clause view. */
+const SECTION_SIDE = 10;
 
 /** A plain button that calls `onClick`. */
 export function button(label, onClick, attrs = {}) {
   const el = h("button", { type: "button", ...attrs }, label);
   el.addEventListener("click", onClick);
   return el;
+}
+
+/**
+ * The widget's parts, empty: `{root, input, largeButton, status, live, message, list, more,
+ * results, detail}` (the element adds the listeners).
+ */
+export function skeleton(t, lang) {
+  const parts = {
+    input: h("input", {
+      id: "q", type: "search", role: "combobox", "aria-autocomplete": "list", "aria-expanded": "false",
+      "aria-controls": "results", autocomplete: "off", autocapitalize: "off", spellcheck: "false",
+      enterkeyhint: "search", placeholder: t.placeholder, maxlength: "1000",
+    }),
+    largeButton: h("button", { type: "button", class: "large-toggle", "aria-pressed": "false" }, t.largeText),
+    status: h("p", { class: "status" }),
+    live: h("p", { class: "visually-hidden", role: "status", "aria-live": "polite", "aria-atomic": "true" }),
+    message: h("div", { class: "message" }),
+    list: h("ul", { id: "results", role: "listbox", "aria-label": t.results }),
+    more: h("button", { type: "button", class: "more", hidden: true }, t.more),
+    detail: h("section", { class: "detail", hidden: true }),
+  };
+  parts.results = h("div", { class: "results" }, parts.status, parts.message, parts.list, parts.more);
+  parts.root = h("div", { class: "root", part: "root", lang },
+    h("label", { class: "label", for: "q" }, t.label),
+    h("div", { class: "bar" },
+      h("div", { class: "field" }, parts.input, h("kbd", { class: "slash", "aria-hidden": "true" }, "/")),
+      parts.largeButton),
+    parts.live, parts.results, parts.detail);
+  return parts;
 }
 
 /**
@@ -49,15 +87,29 @@ export function correction(t, corrected, onAsTyped) {
 export function fillText(t, li, hit, full) {
   const cut = hit.snippet.text !== hit.text;
   const text = li.querySelector(".text");
-  text.replaceChildren(...(full || !cut ? highlighted(hit.text, hit.highlights) : highlighted(hit.snippet.text, hit.snippet.highlights)));
+  text.replaceChildren(...(full || !cut ? clauseText(t, hit.text, hit.highlights) : clauseText(t, hit.snippet.text, hit.snippet.highlights)));
   li.querySelector(".chip.length")?.remove();
   if (cut && !full) li.querySelector(".chips").append(h("span", { class: "chip length" }, t.fullText(charCount(hit.text))));
 }
 
+/** `text` with its highlights, at most MAX_TEXT_CHARS of it around the first; a part ends with a note. */
+function clauseText(t, text, ranges) {
+  const part = clip(text, ranges, MAX_TEXT_CHARS);
+  if (part.to - part.from === part.total) return highlighted(text, ranges);
+  const note = h("span", { class: "note" }, t.clipped(part.from + 1, part.to, part.total));
+  return [part.from > 0 ? "…" : "", ...highlighted(part.text, part.ranges), part.to < part.total ? "…" : "", note].filter(Boolean);
+}
+
+/** A title or heading, cut to MAX_LABEL_CHARS. */
+function short(text) {
+  const part = clip(text, [], MAX_LABEL_CHARS);
+  return part.to < part.total ? `${part.text}…` : text;
+}
+
 /** 《title》 › 一、… › （四）…: where a clause sits. */
 export function crumbs(title, path) {
-  const parts = [h("span", { class: "doc" }, title)];
-  for (const item of path) parts.push(h("span", { class: "sep", "aria-hidden": "true" }, "›"), h("span", {}, `${item.label}${item.title}`));
+  const parts = [h("span", { class: "doc" }, short(title))];
+  for (const item of path) parts.push(h("span", { class: "sep", "aria-hidden": "true" }, "›"), h("span", {}, short(`${item.label}${item.title}`)));
   return h("p", { class: "crumbs" }, parts);
 }
 
@@ -89,32 +141,36 @@ export function intro(t, stats, examples, onQuery) {
  */
 export function noResults(t, q, alone, examples, onQuery) {
   return [
-    h("p", {}, t.noResults(q)),
+    h("p", {}, t.noResults(h("bdi", {}, q))),
     h("ul", {}, t.hints.map((hint) => h("li", {}, hint))),
-    alone.length ? queryButtons(alone.map(([term, n]) => [term, t.onlyTerm(term, n)]), onQuery) : null,
+    alone.length ? queryButtons(alone.map(([term, n]) => [term, t.onlyTerm(h("bdi", {}, term), n)]), onQuery) : null,
     examples.length ? queryButtons(examples.map((e) => [e, e]), onQuery, t.examples) : null,
   ].filter(Boolean);
 }
 
 /**
  * One clause in its section: back button, title, chips, where it sits, the copy actions and
- * the section's clauses with this one marked. `action(label, text, name)` makes a copy button.
+ * the section's clauses around this one, which is marked. `action(label, text, name)` makes a
+ * copy button.
  */
 export function clauseView(t, { meta, record, section, clause, highlights }, { back, action, copyLink }) {
+  const at = Math.max(0, section.findIndex((c) => c.clause === clause));
+  const shown = section.slice(Math.max(0, at - SECTION_SIDE), at + SECTION_SIDE + 1);
   return [
     back,
-    h("h2", { tabindex: "-1" }, meta.title),
+    h("h2", { tabindex: "-1" }, short(meta.title)),
     chips(t, meta),
     crumbs(meta.title, record.path),
     h("div", { class: "actions" },
       action(t.copyCitation, () => citation(meta, record), "copy-citation"),
       action(t.copyLink, copyLink, "copy-link")),
     h("h3", {}, t.context),
-    h("ol", {}, section.map((c) => {
+    shown.length < section.length ? h("p", { class: "note" }, t.sectionClipped(shown.length, section.length)) : null,
+    h("ol", {}, shown.map((c) => {
       const current = c.clause === clause;
       return h("li", { "aria-current": current ? "true" : false, id: current ? "current" : false },
-        c.label ? h("span", { class: "label" }, c.label) : null,
-        h("span", { class: "text" }, current ? highlighted(c.text, highlights) : c.text),
+        c.label ? h("span", { class: "label" }, short(c.label)) : null,
+        h("span", { class: "text" }, clauseText(t, c.text, current ? highlights : [])),
         current ? h("span", { class: "visually-hidden" }, `（${t.thisClause}）`) : null);
     })),
   ];

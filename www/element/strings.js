@@ -1,5 +1,6 @@
 // Interface text in Simplified (zh-CN) and Traditional (zh-TW) Chinese. The element picks
-// zh-TW when the nearest `lang` says zh-TW, zh-HK, zh-MO or zh-Hant; otherwise zh-CN.
+// zh-TW when the nearest `lang` says zh-TW, zh-HK, zh-MO or zh-Hant; otherwise zh-CN. Strings
+// that quote the visitor's text are lists of parts, so the caller can isolate that text.
 
 const zhCN = {
   label: "检索政策条款",
@@ -27,10 +28,12 @@ const zhCN = {
   asTyped: (q) => `仍然搜索“${q}”`,
   more: "显示更多",
   results: "检索结果",
-  noResults: (q) => `没有找到与“${q}”相关的条款。`,
+  noResults: (q) => ["没有找到与“", q, "”相关的条款。"],
   hints: ["检查是否有错别字", "换一个说法，或只输入最关键的词", "也可以输入文件标题或文号，如“国发〔2017〕37号”"],
-  onlyTerm: (term, n) => `只搜“${term}”（${n} 条）`,
+  onlyTerm: (term, n) => ["只搜“", term, `”（${n} 条）`],
   fullText: (n) => `全文 ${n} 字`,
+  clipped: (from, to, total) => `本条共 ${total} 字，此处只显示第 ${from}–${to} 字。`,
+  sectionClipped: (shown, total) => `本节共 ${total} 条，此处只显示本条及前后共 ${shown} 条。`,
   back: "返回检索结果",
   copyCitation: "复制引用",
   copyLink: "复制本条链接",
@@ -78,10 +81,12 @@ const zhTW = {
   asTyped: (q) => `仍然搜尋「${q}」`,
   more: "顯示更多",
   results: "檢索結果",
-  noResults: (q) => `沒有找到與「${q}」相關的條款。`,
+  noResults: (q) => ["沒有找到與「", q, "」相關的條款。"],
   hints: ["檢查是否有錯別字", "換一個說法，或只輸入最關鍵的詞", "也可以輸入文件標題或文號，如「國發〔2017〕37號」"],
-  onlyTerm: (term, n) => `只搜「${term}」（${n} 條）`,
+  onlyTerm: (term, n) => ["只搜「", term, `」（${n} 條）`],
   fullText: (n) => `全文 ${n} 字`,
+  clipped: (from, to, total) => `本條共 ${total} 字，此處只顯示第 ${from}–${to} 字。`,
+  sectionClipped: (shown, total) => `本節共 ${total} 條，此處只顯示本條及前後共 ${shown} 條。`,
   back: "返回檢索結果",
   copyCitation: "複製引用",
   copyLink: "複製本條連結",

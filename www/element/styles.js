@@ -29,6 +29,10 @@ export const css = `
 .root.large { font-size: calc(var(--ps-font-size, 16px) * 1.3); line-height: 1.8; }
 .root *, .root *::before, .root *::after { box-sizing: border-box; }
 
+/* Document and query text is bidi-isolated: a U+202E in it reorders only itself, never the
+   crumbs, labels or message around it. */
+bdi, .crumbs span, .text, .label, .chip, .detail h2 { unicode-bidi: isolate; }
+
 .visually-hidden {
   position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
   overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
@@ -90,6 +94,7 @@ ul[role="listbox"]:empty { display: none; }
 .crumbs .doc { color: var(--ps-text, #1f2329); font-weight: 600; }
 .crumbs .sep { margin: 0 0.3em; }
 .text { margin: 0; white-space: pre-line; }
+.note { display: block; margin: 4px 0 0; font-size: 0.85em; color: var(--ps-muted, #5b6470); white-space: normal; }
 mark { background: var(--ps-mark, #ffe58f); color: var(--ps-mark-text, inherit); padding: 0 1px; border-radius: 2px; }
 .chips { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0 0; padding: 0; list-style: none; font-size: 0.85em; }
 .chip { border: 1px solid var(--ps-border, #c9ced6); border-radius: 999px; padding: 0 10px; color: var(--ps-muted, #5b6470); }

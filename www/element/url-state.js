@@ -12,6 +12,46 @@ const KEY = "policySearch";
 const LOAD = Math.random().toString(36).slice(2, 10);
 let written = 0;
 
+/** Edits within this window share one history entry; a pause starts a new query. */
+export const HISTORY_PAUSE_MS = 1000;
+
+/**
+ * How typing reaches history, so that Back steps through queries, not keystrokes: a new query
+ * (the first edit after a pause, or after `end()`) pushes one entry, and the edits within it
+ * replace that entry. A push waiting for its frame stays a push when more keys arrive first.
+ */
+export class TypingHistory {
+  constructor(url) {
+    this.url = url;
+    this.lastEdit = -Infinity;
+    this.pending = null; // "push" or "replace", until written
+  }
+
+  /** An edit at `now` (ms, performance.now()). */
+  edited(now) {
+    if (now - this.lastEdit > HISTORY_PAUSE_MS) this.pending = "push";
+    else this.pending ??= "replace";
+    this.lastEdit = now;
+  }
+
+  /** Writes the query `q` as the edits decided, if a write is waiting (once per frame). */
+  write(q) {
+    if (!this.pending) return;
+    try {
+      this.url[this.pending]({ q });
+    } catch {
+      /* history rate limits must not stop the search */
+    }
+    this.pending = null;
+  }
+
+  /** The query `q` is done (Enter, leaving the box): written now, and the next edit pushes. */
+  end(q) {
+    this.write(q);
+    this.lastEdit = -Infinity;
+  }
+}
+
 /**
  * The prefix of an element's URL parameters: its `url-prefix`; else, when the page has several
  * elements, its id and a dash (`id="laws"` → `laws-q`), so each owns its parameters; else none.
