@@ -209,17 +209,7 @@ impl<'a> Engine<'a> {
         let mut answer = self.answer(query);
         if options.correct && answer.exact.is_empty() && answer.documents.is_empty() {
             if let Some((candidate, better)) = self.correct(&answer) {
-                let text = |q: &Query| q.include.iter().map(|t| t.chars.iter().collect::<String>()).collect::<Vec<_>>().join(" ");
-                // Name only the characters that changed: 空见 → 空间, not 众创空见 → 众创空间.
-                let (from, to) = (&candidate.from, &candidate.to);
-                let head = from.iter().zip(to).take_while(|(a, b)| a == b).count();
-                let tail = from[head..].iter().rev().zip(to[head..].iter().rev()).take_while(|(a, b)| a == b).count();
-                results.corrected = Some(Correction {
-                    original: raw.to_string(),
-                    query: text(&better.query),
-                    from: from[head..from.len() - tail].iter().collect(),
-                    to: to[head..to.len() - tail].iter().collect(),
-                });
+                results.corrected = Some(self.correction(raw, &candidate, &better));
                 answer = better;
             }
         }
@@ -288,6 +278,41 @@ impl<'a> Engine<'a> {
             })
             .filter(|(_, a)| a.best_share() >= floor.max(MIN_SHARE))
             .max_by(|a, b| a.1.best_share().total_cmp(&b.1.best_share()))
+    }
+
+    /// How a correction is shown: the query as typed with the replaced characters spelled as
+    /// the corpus spells them (the fold's class representatives are not for reading), naming
+    /// only the characters that changed (见 → 间, not 众创空见 → 众创空间).
+    fn correction(&self, raw: &str, candidate: &Candidate, answer: &Answer) -> Correction {
+        let (from, to) = (&candidate.from, &candidate.to);
+        // The replacement as a clause holding it writes it, where it is written as it folds
+        // (Simplified); otherwise the folded form itself.
+        let spelled: Vec<char> = answer
+            .exact
+            .iter()
+            .map(|e| e.0)
+            .chain(answer.relaxed.iter().map(|r| r.clause))
+            .find_map(|c| {
+                let at = *keys::occurrences(self.folded(c), to).first()?;
+                let written: Vec<char> = self.index.clause(c)?.text.chars().skip(at).take(to.len()).collect();
+                (written == *to).then_some(written)
+            })
+            .unwrap_or_else(|| to.clone());
+        let mut typed: Vec<char> = raw.chars().collect();
+        let folded: Vec<char> = typed.iter().map(|&c| self.fold_char(c)).collect();
+        if let Some(at) = keys::occurrences(&folded, from).first().copied() {
+            typed.splice(at..at + from.len(), spelled.iter().copied());
+        }
+        let head = from.iter().zip(to).take_while(|(a, b)| a == b).count();
+        let tail = from[head..].iter().rev().zip(to[head..].iter().rev()).take_while(|(a, b)| a == b).count();
+        let typed_from: Vec<char> = raw.chars().collect();
+        let at = keys::occurrences(&folded, from).first().copied().unwrap_or(0);
+        Correction {
+            original: raw.to_string(),
+            query: typed.into_iter().collect(),
+            from: typed_from.get(at + head..at + from.len() - tail).map_or_else(String::new, |s| s.iter().collect()),
+            to: spelled[head..spelled.len() - tail].iter().collect(),
+        }
     }
 
     fn doc_hit(&self, d: u32, how: DocMatch, share: f32, pieces: &[Piece]) -> Option<Hit> {

@@ -120,6 +120,10 @@ export async function results(page, host = "policy-search") {
         marks: [...o.querySelectorAll("mark")].map((m) => m.textContent),
         chips: [...o.querySelectorAll(".chip")].map((c) => c.textContent),
         selected: o.getAttribute("aria-selected") === "true",
+        // "exact", "partial" (a related clause) or "document"
+        kind: o.className,
+        why: o.querySelector(".why")?.textContent ?? "",
+        tier: o.querySelector(".tier")?.textContent ?? "",
       })),
     };
   }, host);

@@ -26,7 +26,8 @@ async function everything() {
   return results(page);
 }
 
-const total = (status) => Number(/共 (\d+) 条/.exec(status)?.[1] ?? 0);
+/** The exact hits' count in the status line ("找到 7 条完全匹配、3 条相关条款"). */
+const total = (status) => Number(/(\d+) 条完全匹配/.exec(status)?.[1] ?? 0);
 
 for (const { q, expect } of devQueries().filter((d) => !d.expect.pinyin)) {
   test(`query ${JSON.stringify(q)}`, async () => {
@@ -38,8 +39,15 @@ for (const { q, expect } of devQueries().filter((d) => !d.expect.pinyin)) {
       assert.equal(r.options.length, 0, r.status);
       if (q.trim()) assert.match(r.message, /没有找到/);
     }
-    if (expect.min_hits) assert.ok(total(r.status) >= expect.min_hits && r.options.length === total(r.status), r.status);
+    const exact = r.options.filter((o) => o.kind === "exact");
+    if (expect.min_hits) assert.ok(total(r.status) >= expect.min_hits && exact.length === total(r.status), r.status);
     if (expect.docs_at_least) assert.ok(titles.size >= expect.docs_at_least, [...titles].join(" | "));
+    // Exact hits come first; related ones follow under their own label.
+    const firstPartial = r.options.findIndex((o) => o.kind === "partial");
+    if (firstPartial >= 0) {
+      assert.ok(r.options.slice(firstPartial).every((o) => o.kind === "partial"), "exact hits before related ones");
+      assert.match(r.options[firstPartial].tier, /相关条款/);
+    }
     if (expect.top1) assert.ok(expect.top1.some((s) => texts[0]?.includes(s)), `top hit: ${r.options[0]?.text}`);
     if (expect.all_of) for (const s of expect.all_of) assert.ok(texts.slice(0, 5).join("").includes(s), s);
     if (expect.same_as) {
@@ -48,8 +56,8 @@ for (const { q, expect } of devQueries().filter((d) => !d.expect.pinyin)) {
       assert.deepEqual(r.options.map((o) => o.crumbs + o.text), other.options.map((o) => o.crumbs + o.text));
     }
     if (expect.no_error) assert.doesNotMatch(r.message, /出错|错误/);
-    // Every highlight is made of query terms (adjacent matches share one mark).
-    const marks = await fold(r.options.flatMap((o) => o.marks));
+    // Every highlight of an exact hit is made of query terms (adjacent matches share one mark).
+    const marks = await fold(exact.flatMap((o) => o.marks));
     const terms = (await fold([q]))[0].split(/\s+/).filter((t) => t && !t.startsWith("-")).map((t) => t.replaceAll('"', ""));
     for (const m of marks) assert.equal(terms.reduce((rest, t) => rest.replaceAll(t, ""), m), "", `highlight ${m} for ${q}`);
   });
