@@ -1,5 +1,6 @@
 //! Build time only: the full fold table, derived from Unicode NFKC and OpenCC's character
-//! dictionaries (TSCharacters and STCharacters).
+//! dictionaries (TSCharacters and STCharacters) and regional variant tables (TWVariants,
+//! HKVariants).
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -14,6 +15,12 @@ use crate::{fold_char, FoldTable, BRACKETS};
 /// candidate of a key, not just the first.
 const TS_CHARACTERS: &str = include_str!("../data/TSCharacters.txt");
 const ST_CHARACTERS: &str = include_str!("../data/STCharacters.txt");
+/// OpenCC's regional variant tables: the same character as Taiwan's and Hong Kong's standards
+/// write it (着/著, 裏/裡, 衆/眾). Character-level t2s leaves these apart although a Simplified
+/// user types the other (著力 in converted Traditional text, 着力 typed), so they join the
+/// classes too.
+const TW_VARIANTS: &str = include_str!("../data/TWVariants.txt");
+const HK_VARIANTS: &str = include_str!("../data/HKVariants.txt");
 
 impl FoldTable {
     /// The full fold table: every non-ASCII character whose NFKC form is a single character,
@@ -47,6 +54,11 @@ fn ts_characters() -> impl Iterator<Item = (char, Vec<char>)> {
 /// STCharacters: a Simplified key and its Traditional candidates.
 fn st_characters() -> impl Iterator<Item = (char, Vec<char>)> {
     dictionary(ST_CHARACTERS)
+}
+
+/// TWVariants and HKVariants: a character and its regional variants.
+fn variants() -> impl Iterator<Item = (char, Vec<char>)> {
+    dictionary(TW_VARIANTS).chain(dictionary(HK_VARIANTS))
 }
 
 fn build_full() -> FoldTable {
@@ -102,7 +114,7 @@ fn classes() -> BTreeMap<char, Vec<char>> {
     for (key, values) in ts_characters() {
         first.insert(key, values[0]);
     }
-    for (key, values) in ts_characters().chain(st_characters()) {
+    for (key, values) in ts_characters().chain(st_characters()).chain(variants()) {
         for v in values {
             let (a, b) = (root(&mut parent, key), root(&mut parent, v));
             parent.entry(a).or_insert(a);
@@ -145,7 +157,7 @@ fn single(mut chars: impl Iterator<Item = char>) -> Option<char> {
 mod tests {
     use ferrous_opencc::{config::BuiltinConfig, OpenCC};
 
-    use super::{st_characters, ts_characters};
+    use super::{st_characters, ts_characters, variants};
     use crate::{fold, fold_char, FoldTable};
 
     #[test]
@@ -163,6 +175,18 @@ mod tests {
         assert_eq!(fold("藉助", full), fold("借助", full));
         assert_eq!(fold("乾", full), fold("干", full));
         for (key, values) in ts_characters().chain(st_characters()) {
+            for v in values {
+                assert_eq!(fold_char(key, full), fold_char(v, full), "{key} / {v}");
+            }
+        }
+    }
+
+    #[test]
+    fn regional_variants_fold_alike() {
+        let full = FoldTable::full();
+        assert_eq!(fold("著力完善", full), fold("着力完善", full));
+        assert_eq!(fold("裡", full), fold("里", full));
+        for (key, values) in variants() {
             for v in values {
                 assert_eq!(fold_char(key, full), fold_char(v, full), "{key} / {v}");
             }

@@ -9,7 +9,8 @@
 //! - ASCII upper case to lower case, and `[` `]` to the 文号 brackets `〔` `〕` (in code);
 //! - everything else through a [`FoldTable`]: NFKC width folding (full-width ASCII, the
 //!   ideographic space, compatibility ideographs), Traditional → Simplified by character
-//!   (every candidate of OpenCC's TSCharacters, as classes), and the bracket variants `［］【】` → `〔〕`.
+//!   (every candidate of OpenCC's TSCharacters, as classes, with the regional variants of
+//!   TWVariants/HKVariants: 著/着), and the bracket variants `［］【】` → `〔〕`.
 //!
 //! The table exists in two sizes. At build time [`FoldTable::full`] (feature `build`) derives it
 //! from Unicode and OpenCC data. The index then stores only the entries whose *target* occurs in
