@@ -40,7 +40,7 @@ const SNIPPET_CHARS: usize = 120;
 /// or covers at least this much more of its weight in its best clause.
 const CORRECTION_GAIN: f32 = 0.2;
 /// Candidates whose relaxed tier is computed when none has an exact hit.
-const CORRECTIONS_RANKED: usize = 8;
+const CORRECTIONS_RANKED: usize = 4;
 
 /// Paging and behaviour for [`Engine::search`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,7 +65,9 @@ pub struct Engine<'a> {
     index: Index<'a>,
     lexicon: Option<Lexicon<'a>>,
     folded: Vec<OnceCell<Box<[char]>>>,
+    context: Vec<OnceCell<Box<[char]>>>,
     syllables: OnceCell<Vec<Vec<usize>>>,
+    titles: OnceCell<Vec<Vec<char>>>,
 }
 
 /// Everything one query finds, before paging.
@@ -104,7 +106,8 @@ impl<'a> Engine<'a> {
     pub fn open(bytes: &'a [u8]) -> Result<Engine<'a>, FormatError> {
         let index = Index::open(bytes)?;
         let folded = (0..index.clause_count()).map(|_| OnceCell::new()).collect();
-        Ok(Engine { index, lexicon: None, folded, syllables: OnceCell::new() })
+        let context = (0..index.clause_count()).map(|_| OnceCell::new()).collect();
+        Ok(Engine { index, lexicon: None, folded, context, syllables: OnceCell::new(), titles: OnceCell::new() })
     }
 
     /// Attaches the lexicon built with this index, which turns on the relaxed tier's
@@ -136,6 +139,25 @@ impl<'a> Engine<'a> {
         self.lexicon.as_ref()?.word(self.index.alphabet(), word)
     }
 
+    /// [`Engine::word`] for a slice of characters, without making a string.
+    pub(crate) fn word_of(&self, word: &[char]) -> Option<Word> {
+        let lexicon = self.lexicon.as_ref()?;
+        let mut key = Vec::with_capacity(word.len() * 2);
+        for &c in word {
+            key.extend(self.index.alphabet().encode_code(self.index.alphabet().code(c)?)?);
+        }
+        lexicon.word_key(&key)
+    }
+
+    /// Each document's title and issuers, folded, for title matching (folded once).
+    pub(crate) fn folded_titles(&self) -> &[Vec<char>] {
+        self.titles.get_or_init(|| {
+            (0..self.index.doc_count())
+                .map(|d| self.index.doc(d).map_or_else(Vec::new, |doc| self.fold(&[doc.title, &doc.issuer.join(" ")].join(" ")).chars().collect()))
+                .collect()
+        })
+    }
+
     /// The underlying index.
     pub fn index(&self) -> &Index<'a> {
         &self.index
@@ -157,6 +179,18 @@ impl<'a> Engine<'a> {
         cell.get_or_init(|| {
             let text = self.index.clause(i).map_or("", |c| c.text);
             text.chars().map(|c| self.fold_char(c)).collect()
+        })
+    }
+
+    /// The headings above clause `i` and its document's title, folded, one per line: the
+    /// context the relaxed tier credits (folded on first use, cached).
+    pub(crate) fn folded_context(&self, i: u32) -> &[char] {
+        let Some(cell) = self.context.get(i as usize) else { return &[] };
+        cell.get_or_init(|| {
+            let Some(view) = self.index.clause(i) else { return Box::default() };
+            let title = self.index.doc(view.doc).map_or("", |d| d.title);
+            let path = self.index.path(&view);
+            path.iter().map(|h| h.title).chain([title]).flat_map(|t| t.chars().chain(['\n'])).map(|c| self.fold_char(c)).collect()
         })
     }
 
@@ -207,7 +241,9 @@ impl<'a> Engine<'a> {
             return Ok(results);
         }
         let mut answer = self.answer(query);
-        if options.correct && answer.exact.is_empty() && answer.documents.is_empty() {
+        // A correction can only help a query that finds no exact hit, no document and no
+        // clause holding all of it.
+        if options.correct && answer.best_share() < 1.0 - f32::EPSILON {
             if let Some((candidate, better)) = self.correct(&answer) {
                 results.corrected = Some(self.correction(raw, &candidate, &better));
                 answer = better;
@@ -582,3 +618,4 @@ fn snippet(text: &str, len: usize, highlights: &[[u32; 2]]) -> Snippet {
         .collect();
     Snippet { text: out, start: start as u32, end: end as u32, highlights: shifted }
 }
+

@@ -5,7 +5,7 @@
 //! is a candidate query. The engine takes the candidate that finds most (see
 //! [`Engine::search`](crate::Engine::search)) and says so ("您是不是要找").
 
-use fst::{Automaton, IntoStreamer, Streamer};
+use fst::raw::{Fst, Node, Output};
 use serde::Serialize;
 
 use policy_search_index::Lexicon;
@@ -16,7 +16,7 @@ use crate::{engine::Engine, query::Query};
 /// Window lengths tried, in characters.
 const WINDOW: std::ops::RangeInclusive<usize> = 2..=4;
 /// Most candidates considered per query, so that the work stays bounded.
-pub const MAX_CANDIDATES: usize = 48;
+pub const MAX_CANDIDATES: usize = 24;
 
 /// A correction the engine applied.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -51,18 +51,24 @@ impl Candidate {
 }
 
 impl Engine<'_> {
-    /// The alphabet codes of every character sharing a reading with `c` (itself included), as
-    /// the byte spellings vocabulary keys use.
-    fn homophones(&self, lexicon: &Lexicon<'_>, c: char, by_syllable: &[Vec<usize>]) -> Vec<Vec<u8>> {
+    /// The characters sharing a reading with `c` (itself included), as the spellings in
+    /// alphabet codes that vocabulary keys use.
+    fn homophones(&self, lexicon: &Lexicon<'_>, c: char, by_syllable: &[Vec<usize>]) -> Sound {
         let alphabet = self.index().alphabet();
-        let Some(code) = alphabet.code(c) else { return Vec::new() };
+        let Some(code) = alphabet.code(c) else { return Sound::default() };
         let mut codes: Vec<usize> = vec![code];
         for s in lexicon.readings().of_code(code) {
             codes.extend(by_syllable.get(s as usize).into_iter().flatten());
         }
         codes.sort_unstable();
         codes.dedup();
-        codes.into_iter().filter_map(|code| alphabet.encode_code(code)).collect()
+        let mut sound = Sound::default();
+        for code in codes {
+            if let Some(spelling) = alphabet.encode_code(code) {
+                sound.spellings.push(spelling);
+            }
+        }
+        sound
     }
 
     /// Corrections to try for `query`: vocabulary words that read like a window of a term.
@@ -74,20 +80,21 @@ impl Engine<'_> {
                 continue;
             }
             let chars = &term.chars;
+            // Each character's homophones, once per term.
+            let sounds: Vec<Sound> = chars.iter().map(|&c| if is_han(c) { self.homophones(lexicon, c, by_syllable) } else { Sound::default() }).collect();
             for len in WINDOW.rev() {
                 for start in 0..chars.len().saturating_sub(len - 1) {
                     let window = &chars[start..start + len];
-                    if !window.iter().all(|&c| is_han(c)) {
+                    let sets = &sounds[start..start + len];
+                    if sets.iter().any(|s| s.spellings.is_empty()) {
                         continue;
                     }
-                    let sets: Vec<Vec<Vec<u8>>> = window.iter().map(|&c| self.homophones(lexicon, c, by_syllable)).collect();
-                    if sets.iter().any(Vec::is_empty) {
-                        continue;
-                    }
-                    let mut stream = lexicon.vocab().search(Sounds { sets: &sets }).into_stream();
-                    while let Some((key, value)) = stream.next() {
+                    let mut found = Vec::new();
+                    let fst = lexicon.vocab().as_fst();
+                    walk(fst, fst.root(), Output::zero(), sets, &mut Vec::new(), &mut found);
+                    for (key, value) in found {
                         let word = policy_search_index::vocab::Word::unpack(value);
-                        let Some(to) = self.index().alphabet().decode(key) else { continue };
+                        let Some(to) = self.index().alphabet().decode(&key) else { continue };
                         let to: Vec<char> = to.chars().collect();
                         if word.in_corpus && !word.stop && to != window {
                             out.push(Candidate { term: t, start, from: window.to_vec(), to });
@@ -103,42 +110,37 @@ impl Engine<'_> {
     }
 }
 
-/// An automaton over vocabulary keys (alphabet codes) accepting words whose `i`-th character
-/// is one of the spellings in `sets[i]`.
-struct Sounds<'s> {
-    sets: &'s [Vec<Vec<u8>>],
+/// The spellings (in alphabet codes) one position of a word may take.
+#[derive(Default)]
+struct Sound {
+    spellings: Vec<Vec<u8>>,
 }
 
-/// Position in the word, and the bytes read of the current character (codes are at most three
-/// bytes). `None` is the dead state.
-type SoundsState = Option<(usize, [u8; 3], u8)>;
-
-impl Automaton for Sounds<'_> {
-    type State = SoundsState;
-
-    fn start(&self) -> SoundsState {
-        Some((0, [0; 3], 0))
-    }
-
-    fn is_match(&self, state: &SoundsState) -> bool {
-        matches!(state, Some((pos, _, 0)) if *pos == self.sets.len())
-    }
-
-    fn can_match(&self, state: &SoundsState) -> bool {
-        state.is_some()
-    }
-
-    fn accept(&self, state: &SoundsState, byte: u8) -> SoundsState {
-        let (pos, mut partial, len) = (*state)?;
-        let set = self.sets.get(pos)?;
-        partial[len as usize] = byte;
-        let read = &partial[..=len as usize];
-        if set.iter().any(|s| s.as_slice() == read) {
-            Some((pos + 1, [0; 3], 0))
-        } else if set.iter().any(|s| s.starts_with(read)) {
-            Some((pos, partial, len + 1))
-        } else {
-            None
+/// Every vocabulary key (with its value) whose `i`-th character is one of the spellings of
+/// `sets[i]`, found by walking the FST from `node` along each spelling: only prefixes that
+/// exist are followed, so the work is the number of such prefixes, not the vocabulary's size.
+fn walk(fst: &Fst<&[u8]>, node: Node<'_>, output: Output, sets: &[Sound], key: &mut Vec<u8>, found: &mut Vec<(Vec<u8>, u64)>) {
+    let Some((sound, rest)) = sets.split_first() else {
+        if node.is_final() {
+            found.push((key.clone(), output.cat(node.final_output()).value()));
+        }
+        return;
+    };
+    for spelling in &sound.spellings {
+        let (mut at, mut out) = (node, output);
+        let followed = spelling.iter().all(|&b| match at.find_input(b) {
+            Some(i) => {
+                let t = at.transition(i);
+                out = out.cat(t.out);
+                at = fst.node(t.addr);
+                true
+            }
+            None => false,
+        });
+        if followed {
+            key.extend_from_slice(spelling);
+            walk(fst, at, out, rest, key, found);
+            key.truncate(key.len() - spelling.len());
         }
     }
 }

@@ -6,10 +6,14 @@ use policy_search_index::keys;
 
 use crate::{engine::Engine, query::Query, rank};
 
+/// A term's matches: the clauses holding it, ascending, each with the character offsets of its
+/// occurrences.
+pub type Matches = Vec<(u32, Vec<usize>)>;
+
 impl Engine<'_> {
     /// Clauses containing `term` (folded), each with the character offsets of its occurrences,
     /// in clause order.
-    pub fn matches(&self, term: &[char]) -> Vec<(u32, Vec<usize>)> {
+    pub fn matches(&self, term: &[char]) -> Matches {
         let term_text: String = term.iter().collect();
         let keys = keys::term_keys(&term_text);
         let candidates: Vec<u32> = if keys.is_empty() {
@@ -38,7 +42,7 @@ impl Engine<'_> {
 
     /// The exact tier: matching clause numbers with their scores, best first.
     pub(crate) fn exact(&self, query: &Query) -> Vec<(u32, f32)> {
-        let per_term: Vec<Vec<(u32, Vec<usize>)>> = query.include.iter().map(|t| self.matches(&t.chars)).collect();
+        let per_term: Vec<Matches> = query.include.iter().map(|t| self.matches(&t.chars)).collect();
         let n = self.index().clause_count();
         let idfs: Vec<f32> = per_term.iter().map(|m| rank::idf(n, m.len())).collect();
         let Some(shortest) = per_term.iter().min_by_key(|m| m.len()) else { return Vec::new() };

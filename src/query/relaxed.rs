@@ -13,6 +13,8 @@
 //! Nothing here decides what is indexed: pieces are matched as exact substrings through the
 //! same postings and verification as the exact tier.
 
+use std::rc::Rc;
+
 use serde::Serialize;
 
 use policy_search_index::keys;
@@ -20,7 +22,7 @@ use policy_search_normalize::is_han;
 
 use crate::{
     engine::Engine,
-    query::{Query, Term},
+    query::{exact::Matches, Query, Term},
     rank,
 };
 
@@ -57,12 +59,31 @@ pub struct Piece {
     chars: Vec<char>,
     #[serde(skip)]
     phrase: bool,
+    /// Computed once when the piece is weighed (shared by clones, so cheap to copy).
+    #[serde(skip)]
+    matches: Rc<PieceMatches>,
 }
 
 /// A piece's matches: the literal ones, then each synonym's.
+#[derive(Clone, Debug, Default, PartialEq)]
 struct PieceMatches {
-    literal: Vec<(u32, Vec<usize>)>,
-    synonyms: Vec<(Vec<char>, Vec<(u32, Vec<usize>)>)>,
+    literal: Matches,
+    synonyms: Vec<(Vec<char>, Matches)>,
+}
+
+impl PieceMatches {
+    /// Number of clauses holding the piece or one of its synonyms.
+    fn clauses(&self) -> usize {
+        let mut all: Vec<u32> = self.all().collect();
+        all.sort_unstable();
+        all.dedup();
+        all.len()
+    }
+
+    /// Every clause number holding the piece or a synonym, with repeats.
+    fn all(&self) -> impl Iterator<Item = u32> + '_ {
+        self.literal.iter().map(|x| x.0).chain(self.synonyms.iter().flat_map(|(_, l)| l.iter().map(|x| x.0)))
+    }
 }
 
 /// How a relaxed hit holds one piece.
@@ -106,9 +127,10 @@ impl Engine<'_> {
                     .and_then(|w| w.synonyms)
                     .and_then(|s| self.lexicon().map(|l| l.synonyms(s).into_iter().map(str::to_string).collect()))
                     .unwrap_or_default();
-                let mut piece = Piece { text, synonyms, stop, weight: 0.0, clauses: 0, chars, phrase };
+                let mut piece = Piece { text, synonyms, stop, weight: 0.0, clauses: 0, chars, phrase, matches: Rc::default() };
                 if !stop {
-                    piece.clauses = self.clauses_holding(&piece);
+                    piece.matches = Rc::new(self.piece_matches(&piece));
+                    piece.clauses = piece.matches.clauses();
                     let single = piece.chars.len() == 1 && is_han(piece.chars[0]);
                     piece.weight = rank::idf(n, piece.clauses) * if single { SINGLE_CHAR } else { 1.0 };
                 }
@@ -192,15 +214,6 @@ impl Engine<'_> {
         out
     }
 
-    /// Number of clauses holding the piece or one of its synonyms.
-    fn clauses_holding(&self, piece: &Piece) -> usize {
-        let m = self.piece_matches(piece);
-        let mut all: Vec<u32> = m.literal.iter().map(|x| x.0).chain(m.synonyms.iter().flat_map(|(_, l)| l.iter().map(|x| x.0))).collect();
-        all.sort_unstable();
-        all.dedup();
-        all.len()
-    }
-
     fn piece_matches(&self, piece: &Piece) -> PieceMatches {
         PieceMatches {
             literal: self.matches(&piece.chars),
@@ -223,15 +236,14 @@ impl Engine<'_> {
         if total <= 0.0 {
             return Vec::new();
         }
-        let matches: Vec<Option<PieceMatches>> =
-            pieces.iter().map(|p| (!p.stop && p.clauses > 0).then(|| self.piece_matches(p))).collect();
+        let matches: Vec<Option<&PieceMatches>> =
+            pieces.iter().map(|p| (!p.stop && p.clauses > 0).then_some(&*p.matches)).collect();
         // Candidates: clauses holding a piece of two or more characters (or a token).
         let mut candidates: Vec<u32> = Vec::new();
         for (p, m) in pieces.iter().zip(&matches) {
             let Some(m) = m else { continue };
             if p.chars.len() > 1 || !is_han(p.chars[0]) {
-                candidates.extend(m.literal.iter().map(|x| x.0));
-                candidates.extend(m.synonyms.iter().flat_map(|(_, l)| l.iter().map(|x| x.0)));
+                candidates.extend(m.all());
             }
         }
         candidates.sort_unstable();
@@ -247,12 +259,13 @@ impl Engine<'_> {
             let mut held = Vec::new();
             let mut terms = Vec::new();
             let mut missing = Vec::new();
+            let mut literal = Vec::new();
             for (i, (p, m)) in pieces.iter().zip(&matches).enumerate() {
                 let Some(m) = m else { continue };
                 let find = |list: &'_ [(u32, Vec<usize>)]| list.binary_search_by_key(&clause, |x| x.0).ok();
                 if let Some(at) = find(&m.literal) {
-                    let straddles = m.literal[at].1.iter().all(|&s| self.straddles(clause, s, p.chars.len()));
-                    covered += p.weight * if straddles { STRADDLING } else { 1.0 };
+                    covered += p.weight;
+                    literal.push((i, at));
                     held.push(Held { piece: i, synonym: None, in_heading: false });
                     terms.push(rank::TermMatch { starts: &m.literal[at].1, len: p.chars.len(), idf: p.weight });
                 } else if let Some((chars, list, at)) =
@@ -267,6 +280,19 @@ impl Engine<'_> {
             }
             if phrases.iter().any(|i| missing.contains(i)) {
                 continue; // a quoted phrase is never relaxed
+            }
+            // Headings add at most HEADING_CONTEXT of what is missing: read them only when
+            // that could lift the clause over the threshold.
+            let missing_weight: f32 = missing.iter().map(|&i| pieces[i].weight).sum();
+            if (covered + missing_weight * HEADING_CONTEXT) / total + f32::EPSILON < MIN_SHARE {
+                continue;
+            }
+            // Only now (few clauses get here) check for pieces that straddle a word.
+            for &(i, at) in &literal {
+                let (p, m) = (&pieces[i], matches[i].expect("held pieces have matches"));
+                if m.literal[at].1.iter().all(|&s| self.straddles(clause, s, p.chars.len())) {
+                    covered -= p.weight * (1.0 - STRADDLING);
+                }
             }
             if !missing.is_empty() {
                 covered += self.heading_context(clause, pieces, &missing, &mut held);
@@ -287,41 +313,31 @@ impl Engine<'_> {
     /// True when the occurrence `start..start + len` in clause `clause` cuts a segmenter word
     /// of the text in two: a word that begins inside it and ends after it, or begins before
     /// it and ends inside it.
+    ///
+    /// Only two-character words across either edge are looked up (企业 across the end of 高企
+    /// in 提高企业, 职称 in 在职称): that is where one word hides inside two, in two lookups.
     fn straddles(&self, clause: u32, start: usize, len: usize) -> bool {
         if len < 2 {
             return false;
         }
         let text = self.folded(clause);
         let end = start + len;
-        let is_word = |from: usize, to: usize| {
-            to <= text.len()
-                && text[from..to].iter().all(|&c| is_han(c))
-                && self.word(&text[from..to].iter().collect::<String>()).is_some_and(|w| w.segmenter)
+        let is_word = |from: usize| {
+            from + 2 <= text.len()
+                && text[from..from + 2].iter().all(|&c| is_han(c))
+                && self.word_of(&text[from..from + 2]).is_some_and(|w| w.segmenter)
         };
-        // A word ending after the piece that begins inside it, or one beginning before it
-        // that ends inside it.
-        (start + 1..end).any(|from| (end + 1..=(from + MAX_WORD).min(text.len())).any(|to| is_word(from, to)))
-            || (start.saturating_sub(MAX_WORD - 1)..start).any(|from| (start + 1..end).any(|to| is_word(from, to)))
+        is_word(end - 1) || (start > 0 && is_word(start - 1))
     }
 
     /// Weight of the `missing` pieces found in the headings above `clause` (at
     /// [`HEADING_CONTEXT`]), recording them in `held`.
     fn heading_context(&self, clause: u32, pieces: &[Piece], missing: &[usize], held: &mut Vec<Held>) -> f32 {
-        let Some(view) = self.index().clause(clause) else { return 0.0 };
-        let title = self.index().doc(view.doc).map_or("", |d| d.title);
-        let path: Vec<char> = self
-            .index()
-            .path(&view)
-            .iter()
-            .map(|h| h.title)
-            .chain([title])
-            .flat_map(|t| t.chars().chain(['\n']))
-            .map(|c| self.fold_char(c))
-            .collect();
+        let path = self.folded_context(clause);
         let mut weight = 0.0;
         for &i in missing {
             let p = &pieces[i];
-            if p.chars.len() > 1 && !keys::occurrences(&path, &p.chars).is_empty() {
+            if p.chars.len() > 1 && !keys::occurrences(path, &p.chars).is_empty() {
                 weight += p.weight * HEADING_CONTEXT;
                 held.push(Held { piece: i, synonym: None, in_heading: true });
             }

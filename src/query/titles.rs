@@ -102,11 +102,11 @@ impl Engine<'_> {
             if total <= 0.0 {
                 continue;
             }
-            let text: Vec<char> = self.fold(&[doc.title, &doc.issuer.join(" ")].join(" ")).chars().collect();
+            let text = &self.folded_titles()[d as usize];
             let mut held = 0.0;
             let mut chars = 0;
             for p in pieces.iter().filter(|p| !p.stop && p.weight > 0.0) {
-                let holds = |f: &str| !keys::occurrences(&text, &f.chars().collect::<Vec<_>>()).is_empty();
+                let holds = |f: &str| !keys::occurrences(text, &f.chars().collect::<Vec<_>>()).is_empty();
                 if holds(&p.text) {
                     held += p.weight;
                     chars += p.text.chars().count();

@@ -210,7 +210,7 @@ fn breadcrumbs_headings_and_units() {
     assert_eq!(c.heading.as_deref(), Some("投资资助"));
     assert!(c.text.contains("(LPR)"));
     assert!(clause("000", "3.8").text.contains("人工智能(AI)"));
-    assert!(clause("000", "1.2.1").text.contains("(二)") == false && clause("000", "1.1").text.starts_with("指導思想"));
+    assert!(!clause("000", "1.2.1").text.contains("(二)") && clause("000", "1.1").text.starts_with("指導思想"));
 }
 
 #[test]

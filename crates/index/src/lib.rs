@@ -131,6 +131,11 @@ impl<'a> Lexicon<'a> {
         self.vocab.get(key).map(vocab::Word::unpack)
     }
 
+    /// The vocabulary entry of a word already spelled in alphabet codes.
+    pub fn word_key(&self, key: &[u8]) -> Option<vocab::Word> {
+        self.vocab.get(key).map(vocab::Word::unpack)
+    }
+
     /// The vocabulary FST itself (keys in alphabet codes), for automaton searches.
     pub fn vocab(&self) -> &fst::Map<&'a [u8]> {
         &self.vocab
