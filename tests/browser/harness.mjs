@@ -60,7 +60,11 @@ export async function start(serverOptions = {}) {
         d.dismiss();
       });
       await page.goto(server.url + path);
-      if (wait || clock === "paused") await waitReady(page);
+      if (wait || clock === "paused") {
+        await waitReady(page).catch((e) => {
+          throw new Error(`${e.message}\npage errors: ${errors.join("; ") || "none"}`);
+        });
+      }
       if (clock === "paused") await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000));
       return { page, context, foreign, errors };
     },
@@ -71,12 +75,21 @@ export async function start(serverOptions = {}) {
   };
 }
 
-/** Waits until every element on the page has loaded its engine (or failed). */
+/** Waits until every element on the page has loaded its engine (or failed); says where it stopped if not. */
 export async function waitReady(page) {
-  await page.waitForFunction(() => {
-    const hosts = [...document.querySelectorAll("policy-search")];
-    return hosts.length > 0 && hosts.every((el) => ["ready", "error"].includes(el.getAttribute("state")));
-  });
+  try {
+    await page.waitForFunction(() => {
+      const hosts = [...document.querySelectorAll("policy-search")];
+      return hosts.length > 0 && hosts.every((el) => ["ready", "error"].includes(el.getAttribute("state")));
+    });
+  } catch (e) {
+    const where = await page.evaluate(() => ({
+      document: document.readyState,
+      states: [...document.querySelectorAll("policy-search")].map((el) => el.getAttribute("state")),
+      loaded: performance.getEntriesByType("resource").map((r) => new URL(r.name).pathname),
+    })).catch((why) => why.message);
+    throw new Error(`${e.message}\nwhere it stopped: ${JSON.stringify(where)}`);
+  }
 }
 
 /** Types `q` into the search box of `host` (replacing what is there) and waits for the results. */
