@@ -25,7 +25,8 @@ fn main() {
         process::exit(1);
     };
     let as_of = env::var("POLICY_SEARCH_AS_OF").ok().map(|s| {
-        Date::parse_iso(&s).unwrap_or_else(|| fail(format!("POLICY_SEARCH_AS_OF={s:?} is not a date of the form YYYY-MM-DD")))
+        Date::parse_iso(&s)
+            .unwrap_or_else(|| fail(format!("POLICY_SEARCH_AS_OF={s:?} is not a date of the form YYYY-MM-DD")))
     });
     let corpus = load_dir(&corpus_dir, as_of).unwrap_or_else(|e| fail(e));
 
@@ -73,17 +74,19 @@ fn main() {
     // stop list, and the vocabulary of the corpus itself (clause text and titles).
     let full = FoldTable::full();
     let fold = |s: &str| fold(s, full);
-    let mut thesaurus =
-        Thesaurus::parse(SYNONYMS, "crates/lexicon/data/synonyms.txt").unwrap_or_else(|e| fail(e));
+    let mut thesaurus = Thesaurus::parse(SYNONYMS, "crates/lexicon/data/synonyms.txt").unwrap_or_else(|e| fail(e));
     let manifest = corpus_dir.join("manifest.toml");
     thesaurus.extend(
         Thesaurus::parse_lines(&corpus.synonyms, &format!("{} (synonyms)", manifest.display()))
             .unwrap_or_else(|e| fail(e)),
     );
-    let texts: Vec<String> =
-        clauses.iter().map(|c| fold(&c.text)).chain(docs.iter().map(|d| fold(d.title))).collect();
+    let texts: Vec<String> = clauses.iter().map(|c| fold(&c.text)).chain(docs.iter().map(|d| fold(d.title))).collect();
     let lexicon = Lexicon {
-        words: Vocabulary::build(&texts).words.into_iter().map(|(w, source)| (w, source == Source::Segmenter)).collect(),
+        words: Vocabulary::build(&texts)
+            .words
+            .into_iter()
+            .map(|(w, source)| (w, source == Source::Segmenter))
+            .collect(),
         stopwords: stopwords::parse(STOPWORDS, fold).into_iter().collect(),
         synonyms: thesaurus.expansions(fold),
         readings: &readings::of_char,

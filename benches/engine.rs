@@ -59,7 +59,13 @@ fn main() {
     }
     let text: String = engine.clauses().iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join("\n");
     println!("  {:<20} {:>8}  {:>8}  {:>8}", "whole blob", blob.len(), gzip(blob), brotli(blob));
-    println!("  {:<20} {:>8}  {:>8}  {:>8}", "clause text alone", text.len(), gzip(text.as_bytes()), brotli(text.as_bytes()));
+    println!(
+        "  {:<20} {:>8}  {:>8}  {:>8}",
+        "clause text alone",
+        text.len(),
+        gzip(text.as_bytes()),
+        brotli(text.as_bytes())
+    );
     println!(
         "  {:<20} {:>8}  {:>8}  {:>8}   (ratio to text, brotli: {:.2})",
         "sections but clauses",
@@ -68,7 +74,10 @@ fn main() {
         brotli(&non_text),
         brotli(&non_text) as f64 / brotli(text.as_bytes()) as f64
     );
-    println!("  {} keys, {} clauses, {} documents, {} fold entries", stats.keys, stats.clauses, stats.docs, stats.fold_entries);
+    println!(
+        "  {} keys, {} clauses, {} documents, {} fold entries",
+        stats.keys, stats.clauses, stats.docs, stats.fold_entries
+    );
     // The lexicon: fetched lazily by the browser, so not on the path of a first result.
     let lexicon = policy_search::EMBEDDED_LEXICON;
     let mut offset = policy_search_index::header::LEXICON.header_len();
@@ -144,8 +153,16 @@ fn main() {
         black_box(hits);
     });
     println!("query latency over {} queries (µs)   p50      p99", queries.len());
-    println!("  engine (index + verify + rank)   {:>7.1}  {:>7.1}", percentile(&engine_times, 0.5), percentile(&engine_times, 0.99));
-    println!("  brute-force scan, no ranking     {:>7.1}  {:>7.1}", percentile(&brute_times, 0.5), percentile(&brute_times, 0.99));
+    println!(
+        "  engine (index + verify + rank)   {:>7.1}  {:>7.1}",
+        percentile(&engine_times, 0.5),
+        percentile(&engine_times, 0.99)
+    );
+    println!(
+        "  brute-force scan, no ranking     {:>7.1}  {:>7.1}",
+        percentile(&brute_times, 0.5),
+        percentile(&brute_times, 0.99)
+    );
     println!(
         "  speed-up (brute / engine)        {:>7.1}x {:>7.1}x",
         percentile(&brute_times, 0.5) / percentile(&engine_times, 0.5),
@@ -197,7 +214,9 @@ fn natural_queries(engine: &Engine<'_>, folded_clauses: &[Vec<char>]) {
                     let held: f32 = pieces
                         .iter()
                         .filter(|p| {
-                            std::iter::once(&p.text).chain(&p.synonyms).any(|f| !occurrences(c, &f.chars().collect::<Vec<_>>()).is_empty())
+                            std::iter::once(&p.text)
+                                .chain(&p.synonyms)
+                                .any(|f| !occurrences(c, &f.chars().collect::<Vec<_>>()).is_empty())
                         })
                         .map(|p| p.weight)
                         .sum();
@@ -211,8 +230,16 @@ fn natural_queries(engine: &Engine<'_>, folded_clauses: &[Vec<char>]) {
     engine_times.sort_by(f64::total_cmp);
     brute_times.sort_by(f64::total_cmp);
     println!("natural-query latency over {} queries (µs)  p50      p99", queries.len());
-    println!("  engine (all tiers, corrections)    {:>7.1}  {:>7.1}", percentile(&engine_times, 0.5), percentile(&engine_times, 0.99));
-    println!("  brute-force relaxed scan           {:>7.1}  {:>7.1}", percentile(&brute_times, 0.5), percentile(&brute_times, 0.99));
+    println!(
+        "  engine (all tiers, corrections)    {:>7.1}  {:>7.1}",
+        percentile(&engine_times, 0.5),
+        percentile(&engine_times, 0.99)
+    );
+    println!(
+        "  brute-force relaxed scan           {:>7.1}  {:>7.1}",
+        percentile(&brute_times, 0.5),
+        percentile(&brute_times, 0.99)
+    );
     println!(
         "  speed-up (brute / engine)          {:>7.1}x {:>7.1}x",
         percentile(&brute_times, 0.5) / percentile(&engine_times, 0.5),

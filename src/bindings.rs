@@ -19,7 +19,6 @@ pub struct PolicySearch {
     engine: Engine<'static>,
 }
 
-
 #[wasm_bindgen]
 impl PolicySearch {
     /// Opens the embedded index. Throws if the index is corrupt (a build defect).
@@ -145,9 +144,7 @@ fn flag(options: &JsValue, name: &str, default: bool) -> Result<bool, JsValue> {
 
 /// Plain objects and `null` (not `Map`s and `undefined`), so results survive `JSON.stringify`.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| error("internal", &e.to_string()))
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| error("internal", &e.to_string()))
 }
 
 /// A JS `Error` carrying a machine-readable `code` beside its message.

@@ -21,8 +21,7 @@ use crate::{
     rank,
     results::{
         ClauseRecord, Document, Hit, HitKind, LexiconStats, MatchKind, Parsed, PathItem, SearchResults, SectionSize,
-        Snippet, Stats,
-        SynonymUsed, Via,
+        Snippet, Stats, SynonymUsed, Via,
     },
 };
 
@@ -153,7 +152,11 @@ impl<'a> Engine<'a> {
     pub(crate) fn folded_titles(&self) -> &[Vec<char>] {
         self.titles.get_or_init(|| {
             (0..self.index.doc_count())
-                .map(|d| self.index.doc(d).map_or_else(Vec::new, |doc| self.fold(&[doc.title, &doc.issuer.join(" ")].join(" ")).chars().collect()))
+                .map(|d| {
+                    self.index.doc(d).map_or_else(Vec::new, |doc| {
+                        self.fold(&[doc.title, &doc.issuer.join(" ")].join(" ")).chars().collect()
+                    })
+                })
                 .collect()
         })
     }
@@ -190,7 +193,12 @@ impl<'a> Engine<'a> {
             let Some(view) = self.index.clause(i) else { return Box::default() };
             let title = self.index.doc(view.doc).map_or("", |d| d.title);
             let path = self.index.path(&view);
-            path.iter().map(|h| h.title).chain([title]).flat_map(|t| t.chars().chain(['\n'])).map(|c| self.fold_char(c)).collect()
+            path.iter()
+                .map(|h| h.title)
+                .chain([title])
+                .flat_map(|t| t.chars().chain(['\n']))
+                .map(|c| self.fold_char(c))
+                .collect()
         })
     }
 
@@ -282,7 +290,8 @@ impl<'a> Engine<'a> {
         let mut skip: Vec<u32> = exact.iter().map(|e| e.0).collect();
         skip.sort_unstable();
         let relaxed = self.relaxed(&query, &pieces, &skip);
-        let folded: String = query.include.iter().map(|t| t.chars.iter().collect::<String>()).collect::<Vec<_>>().join(" ");
+        let folded: String =
+            query.include.iter().map(|t| t.chars.iter().collect::<String>()).collect::<Vec<_>>().join(" ");
         let documents = self.documents(&folded, &pieces);
         Answer { query, pieces, documents, exact, relaxed }
     }
@@ -400,7 +409,9 @@ impl<'a> Engine<'a> {
         hit.synonyms = r
             .held
             .iter()
-            .filter_map(|h| h.synonym.as_ref().map(|s| SynonymUsed { from: pieces[h.piece].text.clone(), to: s.clone() }))
+            .filter_map(|h| {
+                h.synonym.as_ref().map(|s| SynonymUsed { from: pieces[h.piece].text.clone(), to: s.clone() })
+            })
             .collect();
         hit.via = vec![Via::Relaxed];
         if !hit.synonyms.is_empty() {
@@ -443,7 +454,12 @@ impl<'a> Engine<'a> {
             doc: doc.to_string(),
             clause: view.id.to_string(),
             label: view.label.to_string(),
-            path: self.index.path(view).into_iter().map(|h| PathItem { label: h.label.into(), title: h.title.into() }).collect(),
+            path: self
+                .index
+                .path(view)
+                .into_iter()
+                .map(|h| PathItem { label: h.label.into(), title: h.title.into() })
+                .collect(),
             heading: (view.heading_len > 0).then(|| view.text.chars().take(view.heading_len as usize).collect()),
             text: view.text.to_string(),
             units: view.units.iter().map(|u| u.to_string()).collect(),
@@ -517,7 +533,8 @@ impl<'a> Engine<'a> {
         let sections: Vec<SectionSize> =
             self.index.section_sizes().map(|(name, bytes)| SectionSize { name, bytes }).collect();
         Stats {
-            total_bytes: sections.iter().map(|s| s.bytes).sum::<usize>() + policy_search_index::header::CORE.header_len(),
+            total_bytes: sections.iter().map(|s| s.bytes).sum::<usize>()
+                + policy_search_index::header::CORE.header_len(),
             sections,
             text_bytes: (0..self.index.clause_count()).filter_map(|i| self.index.clause(i)).map(|c| c.text.len()).sum(),
             keys: self.index.key_count(),
@@ -526,7 +543,8 @@ impl<'a> Engine<'a> {
             headings: self.index.heading_count(),
             fold_entries: self.index.fold.len(),
             lexicon: self.lexicon.as_ref().map(|l| LexiconStats {
-                total_bytes: l.section_sizes().map(|s| s.1).sum::<usize>() + policy_search_index::header::LEXICON.header_len(),
+                total_bytes: l.section_sizes().map(|s| s.1).sum::<usize>()
+                    + policy_search_index::header::LEXICON.header_len(),
                 sections: l.section_sizes().map(|(name, bytes)| SectionSize { name, bytes }).collect(),
                 words: l.word_count(),
             }),
@@ -585,7 +603,9 @@ fn snippet(text: &str, len: usize, highlights: &[[u32; 2]]) -> Snippet {
     }
     let lead = SNIPPET_CHARS / 4;
     let window_at = |h: &[u32; 2]| (h[0] as usize).saturating_sub(lead).min(len - SNIPPET_CHARS);
-    let covered = |start: usize| highlights.iter().filter(|h| h[0] as usize >= start && (h[1] as usize) <= start + SNIPPET_CHARS).count();
+    let covered = |start: usize| {
+        highlights.iter().filter(|h| h[0] as usize >= start && (h[1] as usize) <= start + SNIPPET_CHARS).count()
+    };
     let mut start = highlights.iter().map(window_at).max_by_key(|&s| (covered(s), std::cmp::Reverse(s))).unwrap_or(0);
     let mut end = start + SNIPPET_CHARS;
     // Never cut a match in two: widen the window over a highlight that straddles an edge.
@@ -618,4 +638,3 @@ fn snippet(text: &str, len: usize, highlights: &[[u32; 2]]) -> Snippet {
         .collect();
     Snippet { text: out, start: start as u32, end: end as u32, highlights: shifted }
 }
-

@@ -55,7 +55,8 @@ pub fn score(terms: &[TermMatch<'_>], clause: &ClauseFacts, average_len: f32) ->
     let norm = K1 * (1.0 - B + B * clause.len as f32 / average_len.max(1.0));
     let mut score = 0.0;
     for t in terms {
-        let in_units = |s: usize| clause.units.as_ref().is_some_and(|u| (u.start as usize..u.end as usize).contains(&s));
+        let in_units =
+            |s: usize| clause.units.as_ref().is_some_and(|u| (u.start as usize..u.end as usize).contains(&s));
         let tf: f32 = t.starts.iter().map(|&s| if in_units(s) { UNITS_WEIGHT } else { 1.0 }).sum();
         score += t.idf * tf * (K1 + 1.0) / (tf + norm);
         if t.starts.iter().any(|&s| s + t.len <= clause.heading_len as usize) {

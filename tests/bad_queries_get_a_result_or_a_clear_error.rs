@@ -43,7 +43,10 @@ fn hostile_input_is_answered() {
         }
     }
     assert_eq!(run(&"创新".repeat(5_000)), Err(QueryError::TooLong { chars: 10_000 }));
-    assert!(matches!(run(&(0..40).map(|i| format!("词{i} ")).collect::<String>()), Err(QueryError::TooManyTerms { terms: 40 })));
+    assert!(matches!(
+        run(&(0..40).map(|i| format!("词{i} ")).collect::<String>()),
+        Err(QueryError::TooManyTerms { terms: 40 })
+    ));
     assert!(run(&(0..MAX_TERMS).map(|i| format!("词{i} ")).collect::<String>()).is_ok());
     assert_eq!(run("😀"), Ok(0));
     assert_eq!(run("-创新"), Err(QueryError::OnlyExclusions));

@@ -11,7 +11,9 @@ fn engine() -> Engine<'static> {
 /// The exact hits of `q` (the tier dev.json describes), checking that they come first and that
 /// `total` counts them.
 fn all(engine: &Engine<'_>, q: &str) -> Result<Vec<(String, String, String)>, String> {
-    let r = engine.search(q, &SearchOptions { limit: 10_000, offset: 0, ..Default::default() }).map_err(|e| e.to_string())?;
+    let r = engine
+        .search(q, &SearchOptions { limit: 10_000, offset: 0, ..Default::default() })
+        .map_err(|e| e.to_string())?;
     assert_eq!(r.hits.len(), r.documents + r.total + r.partial, "{q:?}: every hit is returned");
     let exact = &r.hits[r.documents..r.documents + r.total];
     assert!(exact.iter().all(|h| h.match_kind == MatchKind::Exact), "{q:?}: exact hits come before partial ones");
@@ -138,7 +140,10 @@ fn latin_and_numbers_match_whole_tokens() {
         assert!(!all(&engine, q).unwrap().is_empty(), "{q}");
     }
     assert!(all(&engine, "PO").unwrap().is_empty(), "PO is not a token of IPO");
-    assert!(all(&engine, "5亿元").unwrap().iter().all(|h| !engine.fold(&h.2).contains("2.5亿元") || engine.fold(&h.2).contains("不少于5亿元")));
+    assert!(all(&engine, "5亿元")
+        .unwrap()
+        .iter()
+        .all(|h| !engine.fold(&h.2).contains("2.5亿元") || engine.fold(&h.2).contains("不少于5亿元")));
 }
 
 #[test]
@@ -148,7 +153,8 @@ fn snippets_never_cut_a_match_in_two() {
         let r = engine.search(q, &SearchOptions { limit: 1000, offset: 0, ..Default::default() }).unwrap();
         for hit in &r.hits {
             let text: Vec<char> = hit.text.chars().collect();
-            let whole: Vec<String> = hit.highlights.iter().map(|[s, e]| text[*s as usize..*e as usize].iter().collect()).collect();
+            let whole: Vec<String> =
+                hit.highlights.iter().map(|[s, e]| text[*s as usize..*e as usize].iter().collect()).collect();
             let snippet: Vec<char> = hit.snippet.text.chars().collect();
             for [s, e] in &hit.snippet.highlights {
                 let span: String = snippet[*s as usize..*e as usize].iter().collect();

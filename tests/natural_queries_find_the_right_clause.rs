@@ -36,7 +36,11 @@ fn a_homophone_typo_is_corrected_and_can_be_searched_as_typed() {
     let r = engine.search("众创空见", &SearchOptions::default()).unwrap();
     let c = r.corrected.expect("众创空见 is corrected");
     assert_eq!((c.from.as_str(), c.to.as_str(), c.query.as_str()), ("见", "间", "众创空间"));
-    assert!(r.total > 0 && r.hits.iter().all(|h| engine.fold(&h.text).contains("众创空间") || h.match_kind != policy_search::results::MatchKind::Exact));
+    assert!(
+        r.total > 0
+            && r.hits.iter().all(|h| engine.fold(&h.text).contains("众创空间")
+                || h.match_kind != policy_search::results::MatchKind::Exact)
+    );
     let as_typed = engine.search("众创空见", &SearchOptions { correct: false, ..SearchOptions::default() }).unwrap();
     assert!(as_typed.corrected.is_none() && as_typed.total == 0);
 }
@@ -63,7 +67,8 @@ fn synonym_hits_say_which_synonym_and_rank_below_literal_ones() {
     // 补贴 literally before 补助/资助 instead of it.
     let r = engine.search("房租补贴", &SearchOptions { limit: 50, ..SearchOptions::default() }).unwrap();
     let first_synonym = r.hits.iter().position(|h| !h.synonyms.is_empty()).unwrap_or(r.hits.len());
-    let last_literal = r.hits.iter().rposition(|h| h.synonyms.is_empty() && h.match_kind == policy_search::results::MatchKind::Exact);
+    let last_literal =
+        r.hits.iter().rposition(|h| h.synonyms.is_empty() && h.match_kind == policy_search::results::MatchKind::Exact);
     assert!(last_literal.is_none_or(|l| l < first_synonym));
 }
 
@@ -71,7 +76,13 @@ fn synonym_hits_say_which_synonym_and_rank_below_literal_ones() {
 fn a_zero_width_space_or_chinese_quotes_change_nothing() {
     let engine = Engine::embedded().unwrap();
     let ids = |q: &str| -> Vec<(String, String)> {
-        engine.search(q, &SearchOptions { limit: 100, ..SearchOptions::default() }).unwrap().hits.into_iter().map(|h| (h.doc, h.clause)).collect()
+        engine
+            .search(q, &SearchOptions { limit: 100, ..SearchOptions::default() })
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| (h.doc, h.clause))
+            .collect()
     };
     assert_eq!(ids("众\u{200B}创空间"), ids("众创空间"));
     assert_eq!(ids("“科技成果转化” 基金"), ids("\"科技成果转化\" 基金"));

@@ -46,9 +46,15 @@ fn brute_force(engine: &Engine<'_>, term: &str) -> BTreeSet<(String, String)> {
 
 fn engine_hits(engine: &Engine<'_>, term: &str) -> BTreeSet<(String, String)> {
     // Quoted, so spaces inside the substring stay part of one term.
-    let r = engine.search(&format!("\"{term}\""), &SearchOptions { limit: usize::MAX, offset: 0, ..Default::default() }).unwrap();
+    let r = engine
+        .search(&format!("\"{term}\""), &SearchOptions { limit: usize::MAX, offset: 0, ..Default::default() })
+        .unwrap();
     // The property holds for the exact tier: the hits marked `exact`.
-    r.hits.into_iter().filter(|h| h.kind == HitKind::Clause && h.match_kind == MatchKind::Exact).map(|h| (h.doc, h.clause)).collect()
+    r.hits
+        .into_iter()
+        .filter(|h| h.kind == HitKind::Clause && h.match_kind == MatchKind::Exact)
+        .map(|h| (h.doc, h.clause))
+        .collect()
 }
 
 proptest! {

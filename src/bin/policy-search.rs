@@ -108,7 +108,13 @@ fn run(args: &[String]) -> Result<(), String> {
                 s.sections
                     .iter()
                     .try_for_each(|x| writeln!(out, "{:<10} {:>8} bytes", x.name, x.bytes))
-                    .and_then(|()| writeln!(out, "total {} bytes; {} keys, {} clauses, {} documents; clause text {} bytes", s.total_bytes, s.keys, s.clauses, s.docs, s.text_bytes))
+                    .and_then(|()| {
+                        writeln!(
+                            out,
+                            "total {} bytes; {} keys, {} clauses, {} documents; clause text {} bytes",
+                            s.total_bytes, s.keys, s.clauses, s.docs, s.text_bytes
+                        )
+                    })
                     .and_then(|()| match &s.lexicon {
                         Some(l) => l
                             .sections
@@ -141,7 +147,17 @@ fn print_results(out: &mut impl Write, results: &policy_search::SearchResults) -
             let via: Vec<String> = hit.via.iter().map(|v| format!("{v:?}").to_lowercase()).collect();
             format!("  ({}: {})", via.join("+"), hit.matched.join(" "))
         };
-        writeln!(out, "\n{}. 《{}》 › {} {}  [{}#{}  {:.2}]{why}", results.offset + n + 1, hit.title, path.join(" › "), hit.label, hit.doc, hit.clause, hit.score)?;
+        writeln!(
+            out,
+            "\n{}. 《{}》 › {} {}  [{}#{}  {:.2}]{why}",
+            results.offset + n + 1,
+            hit.title,
+            path.join(" › "),
+            hit.label,
+            hit.doc,
+            hit.clause,
+            hit.score
+        )?;
         writeln!(out, "   {}", mark(&hit.snippet.text, &hit.snippet.highlights).replace('\n', " "))?;
     }
     Ok(())

@@ -81,7 +81,10 @@ impl Engine<'_> {
             }
             let chars = &term.chars;
             // Each character's homophones, once per term.
-            let sounds: Vec<Sound> = chars.iter().map(|&c| if is_han(c) { self.homophones(lexicon, c, by_syllable) } else { Sound::default() }).collect();
+            let sounds: Vec<Sound> = chars
+                .iter()
+                .map(|&c| if is_han(c) { self.homophones(lexicon, c, by_syllable) } else { Sound::default() })
+                .collect();
             for len in WINDOW.rev() {
                 for start in 0..chars.len().saturating_sub(len - 1) {
                     let window = &chars[start..start + len];
@@ -119,7 +122,14 @@ struct Sound {
 /// Every vocabulary key (with its value) whose `i`-th character is one of the spellings of
 /// `sets[i]`, found by walking the FST from `node` along each spelling: only prefixes that
 /// exist are followed, so the work is the number of such prefixes, not the vocabulary's size.
-fn walk(fst: &Fst<&[u8]>, node: Node<'_>, output: Output, sets: &[Sound], key: &mut Vec<u8>, found: &mut Vec<(Vec<u8>, u64)>) {
+fn walk(
+    fst: &Fst<&[u8]>,
+    node: Node<'_>,
+    output: Output,
+    sets: &[Sound],
+    key: &mut Vec<u8>,
+    found: &mut Vec<(Vec<u8>, u64)>,
+) {
     let Some((sound, rest)) = sets.split_first() else {
         if node.is_final() {
             found.push((key.clone(), output.cat(node.final_output()).value()));

@@ -52,7 +52,11 @@ impl Engine<'_> {
                 let mut terms = Vec::with_capacity(per_term.len());
                 for (i, matches) in per_term.iter().enumerate() {
                     let at = matches.binary_search_by_key(&clause, |m| m.0).ok()?;
-                    terms.push(rank::TermMatch { starts: &matches[at].1, len: query.include[i].chars.len(), idf: idfs[i] });
+                    terms.push(rank::TermMatch {
+                        starts: &matches[at].1,
+                        len: query.include[i].chars.len(),
+                        idf: idfs[i],
+                    });
                 }
                 if self.excluded(query, clause) {
                     return None;

@@ -70,7 +70,9 @@ impl fmt::Display for QueryError {
             QueryError::TooManyTerms { terms } => {
                 write!(f, "检索词过多：{terms} 个，最多 {MAX_TERMS} 个 (too many terms)")
             }
-            QueryError::OnlyExclusions => write!(f, "请至少输入一个不带“-”的检索词 (a query needs a term that is not excluded)"),
+            QueryError::OnlyExclusions => {
+                write!(f, "请至少输入一个不带“-”的检索词 (a query needs a term that is not excluded)")
+            }
         }
     }
 }
@@ -96,11 +98,8 @@ pub fn parse(raw: &str, fold: impl Fn(char) -> char) -> Result<Query, QueryError
         return Err(QueryError::TooLong { chars: count });
     }
     // Control characters separate terms like spaces do; invisible ones are not there at all.
-    let chars: Vec<char> = raw
-        .chars()
-        .filter(|&c| !is_invisible(c))
-        .map(|c| if c.is_control() { ' ' } else { fold(c) })
-        .collect();
+    let chars: Vec<char> =
+        raw.chars().filter(|&c| !is_invisible(c)).map(|c| if c.is_control() { ' ' } else { fold(c) }).collect();
     let mut query = Query::default();
     let mut i = 0;
     while i < chars.len() {
@@ -164,7 +163,13 @@ mod tests {
 
     #[test]
     fn reads_operators_as_chinese_keyboards_type_them() {
-        for q in ["“科技成果 转化” 基金", "「科技成果 转化」 基金", "『科技成果 转化』\u{3000}基金", "‘科技成果 转化’ 基金", "“科技成果 转化\" 基金"] {
+        for q in [
+            "“科技成果 转化” 基金",
+            "「科技成果 转化」 基金",
+            "『科技成果 转化』\u{3000}基金",
+            "‘科技成果 转化’ 基金",
+            "“科技成果 转化\" 基金",
+        ] {
             let (inc, _) = p(q).unwrap();
             assert_eq!(inc, ["科技成果 转化", "基金"], "{q}");
         }

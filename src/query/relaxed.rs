@@ -127,7 +127,8 @@ impl Engine<'_> {
                     .and_then(|w| w.synonyms)
                     .and_then(|s| self.lexicon().map(|l| l.synonyms(s).into_iter().map(str::to_string).collect()))
                     .unwrap_or_default();
-                let mut piece = Piece { text, synonyms, stop, weight: 0.0, clauses: 0, chars, phrase, matches: Rc::default() };
+                let mut piece =
+                    Piece { text, synonyms, stop, weight: 0.0, clauses: 0, chars, phrase, matches: Rc::default() };
                 if !stop {
                     piece.matches = Rc::new(self.piece_matches(&piece));
                     piece.clauses = piece.matches.clauses();
@@ -298,7 +299,8 @@ impl Engine<'_> {
                 covered += self.heading_context(clause, pieces, &missing, &mut held);
             }
             let share = covered / total;
-            let substantive = held.iter().any(|h| !h.in_heading && (pieces[h.piece].chars.len() > 1 || h.synonym.is_some()));
+            let substantive =
+                held.iter().any(|h| !h.in_heading && (pieces[h.piece].chars.len() > 1 || h.synonym.is_some()));
             if share + f32::EPSILON < MIN_SHARE || !substantive {
                 continue;
             }

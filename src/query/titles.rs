@@ -53,7 +53,8 @@ pub fn read_number(text: &str) -> Option<DocNumber> {
             }
         }
     }
-    let code: String = chars[..rest].iter().rev().take_while(|&&c| is_han(c)).collect::<Vec<_>>().into_iter().rev().collect();
+    let code: String =
+        chars[..rest].iter().rev().take_while(|&&c| is_han(c)).collect::<Vec<_>>().into_iter().rev().collect();
     let code = (!code.is_empty()).then_some(code);
     // `37号文` says nothing more than its serial; anything else after 号 is not a 文号.
     let tail: String = chars[hao + 1..].iter().collect();

@@ -128,7 +128,16 @@ fn bad_queries_and_options_throw_errors_with_a_code() {
 #[wasm_bindgen_test]
 fn hostile_queries_return_a_result() {
     let engine = engine();
-    for q in ["", "   ", "<img src=x onerror=alert(1)>", "😀🎉", "\u{0}\u{7}\u{1b}[31m", "。，、；", "\"unclosed", "\u{20000}"] {
+    for q in [
+        "",
+        "   ",
+        "<img src=x onerror=alert(1)>",
+        "😀🎉",
+        "\u{0}\u{7}\u{1b}[31m",
+        "。，、；",
+        "\"unclosed",
+        "\u{20000}",
+    ] {
         let r = search(&engine, q, JsValue::UNDEFINED);
         assert!(r.hits.len() <= 10, "{q:?}");
     }
@@ -145,7 +154,10 @@ fn documents_and_clauses_by_id_agree_with_the_hits() {
     let hit = search(&engine, "瞪羚企业", JsValue::UNDEFINED).hits.remove(0);
     assert_eq!(docs.iter().find(|d| d.doc == hit.doc).unwrap().title, hit.title);
     let clause: Clause = serde_wasm_bindgen::from_value(engine.clause(&hit.doc, &hit.clause).unwrap()).unwrap();
-    assert_eq!((clause.doc.as_str(), clause.clause.as_str(), &clause.text, &clause.path), (hit.doc.as_str(), hit.clause.as_str(), &hit.text, &hit.path));
+    assert_eq!(
+        (clause.doc.as_str(), clause.clause.as_str(), &clause.text, &clause.path),
+        (hit.doc.as_str(), hit.clause.as_str(), &hit.text, &hit.path)
+    );
 
     let section: Vec<Clause> = serde_wasm_bindgen::from_value(engine.document_clauses(&hit.doc).unwrap()).unwrap();
     assert!(section.iter().any(|c| c.clause == hit.clause));
@@ -197,7 +209,10 @@ fn the_lexicon_turns_on_related_results_and_corrections() {
 
     let r = natural(&engine, "创业补贴", JsValue::UNDEFINED);
     assert!(r.total == 0 && r.partial > 0, "{r:?}");
-    assert!(r.hits.iter().all(|h| h.match_kind == "partial" && h.via.contains(&"relaxed".to_string()) && !h.matched.is_empty()));
+    assert!(r
+        .hits
+        .iter()
+        .all(|h| h.match_kind == "partial" && h.via.contains(&"relaxed".to_string()) && !h.matched.is_empty()));
 
     let r = natural(&engine, "众创空见", JsValue::UNDEFINED);
     let c = r.corrected.expect("a correction");

@@ -15,7 +15,9 @@ pub fn check(engine: &Engine<'_>, q: &str, expect: &Value) -> Result<(), String>
     if expect.get("top1").is_some() && !wanted("top1").iter().any(|w| first.contains(w.as_str())) {
         return Err(format!("top1 is {:?}", first.chars().take(60).collect::<String>()));
     }
-    if expect.get("top3").is_some() && !texts.iter().take(3).any(|t| wanted("top3").iter().any(|w| t.contains(w.as_str()))) {
+    if expect.get("top3").is_some()
+        && !texts.iter().take(3).any(|t| wanted("top3").iter().any(|w| t.contains(w.as_str())))
+    {
         return Err("not in the top 3".into());
     }
     if let Some(doc) = expect["doc"].as_str() {
@@ -29,4 +31,3 @@ pub fn check(engine: &Engine<'_>, q: &str, expect: &Value) -> Result<(), String>
     }
     Ok(())
 }
-

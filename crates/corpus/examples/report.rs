@@ -15,13 +15,30 @@ fn main() {
     };
     for doc in &corpus.documents {
         let m = &doc.meta;
-        println!("# {} 《{}》 {:?} issuer={:?} published={:?} effective={:?} expires={:?} status={} source={:?}",
-            m.doc, m.title, m.number, m.issuer, m.published.map(|d| d.to_string()), m.effective.map(|d| d.to_string()),
-            m.expires.map(|d| d.to_string()), m.status.label(), m.source);
+        println!(
+            "# {} 《{}》 {:?} issuer={:?} published={:?} effective={:?} expires={:?} status={} source={:?}",
+            m.doc,
+            m.title,
+            m.number,
+            m.issuer,
+            m.published.map(|d| d.to_string()),
+            m.effective.map(|d| d.to_string()),
+            m.expires.map(|d| d.to_string()),
+            m.status.label(),
+            m.source
+        );
         for c in &doc.clauses {
             let path: Vec<String> = c.path.iter().map(|h| format!("{}{}", h.label, h.title)).collect();
             let text: String = c.text.chars().take(40).collect();
-            println!("  [{}] {} | {} | h={:?} | {} | units={:?}", c.clause, c.label, path.join(" › "), c.heading, text.replace('\n', "⏎"), c.units);
+            println!(
+                "  [{}] {} | {} | h={:?} | {} | units={:?}",
+                c.clause,
+                c.label,
+                path.join(" › "),
+                c.heading,
+                text.replace('\n', "⏎"),
+                c.units
+            );
         }
         if show_removed {
             for r in &doc.removed {

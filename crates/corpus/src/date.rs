@@ -18,10 +18,8 @@ impl Date {
     pub fn new(year: u32, month: u32, day: u32) -> Option<Date> {
         let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-        let ok = (1900..=2200).contains(&year)
-            && (1..=12).contains(&month)
-            && day >= 1
-            && day <= days[month as usize - 1];
+        let ok =
+            (1900..=2200).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days[month as usize - 1];
         ok.then_some(Date { year: year as u16, month: month as u8, day: day as u8 })
     }
 

@@ -143,7 +143,11 @@ pub fn load_dir(dir: &Path, as_of: Option<Date>) -> Result<Corpus, String> {
 
     for stem in manifest.files.keys() {
         if !paths.iter().any(|p| p.file_stem().and_then(|s| s.to_str()) == Some(stem)) {
-            return Err(format!("{}: files.\"{stem}\": no such file {stem}.txt in {}", manifest_path.display(), dir.display()));
+            return Err(format!(
+                "{}: files.\"{stem}\": no such file {stem}.txt in {}",
+                manifest_path.display(),
+                dir.display()
+            ));
         }
     }
 
@@ -236,7 +240,9 @@ pub fn parse_document(doc: &str, text: &str, overrides: Option<&Overrides>, as_o
             }
         }
         let candidate = strip_category_tag(&clean::whitespace::tighten_spaces(&line.text));
-        if segment::is_title_like(&fold(&candidate, full)) && title.as_ref().is_none_or(|t| t.chars().count() < candidate.chars().count()) {
+        if segment::is_title_like(&fold(&candidate, full))
+            && title.as_ref().is_none_or(|t| t.chars().count() < candidate.chars().count())
+        {
             title = Some(candidate);
         }
     }
@@ -312,10 +318,8 @@ pub fn parse_document(doc: &str, text: &str, overrides: Option<&Overrides>, as_o
         status: Status::at(effective, expires, as_of),
         source: o.source.clone().or(source),
     };
-    let removed = lines
-        .into_iter()
-        .filter_map(|l| Some(Removed { line: l.no, rule: l.removed?, text: l.text }))
-        .collect();
+    let removed =
+        lines.into_iter().filter_map(|l| Some(Removed { line: l.no, rule: l.removed?, text: l.text })).collect();
     Ok(Document { meta, clauses, removed })
 }
 

@@ -63,17 +63,14 @@ impl Manifest {
         }
         for (stem, o) in &manifest.files {
             let at = |key: &str| format!("files.\"{stem}\".{key}");
-            for (key, value) in
-                [("published", &o.published), ("effective", &o.effective), ("expires", &o.expires)]
-            {
+            for (key, value) in [("published", &o.published), ("effective", &o.effective), ("expires", &o.expires)] {
                 if let Some(v) = value {
                     check_date(v, file, &at(key))?;
                 }
             }
             if let Some(p) = &o.period {
-                parse_period(p).ok_or_else(|| {
-                    format!("{file}: {}: period {p:?} is not of the form 2021~2025", at("period"))
-                })?;
+                parse_period(p)
+                    .ok_or_else(|| format!("{file}: {}: period {p:?} is not of the form 2021~2025", at("period")))?;
             }
         }
         Ok(manifest)
@@ -81,8 +78,7 @@ impl Manifest {
 }
 
 fn check_date(value: &str, file: &str, key: &str) -> Result<Date, String> {
-    Date::parse_iso(value)
-        .ok_or_else(|| format!("{file}: {key}: {value:?} is not a date of the form YYYY-MM-DD"))
+    Date::parse_iso(value).ok_or_else(|| format!("{file}: {key}: {value:?} is not a date of the form YYYY-MM-DD"))
 }
 
 /// Reads a period of years such as `2016~2018`, `2016-2018` or `2016—2018年`.
@@ -92,8 +88,7 @@ pub fn parse_period(s: &str) -> Option<(u32, u32)> {
     let from: u32 = s[..cut].parse().ok()?;
     let rest = s[cut..].trim_start_matches(['~', '～', '-', '—', '–', '至', '到', ' ']);
     let to: u32 = rest.trim_end_matches('年').parse().ok()?;
-    (s[..cut].len() == 4 && (1900..=2200).contains(&from) && from <= to && to - from < 50)
-        .then_some((from, to))
+    (s[..cut].len() == 4 && (1900..=2200).contains(&from) && from <= to && to - from < 50).then_some((from, to))
 }
 
 #[cfg(test)]

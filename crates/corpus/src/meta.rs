@@ -102,7 +102,9 @@ pub fn issuer_from_title(title_probe: &str, title: &str) -> Option<String> {
 
 /// The host of the first web address in a line: `网址:http://51kjxm.com` → `51kjxm.com`.
 pub fn find_site(probe: &str) -> Option<String> {
-    let start = ["http://", "https://", "www."].iter().find_map(|p| probe.find(p).map(|i| i + if p.starts_with("www") { 0 } else { p.len() }))?;
+    let start = ["http://", "https://", "www."]
+        .iter()
+        .find_map(|p| probe.find(p).map(|i| i + if p.starts_with("www") { 0 } else { p.len() }))?;
     let host: String = probe[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || ".-".contains(*c)).collect();
     host.contains('.').then_some(host)
 }
@@ -163,10 +165,16 @@ mod tests {
     #[test]
     fn reads_effective_dates_and_sites() {
         assert_eq!(find_effective("本意见自2024年11月25日施行。").unwrap().unwrap().to_string(), "2024-11-25");
-        assert_eq!(find_effective("本实施意见自2019年106日起施行,由市发改委负责").unwrap().unwrap().to_string(), "2019-10-06");
+        assert_eq!(
+            find_effective("本实施意见自2019年106日起施行,由市发改委负责").unwrap().unwrap().to_string(),
+            "2019-10-06"
+        );
         assert_eq!(find_effective("本办法自印发之日起施行。"), Some(None));
         assert_eq!(find_effective("自主创新能力"), None);
         assert_eq!(find_site("网址:http://51kjxm.com").as_deref(), Some("51kjxm.com"));
-        assert_eq!(issuer_from_title("杭州市人民政府关于推动", "杭州市人民政府關于推動").as_deref(), Some("杭州市人民政府"));
+        assert_eq!(
+            issuer_from_title("杭州市人民政府关于推动", "杭州市人民政府關于推動").as_deref(),
+            Some("杭州市人民政府")
+        );
     }
 }

@@ -55,9 +55,7 @@ fn unit_list(inner: &str) -> Option<Vec<String>> {
         rest.chars().next().filter(|c| matches!(c, ':' | '：'))?;
         cut("责任单位:".chars().count(), chars.len())
     } else {
-        let suffix = ["按职责分工负责", "分工负责", "牵头负责", "负责"]
-            .iter()
-            .find(|s| folded.ends_with(**s))?;
+        let suffix = ["按职责分工负责", "分工负责", "牵头负责", "负责"].iter().find(|s| folded.ends_with(**s))?;
         let mut to = chars.len() - suffix.chars().count();
         for filler in ["等单位", "等部门", "等"] {
             if fold(&cut(0, to), FoldTable::full()).ends_with(filler) {
@@ -107,8 +105,14 @@ mod tests {
             ["市科技局", "各縣(市、區)政府", "嘉興港區"]
         );
         assert_eq!(names("…服务体系。(市科技局牵头负责)").unwrap(), ["市科技局"]);
-        assert_eq!(names("…范围。(市科技局、市财政局、市科协等按职责分工负责)").unwrap(), ["市科技局", "市财政局", "市科协"]);
-        assert_eq!(names("…(人行平凉市中心支行、市银监局等单位按职责分工负责)").unwrap(), ["人行平凉市中心支行", "市银监局"]);
+        assert_eq!(
+            names("…范围。(市科技局、市财政局、市科协等按职责分工负责)").unwrap(),
+            ["市科技局", "市财政局", "市科协"]
+        );
+        assert_eq!(
+            names("…(人行平凉市中心支行、市银监局等单位按职责分工负责)").unwrap(),
+            ["人行平凉市中心支行", "市银监局"]
+        );
         assert_eq!(names("…(各县区人民政府负责)").unwrap(), ["各县区人民政府"]);
     }
 

@@ -134,16 +134,17 @@ fn every_policy_sentence_is_in_some_clause() {
             // The one repair the cleaner makes: a 文号 gets back its lost closing bracket.
             let line = policy_search_corpus::clean::numbers::repair_doc_numbers(&strip_glosses_for_test(line));
             let cells: Vec<&str> = line.split_whitespace().collect();
-            let pieces: Vec<String> = if cells.len() >= 3 && cells[0].chars().all(|c| c.is_ascii_digit() || c == '序' || c == '号') {
-                cells[1..].iter().map(|c| c.to_string()).collect() // a table row: its cells
-            } else {
-                let text = squash(&line);
-                let text = match marker::parse(&text) {
-                    Some(m) => text[m.rest..].to_string(),
-                    None => text.trim_start_matches('—').to_string(),
+            let pieces: Vec<String> =
+                if cells.len() >= 3 && cells[0].chars().all(|c| c.is_ascii_digit() || c == '序' || c == '号') {
+                    cells[1..].iter().map(|c| c.to_string()).collect() // a table row: its cells
+                } else {
+                    let text = squash(&line);
+                    let text = match marker::parse(&text) {
+                        Some(m) => text[m.rest..].to_string(),
+                        None => text.trim_start_matches('—').to_string(),
+                    };
+                    text.split(['。', '；', ':', '：']).map(str::to_string).collect()
                 };
-                text.split(['。', '；', ':', '：']).map(str::to_string).collect()
-            };
             for piece in pieces.iter().map(|p| squash(p)).filter(|p| p.chars().count() >= 2) {
                 checked += 1;
                 assert!(all.contains(&piece), "{prefix} line {}: {piece:?} is in no clause", i + 1);
@@ -156,9 +157,35 @@ fn every_policy_sentence_is_in_some_clause() {
 #[test]
 fn no_chrome_spam_or_gloss_reaches_a_clause() {
     let banned = [
-        "久久", "免费", "视频", "浏览", "阅读", "发布时间", "发布日期", "登录", "用户名", "欢迎来到", "首页",
-        "icp", "上一条", "下一条", "点击这里", "图片", "part0", "0571", "main", "热线", "版权", "网址",
-        "关键词", "(zheng)", "(chuang)", "(er)", "主题分类", "索引号", "人才在线",
+        "久久",
+        "免费",
+        "视频",
+        "浏览",
+        "阅读",
+        "发布时间",
+        "发布日期",
+        "登录",
+        "用户名",
+        "欢迎来到",
+        "首页",
+        "icp",
+        "上一条",
+        "下一条",
+        "点击这里",
+        "图片",
+        "part0",
+        "0571",
+        "main",
+        "热线",
+        "版权",
+        "网址",
+        "关键词",
+        "(zheng)",
+        "(chuang)",
+        "(er)",
+        "主题分类",
+        "索引号",
+        "人才在线",
     ];
     for d in &corpus().documents {
         for c in &d.clauses {
@@ -168,7 +195,13 @@ fn no_chrome_spam_or_gloss_reaches_a_clause() {
             }
             let chars: Vec<char> = c.text.chars().collect();
             for w in chars.windows(3) {
-                assert!(!(policy_search_normalize::is_han(w[0]) && w[1] == '(' && w[2].is_ascii_lowercase()), "{} {}: gloss left in {:?}", d.meta.doc, c.clause, c.text);
+                assert!(
+                    !(policy_search_normalize::is_han(w[0]) && w[1] == '(' && w[2].is_ascii_lowercase()),
+                    "{} {}: gloss left in {:?}",
+                    d.meta.doc,
+                    c.clause,
+                    c.text
+                );
             }
         }
     }
@@ -195,7 +228,10 @@ fn breadcrumbs_headings_and_units() {
     assert_eq!(c.heading.as_deref(), Some("完善评估机制"));
     let c = clause("001", "att1.2");
     assert_eq!(breadcrumb(c), "附件杭州市“十四五”期间高新技术产业重大投资项目清单");
-    assert_eq!(c.text, "领域：云计算和大数据；项目名称：浙江云计算机数据中心项目；施工单位：浙江云计算数据中心有限公司");
+    assert_eq!(
+        c.text,
+        "领域：云计算和大数据；项目名称：浙江云计算机数据中心项目；施工单位：浙江云计算数据中心有限公司"
+    );
     let c = clause("002", "2");
     assert!(c.text.contains("强化知识产权保护,促进技术成果交易"), "the line broken inside 保护 is joined");
     let c = clause("002", "5.5");

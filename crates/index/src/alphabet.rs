@@ -127,7 +127,10 @@ mod tests {
         let text: String = chars.iter().collect();
         let bytes = write([text.as_str()]);
         let alphabet = Alphabet::new(&bytes).unwrap();
-        assert_eq!(alphabet.encode("a1"), Some(vec![alphabet.code('a').unwrap() as u8, alphabet.code('1').unwrap() as u8]));
+        assert_eq!(
+            alphabet.encode("a1"),
+            Some(vec![alphabet.code('a').unwrap() as u8, alphabet.code('1').unwrap() as u8])
+        );
         let mut seen = std::collections::HashSet::new();
         for pair in chars.windows(2).step_by(7) {
             let key: String = pair.iter().collect();

@@ -44,9 +44,9 @@ use std::fmt;
 
 use alphabet::Alphabet;
 use bytes::Table;
+use policy_search_normalize::FoldTable;
 use postings::Postings;
 use readings::Readings;
-use policy_search_normalize::FoldTable;
 
 pub use clauses::ClauseView;
 pub use docs::DocView;

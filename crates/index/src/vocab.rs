@@ -56,7 +56,11 @@ mod tests {
 
     #[test]
     fn packs_round_trip() {
-        for w in [Word::default(), Word { in_corpus: true, stop: true, segmenter: true, synonyms: Some(0) }, Word { synonyms: Some(70_000), ..Word::default() }] {
+        for w in [
+            Word::default(),
+            Word { in_corpus: true, stop: true, segmenter: true, synonyms: Some(0) },
+            Word { synonyms: Some(70_000), ..Word::default() },
+        ] {
             assert_eq!(Word::unpack(w.pack()), w);
         }
     }

@@ -112,8 +112,7 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, le
         words.entry(from).or_default().synonyms = Some(id);
     }
 
-    let alphabet_section =
-        alphabet::write(lists.keys().map(String::as_str).chain(words.keys().copied()));
+    let alphabet_section = alphabet::write(lists.keys().map(String::as_str).chain(words.keys().copied()));
     let alphabet = alphabet::Alphabet::new(&alphabet_section).expect("the writer's alphabet is well formed");
     // The FST needs its keys sorted by their encoded bytes; ordinals follow that order.
     let mut encoded: Vec<(Vec<u8>, Vec<u32>)> = lists
@@ -123,14 +122,18 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, le
     encoded.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let postings_section = postings::write(&encoded.iter().map(|(_, list)| list.clone()).collect::<Vec<_>>());
     let terms_section = terms::write(encoded.into_iter().map(|(key, _)| key));
-    let mut encoded_words: Vec<(Vec<u8>, vocab::Word)> =
-        words.iter().map(|(w, info)| (alphabet.encode(w).expect("vocabulary characters are in the alphabet"), *info)).collect();
+    let mut encoded_words: Vec<(Vec<u8>, vocab::Word)> = words
+        .iter()
+        .map(|(w, info)| (alphabet.encode(w).expect("vocabulary characters are in the alphabet"), *info))
+        .collect();
     encoded_words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let vocab_section = vocab::write(encoded_words);
     let readings_section = {
         let mut syllables: Vec<String> = Vec::new();
         let mut numbers: HashMap<String, u32> = HashMap::new();
-        let chars = alphabet_section.chunks_exact(4).filter_map(|b| char::from_u32(u32::from_le_bytes([b[0], b[1], b[2], b[3]])));
+        let chars = alphabet_section
+            .chunks_exact(4)
+            .filter_map(|b| char::from_u32(u32::from_le_bytes([b[0], b[1], b[2], b[3]])));
         let per_code: Vec<Vec<u32>> = chars
             .map(|c| {
                 (lexicon.readings)(c)
@@ -191,7 +194,11 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, le
         docs_section,
     ]);
     let core_checksum = header::CORE.stored_checksum(&core).expect("a written header is whole");
-    let lexicon =
-        header::LEXICON.write(&[core_checksum.to_le_bytes().to_vec(), vocab_section, put_table(&records), readings_section]);
+    let lexicon = header::LEXICON.write(&[
+        core_checksum.to_le_bytes().to_vec(),
+        vocab_section,
+        put_table(&records),
+        readings_section,
+    ]);
     Blobs { core, lexicon, report }
 }

@@ -116,7 +116,10 @@ mod tests {
 
     #[test]
     fn bad_lines_name_the_file_and_line() {
-        assert_eq!(Thesaurus::parse("a, b\n补贴\n", "syn.txt").unwrap_err(), "syn.txt:2: \"补贴\" lists one word; equivalents need two or more (or use `a => b`)");
+        assert_eq!(
+            Thesaurus::parse("a, b\n补贴\n", "syn.txt").unwrap_err(),
+            "syn.txt:2: \"补贴\" lists one word; equivalents need two or more (or use `a => b`)"
+        );
         assert!(Thesaurus::parse("a => b => c", "s").unwrap_err().starts_with("s:1: more than one"));
         assert!(Thesaurus::parse("a,, b", "s").unwrap_err().contains("empty word"));
     }

@@ -229,6 +229,8 @@ mod tests {
             unsorted.extend_from_slice(&b.to_le_bytes());
         }
         assert!(FoldTable::from_bytes(unsorted).is_err());
-        assert!(FoldTable::from_bytes([0x41u32, 0x61].iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<_>>()).is_err());
+        assert!(
+            FoldTable::from_bytes([0x41u32, 0x61].iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<_>>()).is_err()
+        );
     }
 }

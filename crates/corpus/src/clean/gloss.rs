@@ -36,8 +36,7 @@ fn gloss_len(rest: &[char]) -> Option<usize> {
     }
     let close = rest.iter().take(MAX_SYLLABLE + 2).position(|&c| matches!(c, ')' | '）'))?;
     let inner = &rest[1..close];
-    (!inner.is_empty() && inner.iter().all(|c| c.is_ascii_lowercase() || *c == 'ü'))
-        .then_some(close + 1)
+    (!inner.is_empty() && inner.iter().all(|c| c.is_ascii_lowercase() || *c == 'ü')).then_some(close + 1)
 }
 
 /// True when `syllable` (toneless, `v` or `ü` for ü) is one of `hanzi`'s readings.

@@ -61,9 +61,7 @@ fn welcome_banner(p: &str) -> bool {
 }
 
 fn login_form(p: &str) -> bool {
-    p.chars().count() <= 40
-        && !p.contains('。')
-        && contains_any(p, &["登录", "注册", "用户名", "密码", "验证码"])
+    p.chars().count() <= 40 && !p.contains('。') && contains_any(p, &["登录", "注册", "用户名", "密码", "验证码"])
 }
 
 fn breadcrumb(p: &str) -> bool {
@@ -74,8 +72,22 @@ fn breadcrumb(p: &str) -> bool {
 /// Article metadata bars: dates, view counts, index numbers, columns.
 fn page_meta(p: &str) -> bool {
     const KEYS: &[&str] = &[
-        "发布时间", "发布日期", "浏览量", "浏览次数", "阅读次数", "阅读:", "点击数", "点击量",
-        "索引号", "主题分类", "发布部门", "发布机构", "信息来源", "来源:", "栏目:", "字号:",
+        "发布时间",
+        "发布日期",
+        "浏览量",
+        "浏览次数",
+        "阅读次数",
+        "阅读:",
+        "点击数",
+        "点击量",
+        "索引号",
+        "主题分类",
+        "发布部门",
+        "发布机构",
+        "信息来源",
+        "来源:",
+        "栏目:",
+        "字号:",
     ];
     !p.contains('。') && (contains_any(p, KEYS) || p.starts_with("日期:"))
 }
@@ -83,8 +95,19 @@ fn page_meta(p: &str) -> bool {
 /// Hotlines, contact persons, addresses, e-mail and web addresses, bare phone numbers.
 fn contact_block(p: &str) -> bool {
     const KEYS: &[&str] = &[
-        "热线", "联系人", "联系电话", "电话", "手机", "地址", "邮件", "邮箱", "网址", "传真",
-        "qq", "客服", "服务中心",
+        "热线",
+        "联系人",
+        "联系电话",
+        "电话",
+        "手机",
+        "地址",
+        "邮件",
+        "邮箱",
+        "网址",
+        "传真",
+        "qq",
+        "客服",
+        "服务中心",
     ];
     let labelled = p.find(':').is_some_and(|colon| {
         let label = &p[..colon];
@@ -123,8 +146,20 @@ fn seo_keywords(p: &str) -> bool {
 /// Buttons and links of the page, alone on a line.
 fn widget_label(p: &str) -> bool {
     const LABELS: &[&str] = &[
-        "点击这里给我发消息", "关闭", "关闭窗口", "打印", "打印本页", "〔打印〕", "〔关闭〕",
-        "返回顶部", "返回", "分享到", "扫一扫", "收藏", "字体:大中小", "大中小",
+        "点击这里给我发消息",
+        "关闭",
+        "关闭窗口",
+        "打印",
+        "打印本页",
+        "〔打印〕",
+        "〔关闭〕",
+        "返回顶部",
+        "返回",
+        "分享到",
+        "扫一扫",
+        "收藏",
+        "字体:大中小",
+        "大中小",
     ];
     LABELS.contains(&p)
 }

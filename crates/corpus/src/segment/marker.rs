@@ -211,14 +211,16 @@ mod tests {
 
     #[test]
     fn is_not_fooled_by_numbers_in_text() {
-        for text in ["3.7%以上", "2018年,实现", "(AI)", "(国发〔2018〕32号)", "一带一路", "十分重要", "1000万元"] {
+        for text in ["3.7%以上", "2018年,实现", "(AI)", "(国发〔2018〕32号)", "一带一路", "十分重要", "1000万元"]
+        {
             assert_eq!(parse(text), None, "{text}");
         }
     }
 
     #[test]
     fn converts_chinese_numerals() {
-        for (s, n) in [("一", 1), ("十", 10), ("十三", 13), ("二十", 20), ("二十四", 24), ("一百零五", 105)] {
+        for (s, n) in [("一", 1), ("十", 10), ("十三", 13), ("二十", 20), ("二十四", 24), ("一百零五", 105)]
+        {
             assert_eq!(from_chinese(s), Some(n));
             assert_eq!(to_chinese(n), s);
         }

@@ -53,8 +53,8 @@ pub struct Draft {
 const TERMINAL: &[char] = &['。', '！', '？', '；', '：', ':', ';', '!', '?', '…', ')', '）', '〕', ']', '”'];
 /// Document-type words that end a title.
 pub const DOC_TYPES: &[&str] = &[
-    "意见", "意見", "方案", "通知", "办法", "辦法", "规定", "規定", "规划", "規劃", "决定", "決定",
-    "细则", "細則", "措施", "纲要", "綱要", "条例", "條例", "计划", "計劃", "批复", "公告", "通告",
+    "意见", "意見", "方案", "通知", "办法", "辦法", "规定", "規定", "规划", "規劃", "决定", "決定", "细则", "細則",
+    "措施", "纲要", "綱要", "条例", "條例", "计划", "計劃", "批复", "公告", "通告",
 ];
 
 fn has_punctuation(text: &str) -> bool {
@@ -173,8 +173,7 @@ fn split_inline_enumeration(para: Para) -> Vec<Para> {
 /// `附件`, `附件：`, `附件1`, `附件 2：名称`.
 fn is_attachment(text: &str) -> bool {
     text.strip_prefix("附件").is_some_and(|rest| {
-        rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == ':' || c == '：').chars().count()
-            <= 40
+        rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == ':' || c == '：').chars().count() <= 40
             && !rest.contains('。')
     })
 }
@@ -208,7 +207,18 @@ struct Node {
 
 impl Node {
     fn new(kind: NodeKind, number: u32, label: String, parent: Option<usize>) -> Node {
-        Node { kind, number, label, parent, title: None, lead: None, parts: Vec::new(), heading_only: false, closed: false, children: 0 }
+        Node {
+            kind,
+            number,
+            label,
+            parent,
+            title: None,
+            lead: None,
+            parts: Vec::new(),
+            heading_only: false,
+            closed: false,
+            children: 0,
+        }
     }
 
     /// How the node reads in a breadcrumb.
@@ -229,8 +239,7 @@ impl Node {
 /// Segments the body lines of one document into clauses.
 pub fn segment(lines: &[Line]) -> Vec<Draft> {
     let paras = paragraphs(lines);
-    let used_ranks: BTreeSet<u8> =
-        paras.iter().filter_map(|p| marker::parse(&p.text)).map(|m| m.kind.rank()).collect();
+    let used_ranks: BTreeSet<u8> = paras.iter().filter_map(|p| marker::parse(&p.text)).map(|m| m.kind.rank()).collect();
     let last_marker = paras.iter().rposition(|p| marker::parse(&p.text).is_some() || marker::bullet(&p.text).is_some());
 
     let mut nodes = vec![Node::new(NodeKind::Preamble, 0, String::new(), None)];
@@ -246,7 +255,8 @@ pub fn segment(lines: &[Line]) -> Vec<Draft> {
         if is_attachment(text) {
             attachments += 1;
             let mut node = Node::new(NodeKind::Attachment, attachments, "附件".into(), None);
-            let title = text.trim_start_matches("附件").trim_start_matches(|c: char| c.is_ascii_digit() || " :：".contains(c));
+            let title =
+                text.trim_start_matches("附件").trim_start_matches(|c: char| c.is_ascii_digit() || " :：".contains(c));
             node.title = (!title.is_empty()).then(|| title.to_string());
             nodes.push(node);
             stack.clear();
@@ -262,7 +272,8 @@ pub fn segment(lines: &[Line]) -> Vec<Draft> {
                     continue;
                 }
                 Some(h) if is_cells && para.cells[0].parse::<u32>().is_ok() && para.cells.len() >= h.len() => {
-                    let mut row = Node::new(NodeKind::Row, para.cells[0].parse().unwrap_or(0), String::new(), Some(*att));
+                    let mut row =
+                        Node::new(NodeKind::Row, para.cells[0].parse().unwrap_or(0), String::new(), Some(*att));
                     row.parts.push(row_text(h, &para.cells));
                     nodes[*att].children += 1;
                     nodes.push(row);
@@ -276,7 +287,10 @@ pub fn segment(lines: &[Line]) -> Vec<Draft> {
             }
         }
         if let Some(m) = marker::parse(text) {
-            while stack.last().is_some_and(|&top| matches!(nodes[top].kind, NodeKind::Marker(k) if k.rank() >= m.kind.rank())) {
+            while stack
+                .last()
+                .is_some_and(|&top| matches!(nodes[top].kind, NodeKind::Marker(k) if k.rank() >= m.kind.rank()))
+            {
                 stack.pop();
             }
             let parent = stack.last().copied();
@@ -372,7 +386,9 @@ fn emit(nodes: &[Node], used_ranks: &BTreeSet<u8>) -> Vec<Draft> {
     let several_attachments = nodes.iter().filter(|n| n.kind == NodeKind::Attachment).count() > 1;
     for (i, node) in nodes.iter().enumerate() {
         let emits = match node.kind {
-            NodeKind::Marker(_) => !node.parts.is_empty() && (!node.heading_only || node.parts.len() > 1 || node.children == 0),
+            NodeKind::Marker(_) => {
+                !node.parts.is_empty() && (!node.heading_only || node.parts.len() > 1 || node.children == 0)
+            }
             _ => !node.parts.is_empty(),
         };
         if !emits {
@@ -441,7 +457,10 @@ mod tests {
     use super::*;
 
     fn lines(text: &str) -> Vec<Line> {
-        text.lines().enumerate().map(|(i, t)| Line { no: i + 1, text: crate::clean::whitespace::unify_spaces(t) }).collect()
+        text.lines()
+            .enumerate()
+            .map(|(i, t)| Line { no: i + 1, text: crate::clean::whitespace::unify_spaces(t) })
+            .collect()
     }
 
     fn ids(text: &str) -> Vec<(String, String)> {
@@ -462,7 +481,9 @@ mod tests {
 
     #[test]
     fn a_document_that_starts_midway_keeps_unique_ids() {
-        let got = ids("2.强化……。内容。\n(六)构建体系,完善链条\n1.进一步健全。内容。\n五、保障措施\n(一)加强组织协调\n建立……。");
+        let got = ids(
+            "2.强化……。内容。\n(六)构建体系,完善链条\n1.进一步健全。内容。\n五、保障措施\n(一)加强组织协调\n建立……。",
+        );
         let list: Vec<&str> = got.iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(list, ["0.0.2", "0.6.1", "5.1"]);
     }
@@ -495,12 +516,17 @@ mod tests {
         let got = ids("4. 可按以下方式兑现:(1)研发资助:对项目予以支持。(2)投资资助:给予贴息。");
         let list: Vec<&str> = got.iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(list, ["4", "4.1", "4.2"]);
-        assert_eq!(segment(&lines("4. 可按以下方式兑现:(1)研发资助:对项目予以支持。(2)投资资助:给予贴息。"))[1].heading_len, 4);
+        assert_eq!(
+            segment(&lines("4. 可按以下方式兑现:(1)研发资助:对项目予以支持。(2)投资资助:给予贴息。"))[1].heading_len,
+            4
+        );
     }
 
     #[test]
     fn attachment_tables_become_rows() {
-        let got = segment(&lines("一、任务\n(一)甲。乙。\n附件\n重大项目清单\n序号 领域 项目名称\n1 云计算 杭钢项目\n2 大数据 浙江项目"));
+        let got = segment(&lines(
+            "一、任务\n(一)甲。乙。\n附件\n重大项目清单\n序号 领域 项目名称\n1 云计算 杭钢项目\n2 大数据 浙江项目",
+        ));
         let last = got.last().unwrap();
         assert_eq!(last.id, "att1.2");
         assert_eq!(last.text, "领域：大数据；项目名称：浙江项目");
