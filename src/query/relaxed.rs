@@ -28,7 +28,7 @@ use crate::{
 
 /// Share of the query's weight a clause must cover to be a relaxed hit. Chosen on
 /// `natural.json` and `dev.json` (see docs/ARCHITECTURE.md, "Relaxed tier").
-pub const MIN_SHARE: f32 = 0.6;
+pub const MIN_SHARE: f32 = 0.55;
 /// A piece found only in the headings above a clause (its document's title included) counts
 /// this much of its weight.
 pub const HEADING_CONTEXT: f32 = 0.5;
