@@ -205,7 +205,7 @@ fn natural_queries(engine: &Engine<'_>, folded_clauses: &[Vec<char>]) {
         }
         engine_times.push(t.elapsed().as_secs_f64() * 1e6 / runs as f64);
         let query = policy_search::query::parse(q, |c| engine.fold_char(c)).unwrap();
-        let pieces = engine.pieces(&query);
+        let pieces = engine.pieces(&query, &[]);
         let t = Instant::now();
         for _ in 0..runs {
             let covered = folded_clauses
@@ -227,6 +227,10 @@ fn natural_queries(engine: &Engine<'_>, folded_clauses: &[Vec<char>]) {
         }
         brute_times.push(t.elapsed().as_secs_f64() * 1e6 / runs as f64);
     }
+    let mut slowest: Vec<(f64, &&str)> = engine_times.iter().copied().zip(&queries).collect();
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let names: Vec<String> = slowest.iter().take(5).map(|(t, q)| format!("{q:?} {t:.0} µs")).collect();
+    println!("  slowest natural queries: {}", names.join(", "));
     engine_times.sort_by(f64::total_cmp);
     brute_times.sort_by(f64::total_cmp);
     println!("natural-query latency over {} queries (µs)  p50      p99", queries.len());

@@ -285,11 +285,17 @@ impl<'a> Engine<'a> {
 
     /// Every tier for one parsed query.
     fn answer(&self, query: Query) -> Answer {
-        let exact = self.exact(&query);
-        let pieces = self.pieces(&query);
-        let mut skip: Vec<u32> = exact.iter().map(|e| e.0).collect();
-        skip.sort_unstable();
-        let relaxed = self.relaxed(&query, &pieces, &skip);
+        let (exact, per_term) = self.exact(&query);
+        let pieces = self.pieces(&query, &per_term);
+        // One piece without synonyms holds nothing the exact tier has not found already.
+        let weighed = pieces.iter().filter(|p| p.weight > 0.0).count();
+        let relaxed = if weighed > 1 || pieces.iter().any(|p| !p.synonyms.is_empty()) {
+            let mut skip: Vec<u32> = exact.iter().map(|e| e.0).collect();
+            skip.sort_unstable();
+            self.relaxed(&query, &pieces, &skip)
+        } else {
+            Vec::new()
+        };
         let folded: String =
             query.include.iter().map(|t| t.chars.iter().collect::<String>()).collect::<Vec<_>>().join(" ");
         let documents = self.documents(&folded, &pieces);
@@ -299,7 +305,19 @@ impl<'a> Engine<'a> {
     /// The best homophone correction of a query that found no exact hit, with its answer, if
     /// it finds clearly more than the query as typed.
     fn correct(&self, original: &Answer) -> Option<(Candidate, Answer)> {
-        let candidates = self.candidates(&original.query);
+        // The pieces the best clause lacks are where a slip would be.
+        let best = original.relaxed.iter().max_by(|a, b| a.share.total_cmp(&b.share));
+        let suspects: Vec<&str> = match best {
+            Some(hit) => original
+                .pieces
+                .iter()
+                .enumerate()
+                .filter(|(i, p)| !p.stop && !hit.held.iter().any(|h| h.piece == *i && !h.in_heading))
+                .map(|(_, p)| p.text.as_str())
+                .collect(),
+            None => Vec::new(),
+        };
+        let candidates = self.candidates(&original.query, &suspects);
         // Cheap first: a candidate whose corrected term occurs as typed.
         let exact = candidates.iter().filter_map(|c| {
             let corrected = c.apply(&original.query);

@@ -72,7 +72,9 @@ impl Engine<'_> {
     }
 
     /// Corrections to try for `query`: vocabulary words that read like a window of a term.
-    pub(crate) fn candidates(&self, query: &Query) -> Vec<Candidate> {
+    /// Only windows that touch one of the `suspects` (the pieces the query's best clause does
+    /// not hold: where a slip would be) are read, or every window when there are none.
+    pub(crate) fn candidates(&self, query: &Query, suspects: &[&str]) -> Vec<Candidate> {
         let (Some(lexicon), Some(by_syllable)) = (self.lexicon(), self.syllable_index()) else { return Vec::new() };
         let mut out = Vec::new();
         for (t, term) in query.include.iter().enumerate() {
@@ -80,6 +82,13 @@ impl Engine<'_> {
                 continue;
             }
             let chars = &term.chars;
+            let mut suspect = vec![suspects.is_empty(); chars.len()];
+            for s in suspects {
+                let s: Vec<char> = s.chars().collect();
+                for at in policy_search_index::keys::occurrences(chars, &s) {
+                    suspect[at..at + s.len()].iter_mut().for_each(|x| *x = true);
+                }
+            }
             // Each character's homophones, once per term.
             let sounds: Vec<Sound> = chars
                 .iter()
@@ -88,6 +97,9 @@ impl Engine<'_> {
             for len in WINDOW.rev() {
                 for start in 0..chars.len().saturating_sub(len - 1) {
                     let window = &chars[start..start + len];
+                    if !suspect[start..start + len].contains(&true) {
+                        continue;
+                    }
                     let sets = &sounds[start..start + len];
                     if sets.iter().any(|s| s.spellings.is_empty()) {
                         continue;

@@ -40,12 +40,13 @@ impl Engine<'_> {
         query.exclude.iter().any(|t| !keys::occurrences(folded, &t.chars).is_empty())
     }
 
-    /// The exact tier: matching clause numbers with their scores, best first.
-    pub(crate) fn exact(&self, query: &Query) -> Vec<(u32, f32)> {
+    /// The exact tier: matching clause numbers with their scores, best first, and each included
+    /// term's matches (which the relaxed tier reuses for pieces that are whole terms).
+    pub(crate) fn exact(&self, query: &Query) -> (Vec<(u32, f32)>, Vec<Matches>) {
         let per_term: Vec<Matches> = query.include.iter().map(|t| self.matches(&t.chars)).collect();
         let n = self.index().clause_count();
         let idfs: Vec<f32> = per_term.iter().map(|m| rank::idf(n, m.len())).collect();
-        let Some(shortest) = per_term.iter().min_by_key(|m| m.len()) else { return Vec::new() };
+        let Some(shortest) = per_term.iter().min_by_key(|m| m.len()) else { return (Vec::new(), per_term) };
         let mut ranked: Vec<(u32, f32)> = shortest
             .iter()
             .filter_map(|&(clause, _)| {
@@ -65,7 +66,7 @@ impl Engine<'_> {
             })
             .collect();
         rank::sort(&mut ranked);
-        ranked
+        (ranked, per_term)
     }
 }
 

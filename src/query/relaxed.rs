@@ -111,11 +111,12 @@ pub struct RelaxedHit {
 }
 
 impl Engine<'_> {
-    /// Cuts the query's terms into weighed pieces.
-    pub fn pieces(&self, query: &Query) -> Vec<Piece> {
+    /// Cuts the query's terms into weighed pieces. `per_term` holds the exact tier's matches of
+    /// each included term, reused for a piece that is a whole term.
+    pub fn pieces(&self, query: &Query, per_term: &[Matches]) -> Vec<Piece> {
         let n = self.index().clause_count();
         let mut out: Vec<Piece> = Vec::new();
-        for term in &query.include {
+        for (t, term) in query.include.iter().enumerate() {
             for (chars, phrase) in self.cut(term) {
                 let text: String = chars.iter().collect();
                 if out.iter().any(|p| p.text == text) {
@@ -130,7 +131,8 @@ impl Engine<'_> {
                 let mut piece =
                     Piece { text, synonyms, stop, weight: 0.0, clauses: 0, chars, phrase, matches: Rc::default() };
                 if !stop {
-                    piece.matches = Rc::new(self.piece_matches(&piece));
+                    let whole = per_term.get(t).filter(|_| piece.chars == term.chars);
+                    piece.matches = Rc::new(self.piece_matches(&piece, whole));
                     piece.clauses = piece.matches.clauses();
                     let single = piece.chars.len() == 1 && is_han(piece.chars[0]);
                     piece.weight = rank::idf(n, piece.clauses) * if single { SINGLE_CHAR } else { 1.0 };
@@ -215,9 +217,9 @@ impl Engine<'_> {
         out
     }
 
-    fn piece_matches(&self, piece: &Piece) -> PieceMatches {
+    fn piece_matches(&self, piece: &Piece, known: Option<&Matches>) -> PieceMatches {
         PieceMatches {
-            literal: self.matches(&piece.chars),
+            literal: known.cloned().unwrap_or_else(|| self.matches(&piece.chars)),
             synonyms: piece
                 .synonyms
                 .iter()
