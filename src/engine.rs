@@ -591,6 +591,7 @@ fn parsed(answer: &Answer) -> Parsed {
     let text = |t: &query::Term| t.chars.iter().collect::<String>();
     Parsed {
         terms: answer.query.include.iter().map(text).collect(),
+        typed: answer.query.include.iter().map(|t| t.typed.clone()).collect(),
         phrases: answer.query.include.iter().filter(|t| t.phrase).map(text).collect(),
         exclude: answer.query.exclude.iter().map(text).collect(),
         pieces: answer.pieces.clone(),

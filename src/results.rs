@@ -159,6 +159,8 @@ pub struct Hit {
 pub struct Parsed {
     /// Terms every exact hit holds (folded), in query order.
     pub terms: Vec<String>,
+    /// The same terms as typed.
+    pub typed: Vec<String>,
     /// Which of them were quoted phrases.
     pub phrases: Vec<String>,
     /// Excluded terms (folded).

@@ -279,7 +279,7 @@ class PolicySearchElement extends HTMLElement {
     this.input.removeAttribute("aria-activedescendant");
     this.list.replaceChildren(...this.hits.map((hit, i) => this.option(hit, i)));
     this.afterRender();
-    if (this.total === 0) this.showNoResults(q);
+    if (this.total === 0) this.showNoResults(q, results.parsed);
     else if (results.corrected) {
       this.message.replaceChildren(render.correction(this.t, results.corrected, () => this.searchAsTyped(q)));
     } else this.message.replaceChildren();
@@ -349,9 +349,10 @@ class PolicySearchElement extends HTMLElement {
     this.announce("");
   }
 
-  showNoResults(q) {
-    // For a query of several words that finds nothing together, offer each word alone.
-    const terms = [...new Set(q.split(/\s+/).map((w) => w.replace(/^-.*|"/g, "")).filter(Boolean))];
+  /** Nothing found for `q`; `parsed` is what the engine read (the query is parsed only there). */
+  showNoResults(q, parsed) {
+    // For a query of several terms that finds nothing together, offer each term alone, as typed.
+    const terms = parsed.typed;
     const alone = terms.length > 1
       ? terms.map((term) => [term, this.countOf(term)]).filter(([, n]) => n > 0)
       : [];

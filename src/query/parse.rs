@@ -29,6 +29,8 @@ pub struct Query {
 pub struct Term {
     /// Folded characters to find.
     pub chars: Vec<char>,
+    /// The same characters as typed (for showing the term back to the user).
+    pub typed: String,
     /// Written in quotes.
     pub phrase: bool,
 }
@@ -98,8 +100,8 @@ pub fn parse(raw: &str, fold: impl Fn(char) -> char) -> Result<Query, QueryError
         return Err(QueryError::TooLong { chars: count });
     }
     // Control characters separate terms like spaces do; invisible ones are not there at all.
-    let chars: Vec<char> =
-        raw.chars().filter(|&c| !is_invisible(c)).map(|c| if c.is_control() { ' ' } else { fold(c) }).collect();
+    let typed: Vec<char> = raw.chars().filter(|&c| !is_invisible(c)).collect();
+    let chars: Vec<char> = typed.iter().map(|&c| if c.is_control() { ' ' } else { fold(c) }).collect();
     let mut query = Query::default();
     let mut i = 0;
     while i < chars.len() {
@@ -114,21 +116,22 @@ pub fn parse(raw: &str, fold: impl Fn(char) -> char) -> Result<Query, QueryError
         let (term, phrase) = if let Some(close) = closing_quote(chars[i]) {
             // `"` closes any quote too: phones mix smart and straight quotes.
             let end = chars[i + 1..].iter().position(|&c| c == close || c == '"').map_or(chars.len(), |p| i + 1 + p);
-            let term = chars[i + 1..end].to_vec();
+            let span = i + 1..end;
             i = end + 1;
-            (term, true)
+            (span, true)
         } else {
             let end = chars[i..].iter().position(|c| c.is_whitespace()).map_or(chars.len(), |p| i + p);
-            let term = chars[i..end].to_vec();
+            let span = i..end;
             i = end;
-            (term, false)
+            (span, false)
         };
+        let (term, typed) = (chars[term.clone()].to_vec(), typed[term].iter().collect::<String>());
         if term.iter().all(|c| c.is_whitespace()) {
             continue;
         }
         let list = if negate { &mut query.exclude } else { &mut query.include };
         if !list.iter().any(|t| t.chars == term) {
-            list.push(Term { chars: term, phrase });
+            list.push(Term { chars: term, typed, phrase });
         }
     }
     let terms = query.include.len() + query.exclude.len();
