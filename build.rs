@@ -90,6 +90,7 @@ fn main() {
         stopwords: stopwords::parse(STOPWORDS, fold).into_iter().collect(),
         synonyms: thesaurus.expansions(fold),
         readings: &readings::of_char,
+        common: readings::common_chars(),
     };
 
     let blobs = policy_search_index::write::write(&docs, &clauses, full, &lexicon);

@@ -14,7 +14,7 @@ use crate::{
     query::{
         self,
         correction::{Candidate, Correction},
-        relaxed::{Piece, RelaxedHit, MIN_SHARE},
+        relaxed::{Piece, RelaxedHit},
         titles::DocMatch,
         Query, QueryError,
     },
@@ -36,8 +36,11 @@ pub static EMBEDDED_LEXICON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/l
 /// Clauses longer than this many characters get a snippet window.
 const SNIPPET_CHARS: usize = 120;
 /// A correction is taken when the query as typed has no exact hit and the correction has one,
-/// or covers at least this much more of its weight in its best clause.
+/// or its best clause holds at least [`CORRECTION_SHARE`] of it and this much more than the
+/// query as typed.
 const CORRECTION_GAIN: f32 = 0.2;
+/// See [`CORRECTION_GAIN`]: a correction found only by the relaxed tier must be nearly whole.
+const CORRECTION_SHARE: f32 = 0.9;
 /// Candidates whose relaxed tier is computed when none has an exact hit.
 const CORRECTIONS_RANKED: usize = 4;
 
@@ -339,7 +342,7 @@ impl<'a> Engine<'a> {
                 let answer = self.answer(c.apply(&original.query));
                 (c, answer)
             })
-            .filter(|(_, a)| a.best_share() >= floor.max(MIN_SHARE))
+            .filter(|(_, a)| a.best_share() >= floor.max(CORRECTION_SHARE))
             .max_by(|a, b| a.1.best_share().total_cmp(&b.1.best_share()))
     }
 

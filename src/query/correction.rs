@@ -51,13 +51,18 @@ impl Candidate {
 }
 
 impl Engine<'_> {
-    /// The characters sharing a reading with `c` (itself included), as the spellings in
-    /// alphabet codes that vocabulary keys use.
+    /// The characters that can be read as `c` is usually read (itself included), as the
+    /// spellings in alphabet codes that vocabulary keys use. Only the typed character's most
+    /// common reading counts — a slip is made by sound, and a rare heteronym (款 as `xin`)
+    /// would only invent homophones — while a candidate character may have it as any reading.
     fn homophones(&self, lexicon: &Lexicon<'_>, c: char, by_syllable: &[Vec<usize>]) -> Sound {
         let alphabet = self.index().alphabet();
-        let Some(code) = alphabet.code(c) else { return Sound::default() };
-        let mut codes: Vec<usize> = vec![code];
-        for s in lexicon.readings().of_code(code) {
+        // A character of the corpus has its readings there; a common one it lacks, in `typed`.
+        let (mut codes, usual) = match alphabet.code(c) {
+            Some(code) => (vec![code], lexicon.readings().of_code(code).first().copied()),
+            None => (Vec::new(), lexicon.typed_reading(c)),
+        };
+        if let Some(s) = usual {
             codes.extend(by_syllable.get(s as usize).into_iter().flatten());
         }
         codes.sort_unstable();

@@ -30,7 +30,7 @@ pub struct Layout<const N: usize> {
 pub const CORE: Layout<7> =
     Layout { magic: b"PSIX", sections: ["fold", "alphabet", "terms", "postings", "headings", "clauses", "docs"] };
 /// The lexicon.
-pub const LEXICON: Layout<4> = Layout { magic: b"PSLX", sections: ["core", "vocab", "synonyms", "readings"] };
+pub const LEXICON: Layout<5> = Layout { magic: b"PSLX", sections: ["core", "vocab", "synonyms", "readings", "typed"] };
 
 /// FNV-1a, 64 bit: small, dependency-free, and enough to catch truncation and corruption.
 pub fn checksum(bytes: &[u8]) -> u64 {

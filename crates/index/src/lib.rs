@@ -21,6 +21,7 @@
 //! | vocab | [`vocab`] | `fst::Map` word → [`vocab::Word`] flags: corpus words, thesaurus, stop list |
 //! | synonyms | [`synonyms`] | the words each thesaurus entry also finds |
 //! | readings | [`readings`] | toneless pinyin of every alphabet character |
+//! | typed | [`typed`] | the common reading of common characters the corpus lacks |
 //!
 //! The byte layout is documented in `docs/index-format.md`. [`keys`] defines what is keyed and
 //! what counts as a match; the engine and the writer both use it.
@@ -36,6 +37,7 @@ pub mod postings;
 pub mod readings;
 pub mod synonyms;
 pub mod terms;
+pub mod typed;
 pub mod vocab;
 #[cfg(feature = "write")]
 pub mod write;
@@ -103,7 +105,8 @@ pub struct Lexicon<'a> {
     vocab: fst::Map<&'a [u8]>,
     synonyms: Table<'a>,
     readings: Readings<'a>,
-    sizes: [usize; 4],
+    typed: typed::Typed<'a>,
+    sizes: [usize; 5],
 }
 
 impl<'a> Lexicon<'a> {
@@ -113,7 +116,7 @@ impl<'a> Lexicon<'a> {
     pub fn open(bytes: &'a [u8], core: &Index<'_>) -> Result<Lexicon<'a>, FormatError> {
         let sections = header::LEXICON.read(bytes)?;
         let sizes = sections.map(<[u8]>::len);
-        let [own_core, vocab, synonyms, readings] = sections;
+        let [own_core, vocab, synonyms, readings, typed] = sections;
         if own_core != core.checksum.to_le_bytes() {
             return Err(FormatError::OtherBuild);
         }
@@ -121,6 +124,7 @@ impl<'a> Lexicon<'a> {
             vocab: fst::Map::new(vocab).map_err(|_| FormatError::Corrupt("vocab"))?,
             synonyms: Table::new(synonyms).ok_or(FormatError::Corrupt("synonyms"))?,
             readings: Readings::new(readings).ok_or(FormatError::Corrupt("readings"))?,
+            typed: typed::Typed::new(typed).ok_or(FormatError::Corrupt("typed"))?,
             sizes,
         })
     }
@@ -149,6 +153,11 @@ impl<'a> Lexicon<'a> {
     /// The pinyin readings of every alphabet character.
     pub fn readings(&self) -> &Readings<'a> {
         &self.readings
+    }
+
+    /// The syllable number of the usual reading of a common character the corpus lacks.
+    pub fn typed_reading(&self, c: char) -> Option<u32> {
+        self.typed.reading(c)
     }
 
     /// Number of words in the vocabulary.

@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use policy_search_normalize::{fold, FoldTable};
 
 use crate::{
-    alphabet, bytes::put_table, clauses, docs, header, headings, keys, postings, readings, synonyms, terms, vocab,
-    ClauseView, DocView,
+    alphabet, bytes::put_table, clauses, docs, header, headings, keys, postings, readings, synonyms, terms, typed,
+    vocab, ClauseView, DocView,
 };
 
 /// A clause to index. `doc` is the document's position in the docs slice.
@@ -41,6 +41,8 @@ pub struct Lexicon<'l> {
     pub synonyms: BTreeMap<String, BTreeSet<String>>,
     /// The toneless readings of a character.
     pub readings: &'l dyn Fn(char) -> Vec<String>,
+    /// Characters people commonly type; those the corpus lacks get their usual reading stored.
+    pub common: Vec<char>,
 }
 
 /// What [`write`] left out of the lexicon because the corpus does not need it.
@@ -128,7 +130,7 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, le
         .collect();
     encoded_words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let vocab_section = vocab::write(encoded_words);
-    let readings_section = {
+    let (readings_section, typed_section) = {
         let mut syllables: Vec<String> = Vec::new();
         let mut numbers: HashMap<String, u32> = HashMap::new();
         let chars = alphabet_section
@@ -147,7 +149,23 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, le
                     .collect()
             })
             .collect();
-        readings::write(&syllables, &per_code)
+        // Common characters outside the alphabet: their usual reading only (what a slip sounds like).
+        let mut typed_entries: Vec<(char, u32)> = Vec::new();
+        for &c in &lexicon.common {
+            if alphabet.code(c).is_some() {
+                continue;
+            }
+            if let Some(first) = (lexicon.readings)(c).into_iter().next() {
+                let n = *numbers.entry(first.clone()).or_insert_with(|| {
+                    syllables.push(first);
+                    syllables.len() as u32 - 1
+                });
+                typed_entries.push((c, n));
+            }
+        }
+        typed_entries.sort_unstable();
+        typed_entries.dedup_by_key(|e| e.0);
+        (readings::write(&syllables, &per_code), typed::write(&typed_entries))
     };
 
     // Headings are interned by their whole chain, so siblings share one record per ancestor.
@@ -199,6 +217,7 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, le
         vocab_section,
         put_table(&records),
         readings_section,
+        typed_section,
     ]);
     Blobs { core, lexicon, report }
 }

@@ -41,6 +41,28 @@ pub fn of_word(word: &str) -> Vec<Vec<String>> {
     out
 }
 
+/// The 3 755 characters of GB 2312's level 1 (常用字), in code order: the characters people
+/// type most, whose readings a correction needs even where the corpus lacks them (an IME slip
+/// can produce any of them). Decoded from the standard's byte rows B0–D7 with `encoding_rs`.
+pub fn common_chars() -> Vec<char> {
+    let mut out = Vec::with_capacity(3755);
+    for row in 0xB0u8..=0xD7 {
+        // Row D7 ends at F9; its last five cells are GBK's additions, not level 1.
+        let last = if row == 0xD7 { 0xF9 } else { 0xFE };
+        for cell in 0xA1u8..=last {
+            let bytes = [row, cell];
+            let (text, _, bad) = encoding_rs::GBK.decode(&bytes);
+            let mut chars = text.chars();
+            if let (Some(c), None, false) = (chars.next(), chars.next(), bad) {
+                if c != '\u{FFFD}' {
+                    out.push(c);
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,5 +74,13 @@ mod tests {
         assert!(of_char('重').contains(&"chong".to_string()));
         assert!(of_char('绿').contains(&"lv".to_string()));
         assert!(of_word("a").is_empty());
+    }
+
+    #[test]
+    fn gb2312_level_one_is_the_common_characters() {
+        let chars = common_chars();
+        assert_eq!(chars.len(), 3755);
+        assert_eq!((chars[0], chars[chars.len() - 1]), ('啊', '座'));
+        assert!(chars.contains(&'器') && chars.contains(&'气'));
     }
 }
