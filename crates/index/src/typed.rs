@@ -17,7 +17,7 @@ impl<'a> Typed<'a> {
     pub fn new(bytes: &'a [u8]) -> Option<Typed<'a>> {
         let typed = Typed { bytes };
         let n = bytes.len() / ENTRY;
-        (bytes.len() % ENTRY == 0 && (1..n).all(|i| typed.char_at(i - 1) < typed.char_at(i))).then_some(typed)
+        (bytes.len().is_multiple_of(ENTRY) && (1..n).all(|i| typed.char_at(i - 1) < typed.char_at(i))).then_some(typed)
     }
 
     fn char_at(&self, i: usize) -> u32 {
