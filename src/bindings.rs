@@ -33,14 +33,15 @@ impl PolicySearch {
     /// offset?: number, correct?: boolean}` (defaults 10, 0, true; `correct: false` searches
     /// the query exactly as typed). Throws an `Error` with `code` `too_long`,
     /// `too_many_terms`, `only_exclusions` or `bad_options`.
-    pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    pub fn search(&self, query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        let query = string(&query, "query")?;
         let limit = option(&options, "limit", 10)?;
         if limit > MAX_LIMIT {
             return Err(error("bad_options", "limit is above 1000"));
         }
         let correct = flag(&options, "correct", true)?;
         let options = SearchOptions { limit: limit as usize, offset: option(&options, "offset", 0)? as usize, correct };
-        let results = self.engine.search(query, &options).map_err(|e| error(e.code(), &e.to_string()))?;
+        let results = self.engine.search(&query, &options).map_err(|e| error(e.code(), &e.to_string()))?;
         to_js(&results)
     }
 
@@ -82,15 +83,15 @@ impl PolicySearch {
 
     /// One clause, `{doc, clause, label, path, heading, text, units}`, or `null` if there is
     /// no such clause.
-    pub fn clause(&self, doc: &str, clause: &str) -> Result<JsValue, JsValue> {
-        to_js(&self.engine.clause(doc, clause))
+    pub fn clause(&self, doc: JsValue, clause: JsValue) -> Result<JsValue, JsValue> {
+        to_js(&self.engine.clause(&string(&doc, "doc")?, &string(&clause, "clause")?))
     }
 
     /// The clauses of one document in order (an empty array for an unknown document): the
     /// context a deep link opens in.
     #[wasm_bindgen(js_name = documentClauses)]
-    pub fn document_clauses(&self, doc: &str) -> Result<JsValue, JsValue> {
-        to_js(&self.engine.document_clauses(doc))
+    pub fn document_clauses(&self, doc: JsValue) -> Result<JsValue, JsValue> {
+        to_js(&self.engine.document_clauses(&string(&doc, "doc")?))
     }
 
     /// Folds every clause now rather than on first use (the element calls this when idle), so
@@ -108,6 +109,16 @@ impl PolicySearch {
     pub fn fold(&self, text: &str) -> String {
         self.engine.fold(text)
     }
+}
+
+/// A string argument, or a `TypeError` (code `bad_argument`) naming it: a page script that
+/// passes a number gets an answer, not a trapped module.
+fn string(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| {
+        let error = js_sys::TypeError::new(&[name, " must be a string"].concat());
+        let _ = js_sys::Reflect::set(&error, &"code".into(), &"bad_argument".into());
+        error.into()
+    })
 }
 
 /// Reads `options[name]`: absent means `default`; otherwise a whole number from 0 to 2³²−1.
@@ -128,6 +139,16 @@ fn option(options: &JsValue, name: &str, default: u32) -> Result<u32, JsValue> {
         Some(n) if n >= 0.0 && n <= f64::from(u32::MAX) && n.fract() == 0.0 => Ok(n as u32),
         _ => Err(error("bad_options", &[name, " must be a whole number from 0"].concat())),
     }
+}
+
+/// A string argument, or a `TypeError` (code `bad_argument`) naming it: a page script that
+/// passes a number gets an answer, not a trapped module.
+fn string(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| {
+        let error = js_sys::TypeError::new(&[name, " must be a string"].concat());
+        let _ = js_sys::Reflect::set(&error, &"code".into(), &"bad_argument".into());
+        error.into()
+    })
 }
 
 /// Reads `options[name]`: absent means `default`; otherwise a boolean.

@@ -58,7 +58,7 @@ fn options(limit: u32, offset: u32) -> JsValue {
 }
 
 fn search(engine: &PolicySearch, q: &str, options: JsValue) -> Results {
-    serde_wasm_bindgen::from_value(engine.search(q, options).expect("a result")).unwrap()
+    serde_wasm_bindgen::from_value(engine.search(q.into(), options).expect("a result")).unwrap()
 }
 
 /// The `code` of the `Error` a call threw.
@@ -114,15 +114,24 @@ fn limit_and_offset_page_through_the_same_ranking() {
 #[wasm_bindgen_test]
 fn bad_queries_and_options_throw_errors_with_a_code() {
     let engine = engine();
-    assert_eq!(code(engine.search("-孵化", JsValue::UNDEFINED).unwrap_err()), "only_exclusions");
-    assert_eq!(code(engine.search(&"长".repeat(10_000), JsValue::UNDEFINED).unwrap_err()), "too_long");
+    assert_eq!(code(engine.search("-孵化".into(), JsValue::UNDEFINED).unwrap_err()), "only_exclusions");
+    assert_eq!(code(engine.search("长".repeat(10_000).into(), JsValue::UNDEFINED).unwrap_err()), "too_long");
     let many: Vec<String> = (0..100).map(|i| format!("词{i}")).collect();
-    assert_eq!(code(engine.search(&many.join(" "), JsValue::UNDEFINED).unwrap_err()), "too_many_terms");
-    assert_eq!(code(engine.search("创业", options(5000, 0)).unwrap_err()), "bad_options");
-    assert_eq!(code(engine.search("创业", "ten".into()).unwrap_err()), "bad_options");
+    assert_eq!(code(engine.search(many.join(" ").into(), JsValue::UNDEFINED).unwrap_err()), "too_many_terms");
+    assert_eq!(code(engine.search("创业".into(), options(5000, 0)).unwrap_err()), "bad_options");
+    assert_eq!(code(engine.search("创业".into(), "ten".into()).unwrap_err()), "bad_options");
     let negative = js_sys::Object::new();
     js_sys::Reflect::set(&negative, &"offset".into(), &(-3).into()).unwrap();
-    assert_eq!(code(engine.search("创业", negative.into()).unwrap_err()), "bad_options");
+    assert_eq!(code(engine.search("创业".into(), negative.into()).unwrap_err()), "bad_options");
+    // Arguments of the wrong type are a TypeError, not a trapped module.
+    for bad in [JsValue::from(123), JsValue::NULL, JsValue::UNDEFINED, js_sys::Object::new().into()] {
+        let e = engine.search(bad.clone(), JsValue::UNDEFINED).unwrap_err();
+        assert!(e.is_instance_of::<js_sys::TypeError>());
+        assert_eq!(code(e), "bad_argument");
+        assert_eq!(code(engine.clause(bad.clone(), "1".into()).unwrap_err()), "bad_argument");
+        assert_eq!(code(engine.document_clauses(bad).unwrap_err()), "bad_argument");
+    }
+    assert!(engine.search("创业".into(), JsValue::UNDEFINED).is_ok(), "the module still answers");
 }
 
 #[wasm_bindgen_test]
@@ -153,17 +162,21 @@ fn documents_and_clauses_by_id_agree_with_the_hits() {
 
     let hit = search(&engine, "瞪羚企业", JsValue::UNDEFINED).hits.remove(0);
     assert_eq!(docs.iter().find(|d| d.doc == hit.doc).unwrap().title, hit.title);
-    let clause: Clause = serde_wasm_bindgen::from_value(engine.clause(&hit.doc, &hit.clause).unwrap()).unwrap();
+    let clause: Clause =
+        serde_wasm_bindgen::from_value(engine.clause(hit.doc.as_str().into(), hit.clause.as_str().into()).unwrap())
+            .unwrap();
     assert_eq!(
         (clause.doc.as_str(), clause.clause.as_str(), &clause.text, &clause.path),
         (hit.doc.as_str(), hit.clause.as_str(), &hit.text, &hit.path)
     );
 
-    let section: Vec<Clause> = serde_wasm_bindgen::from_value(engine.document_clauses(&hit.doc).unwrap()).unwrap();
+    let section: Vec<Clause> =
+        serde_wasm_bindgen::from_value(engine.document_clauses(hit.doc.as_str().into()).unwrap()).unwrap();
     assert!(section.iter().any(|c| c.clause == hit.clause));
-    assert!(engine.clause(&hit.doc, "no.such.clause").unwrap().is_null());
-    assert!(engine.clause("no-such-doc", &hit.clause).unwrap().is_null());
-    let none: Vec<Clause> = serde_wasm_bindgen::from_value(engine.document_clauses("no-such-doc").unwrap()).unwrap();
+    assert!(engine.clause(hit.doc.as_str().into(), "no.such.clause".into()).unwrap().is_null());
+    assert!(engine.clause("no-such-doc".into(), hit.clause.as_str().into()).unwrap().is_null());
+    let none: Vec<Clause> =
+        serde_wasm_bindgen::from_value(engine.document_clauses("no-such-doc".into()).unwrap()).unwrap();
     assert!(none.is_empty());
 }
 
@@ -193,7 +206,7 @@ struct NaturalHit {
 }
 
 fn natural(engine: &PolicySearch, q: &str, options: JsValue) -> Natural {
-    serde_wasm_bindgen::from_value(engine.search(q, options).expect("a result")).unwrap()
+    serde_wasm_bindgen::from_value(engine.search(q.into(), options).expect("a result")).unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -224,7 +237,7 @@ fn the_lexicon_turns_on_related_results_and_corrections() {
     assert!(r.corrected.is_none() && r.total == 0);
     let bad = js_sys::Object::new();
     js_sys::Reflect::set(&bad, &"correct".into(), &"yes".into()).unwrap();
-    assert_eq!(code(engine.search("创业", bad.into()).unwrap_err()), "bad_options");
+    assert_eq!(code(engine.search("创业".into(), bad.into()).unwrap_err()), "bad_options");
 
     let examples: Vec<String> = serde_wasm_bindgen::from_value(engine.examples(6).unwrap()).unwrap();
     assert!(!examples.is_empty());
