@@ -141,16 +141,6 @@ fn option(options: &JsValue, name: &str, default: u32) -> Result<u32, JsValue> {
     }
 }
 
-/// A string argument, or a `TypeError` (code `bad_argument`) naming it: a page script that
-/// passes a number gets an answer, not a trapped module.
-fn string(value: &JsValue, name: &str) -> Result<String, JsValue> {
-    value.as_string().ok_or_else(|| {
-        let error = js_sys::TypeError::new(&[name, " must be a string"].concat());
-        let _ = js_sys::Reflect::set(&error, &"code".into(), &"bad_argument".into());
-        error.into()
-    })
-}
-
 /// Reads `options[name]`: absent means `default`; otherwise a boolean.
 fn flag(options: &JsValue, name: &str, default: bool) -> Result<bool, JsValue> {
     if !options.is_object() {
