@@ -54,7 +54,7 @@ mod tests {
 
     #[test]
     fn round_trips() {
-        let bytes = write(&[('气', 3), ('器', 7)]);
+        let bytes = write(&[('器', 7), ('气', 3)]);
         let t = Typed::new(&bytes).unwrap();
         assert_eq!((t.reading('气'), t.reading('器'), t.reading('空')), (Some(3), Some(7), None));
         assert!(Typed::new(&bytes[1..]).is_none());
