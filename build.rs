@@ -99,6 +99,12 @@ fn main() {
         let out = out_dir.join(name);
         fs::write(&out, bytes).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));
     }
+    // The lexicon is served under a name made of its own checksum, so that a cache never hands
+    // out a stale one; the engine embeds the name, scripts/build-web copies the file under it.
+    let sum = policy_search_index::header::LEXICON.stored_checksum(&blobs.lexicon).expect("a written header is whole");
+    let name = format!("lexicon-{sum:016x}.bin");
+    let out = out_dir.join("lexicon.name");
+    fs::write(&out, name).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));
     // For scripts/build-web (which copies it beside the wasm) and the wasm tests.
     println!("cargo:rustc-env=POLICY_SEARCH_LEXICON={}", out_dir.join("lexicon.bin").display());
 }

@@ -49,7 +49,7 @@ impl PolicySearch {
     /// index's checksum, so a cache never mixes builds).
     #[wasm_bindgen(js_name = lexiconFile)]
     pub fn lexicon_file(&self) -> String {
-        self.engine.lexicon_file()
+        self.engine.lexicon_file().to_string()
     }
 
     /// Attaches the lexicon (the bytes of [`PolicySearch::lexicon_file`]): turns on the

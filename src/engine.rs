@@ -28,6 +28,9 @@ use crate::{
 /// The index built from the corpus by `build.rs`.
 pub static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
 
+/// The name of the lexicon file built with the embedded index (`lexicon-<checksum>.bin`).
+pub static LEXICON_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.name"));
+
 /// The lexicon built with it. Native builds embed it; the browser fetches it lazily (its file
 /// name is [`Engine::lexicon_file`]) so that it is not on the path of a first result.
 #[cfg(not(target_arch = "wasm32"))]
@@ -125,15 +128,11 @@ impl<'a> Engine<'a> {
         self.lexicon.as_ref()
     }
 
-    /// The file name the lexicon of this index is served under, beside the wasm module:
-    /// it names the index's checksum, so a cache never serves another build's lexicon.
-    pub fn lexicon_file(&self) -> String {
-        let mut name = String::from("lexicon-");
-        let sum = self.index.checksum();
-        for shift in (0..16).rev() {
-            name.push(char::from_digit(((sum >> (shift * 4)) & 0xF) as u32, 16).unwrap_or('0'));
-        }
-        name + ".bin"
+    /// The file name the lexicon built with this index is served under, beside the wasm
+    /// module: it is made of the lexicon's own checksum, so a cache never serves a stale one
+    /// (and [`Engine::attach_lexicon`] refuses one of another build).
+    pub fn lexicon_file(&self) -> &'static str {
+        LEXICON_FILE
     }
 
     /// The vocabulary entry of a folded word (none without a lexicon).
