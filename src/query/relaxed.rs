@@ -29,6 +29,11 @@ use crate::{
 /// Share of the query's weight a clause must cover to be a relaxed hit. Chosen on
 /// `natural.json` and `dev.json` (see docs/ARCHITECTURE.md, "Relaxed tier").
 pub const MIN_SHARE: f32 = 0.55;
+/// The share that suffices when every piece of the query occurs somewhere in the corpus and
+/// the clause holds the heaviest one: such a query is about the corpus's subjects even when no
+/// clause holds all of it (众创空间 + 认定), while a query with a piece the corpus lacks
+/// (住房公积金提取) keeps the stricter [`MIN_SHARE`].
+pub const MIN_SHARE_KNOWN: f32 = 0.4;
 /// A piece found only in the headings above a clause (its document's title included) counts
 /// this much of its weight.
 pub const HEADING_CONTEXT: f32 = 0.5;
@@ -252,6 +257,9 @@ impl Engine<'_> {
         candidates.sort_unstable();
         candidates.dedup();
         let phrases: Vec<usize> = (0..pieces.len()).filter(|&i| pieces[i].phrase).collect();
+        let known = pieces.iter().all(|p| p.stop || p.clauses > 0);
+        let heaviest = (0..pieces.len()).max_by(|&a, &b| pieces[a].weight.total_cmp(&pieces[b].weight).then(b.cmp(&a)));
+        let floor = if known { MIN_SHARE_KNOWN } else { MIN_SHARE };
         let mut hits: Vec<RelaxedHit> = Vec::new();
         for clause in candidates {
             if skip.binary_search(&clause).is_ok() || self.excluded(query, clause) {
@@ -287,7 +295,7 @@ impl Engine<'_> {
             // Headings add at most HEADING_CONTEXT of what is missing: read them only when
             // that could lift the clause over the threshold.
             let missing_weight: f32 = missing.iter().map(|&i| pieces[i].weight).sum();
-            if (covered + missing_weight * HEADING_CONTEXT) / total + f32::EPSILON < MIN_SHARE {
+            if (covered + missing_weight * HEADING_CONTEXT) / total + f32::EPSILON < floor {
                 continue;
             }
             // Only now (few clauses get here) check for pieces that straddle a word.
@@ -303,7 +311,8 @@ impl Engine<'_> {
             let share = covered / total;
             let substantive =
                 held.iter().any(|h| !h.in_heading && (pieces[h.piece].chars.len() > 1 || h.synonym.is_some()));
-            if share + f32::EPSILON < MIN_SHARE || !substantive {
+            let holds_heaviest = held.iter().any(|h| Some(h.piece) == heaviest && !h.in_heading);
+            if share + f32::EPSILON < MIN_SHARE && !(share + f32::EPSILON >= floor && holds_heaviest) || !substantive {
                 continue;
             }
             // rank::score wants terms in query order with sorted starts: held is in piece order.
