@@ -57,3 +57,27 @@ fn bad_usage_and_bad_queries_say_why() {
     let (out, _, ok) = run(&["stats", "--json"]);
     assert!(ok && serde_json::from_str::<Value>(&out).unwrap()["keys"].as_u64().unwrap() > 1000);
 }
+
+#[test]
+fn a_non_utf8_argument_is_a_clear_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let out = Command::new(env!("CARGO_BIN_EXE_policy-search"))
+        .arg("search")
+        .arg(std::ffi::OsStr::from_bytes(b"\xff\xfe"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("argument 2 is not valid UTF-8"), "{err}");
+}
+
+#[test]
+fn terminal_output_escapes_control_and_bidi_characters() {
+    let (out, _, ok) = run(&["search", "--", "\u{1b}[31m创新\u{202e}\u{7}"]);
+    assert!(ok);
+    assert!(!out.contains(['\u{1b}', '\u{202e}', '\u{7}']), "{out}");
+    assert!(out.contains("\\u{1b}"), "{out}");
+    // JSON is for programs: serde_json escapes control characters itself.
+    let (out, _, ok) = run(&["search", "--json", "--", "\u{1b}创新"]);
+    assert!(ok && !out.contains('\u{1b}'));
+}

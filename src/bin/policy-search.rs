@@ -19,8 +19,15 @@ const USAGE: &str = "usage:
   policy-search stats [--json]";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    // Any argv: an argument that is not UTF-8 is a clear error, not a panic.
+    let args: Result<Vec<String>, String> = std::env::args_os()
+        .skip(1)
+        .enumerate()
+        .map(|(i, a)| {
+            a.into_string().map_err(|a| format!("argument {} is not valid UTF-8: {:?}", i + 1, a.to_string_lossy()))
+        })
+        .collect();
+    match args.and_then(|args| run(&args)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("policy-search: {message}");
@@ -64,7 +71,9 @@ fn run(args: &[String]) -> Result<(), String> {
     let args = parse_flags(rest)?;
     let engine = Engine::embedded().map_err(|e| e.to_string())?;
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // Text for people goes through `Terminal`, which escapes control and bidi characters from
+    // the corpus or the query (an ESC sequence, a U+202E); JSON escapes them itself.
+    let mut out: Box<dyn Write> = if args.json { Box::new(stdout.lock()) } else { Box::new(Terminal(stdout.lock())) };
     let json = |v: &dyn erased::Json| v.line();
     let result = match command.as_str() {
         "search" => {
@@ -161,6 +170,31 @@ fn print_results(out: &mut impl Write, results: &policy_search::SearchResults) -
         writeln!(out, "   {}", mark(&hit.snippet.text, &hit.snippet.highlights).replace('\n', " "))?;
     }
     Ok(())
+}
+
+/// A writer for a terminal: control characters (but the newline) and invisible bidi controls
+/// are written as `\u{…}` escapes, so corpus or query text cannot move the cursor, recolour
+/// the terminal or reorder the line.
+struct Terminal<W: Write>(W);
+
+impl<W: Write> Write for Terminal<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        let mut escaped = String::with_capacity(text.len());
+        for c in text.chars() {
+            if (c.is_control() && c != '\n') || policy_search_normalize::is_invisible(c) {
+                escaped.extend(c.escape_unicode());
+            } else {
+                escaped.push(c);
+            }
+        }
+        self.0.write_all(escaped.as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }
 
 /// Marks highlighted ranges with «…».
