@@ -186,6 +186,9 @@ pub fn parse_document(doc: &str, text: &str, overrides: Option<&Overrides>, as_o
     if text.trim().is_empty() {
         return Err("the file is empty".into());
     }
+    // CR-only (old Mac) and CRLF line endings read like LF ones.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = text.as_str();
     let full = FoldTable::full();
     let mut lines: Vec<Source> = text
         .lines()

@@ -301,3 +301,16 @@ fn bad_input_names_the_file_and_the_problem() {
     assert!(e.contains("a.txt") && e.contains("no title"), "{e}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn cr_and_crlf_line_endings_read_like_lf() {
+    let original = doc("002");
+    let text = raw("002");
+    for (name, ending) in [("CR", "\r"), ("CRLF", "\r\n")] {
+        let converted = text.replace('\n', ending);
+        let again = policy_search_corpus::parse_document(&original.meta.doc, &converted, None, corpus().as_of)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(again.meta.title, original.meta.title, "{name}");
+        assert_eq!(again.clauses, original.clauses, "{name}");
+    }
+}
