@@ -37,6 +37,8 @@ pub struct Corpus {
     pub documents: Vec<Document>,
     /// The manifest's own thesaurus rules (Solr syntax), checked by the build.
     pub synonyms: Vec<String>,
+    /// Files of the folder that were not read, each with why (the build prints them).
+    pub skipped: Vec<String>,
 }
 
 /// One policy document.
@@ -128,11 +130,22 @@ pub fn load_dir(dir: &Path, as_of: Option<Date>) -> Result<Corpus, String> {
     };
 
     let mut paths = Vec::new();
+    let mut skipped = Vec::new();
+    let root = fs::canonicalize(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
         let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-        if name.starts_with('.') || name == "manifest.toml" {
+        if name == "manifest.toml" {
             continue;
+        }
+        if name.starts_with('.') {
+            skipped.push(format!("{}: skipped, a hidden file", path.display()));
+            continue;
+        }
+        // A link may not lead out of the folder: the corpus is what the folder holds.
+        let target = fs::canonicalize(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        if !target.starts_with(&root) {
+            return Err(format!("{}: links to {}, outside the corpus folder", path.display(), target.display()));
         }
         if path.extension().and_then(|e| e.to_str()) != Some("txt") || !path.is_file() {
             return Err(format!("{}: not a corpus file (expected *.txt or manifest.toml)", path.display()));
@@ -160,12 +173,25 @@ pub fn load_dir(dir: &Path, as_of: Option<Date>) -> Result<Corpus, String> {
         })?;
         let doc = parse_document(stem, &text, manifest.files.get(stem), as_of)
             .map_err(|e| format!("{}: {e}", path.display()))?;
+        // The same document twice (a re-scrape, a copy) would show every clause twice.
+        let same = |d: &Document| {
+            (d.meta.title == doc.meta.title && d.meta.number == doc.meta.number)
+                || d.clauses.iter().map(|c| &c.text).eq(doc.clauses.iter().map(|c| &c.text))
+        };
+        if let Some(first) = documents.iter().find(|d| same(d)) {
+            return Err(format!(
+                "{}: the same document as {}.txt ({})",
+                path.display(),
+                first.meta.doc,
+                doc.meta.title
+            ));
+        }
         documents.push(doc);
     }
     if documents.is_empty() {
         return Err(format!("{}: no *.txt documents", dir.display()));
     }
-    Ok(Corpus { as_of, documents, synonyms: manifest.synonyms })
+    Ok(Corpus { as_of, documents, synonyms: manifest.synonyms, skipped })
 }
 
 /// A source line on its way through the pipeline.
@@ -185,6 +211,15 @@ pub fn parse_document(doc: &str, text: &str, overrides: Option<&Overrides>, as_o
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err("the file is empty".into());
+    }
+    // A web page saved as .txt: say so, rather than failing later on "no title found".
+    let head: String = text.trim_start().chars().take(200).collect::<String>().to_ascii_lowercase();
+    if head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.contains("<head>")
+        || head.contains("<body")
+    {
+        return Err("this is an HTML page, not text: save it as plain text (HTML ingestion is issue 10)".into());
     }
     // CR-only (old Mac) and CRLF line endings read like LF ones.
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -298,6 +333,9 @@ pub fn parse_document(doc: &str, text: &str, overrides: Option<&Overrides>, as_o
     let o = overrides.cloned().unwrap_or_default();
     let iso = |s: &Option<String>| s.as_deref().and_then(Date::parse_iso);
     let title = o.title.clone().or(title).ok_or("no title found: give one in seeds/manifest.toml")?;
+    if title.trim().is_empty() {
+        return Err("the title is empty".into());
+    }
     if issuer.is_empty() {
         issuer.extend(meta::issuer_from_title(&fold(&title, full), &title));
     }
@@ -309,6 +347,11 @@ pub fn parse_document(doc: &str, text: &str, overrides: Option<&Overrides>, as_o
         .or_else(|| stated.and_then(|d| d.or(published)))
         .or_else(|| period.and_then(|(from, _)| Date::new(from, 1, 1)));
     let expires = iso(&o.expires).or_else(|| period.and_then(|(_, to)| Date::end_of_year(to)));
+    if let (Some(from), Some(to)) = (effective, expires) {
+        if from > to {
+            return Err(format!("it takes effect on {from}, after it expires on {to}: check the dates"));
+        }
+    }
     let meta = DocMeta {
         doc: doc.to_string(),
         title,
