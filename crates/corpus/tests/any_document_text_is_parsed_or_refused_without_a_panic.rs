@@ -1,0 +1,56 @@
+//! Fuzzing the corpus parser with proptest: any text, built from scraped-page material (seed
+//! lines, numbering, chrome, glosses, brackets, blank lines) and arbitrary characters, is
+//! either parsed into clauses or refused with a message — never a panic.
+
+use policy_search_corpus::{parse_document, Date};
+use proptest::prelude::*;
+
+fn line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "关于推动创新创业高质量发展的实施意见",
+            "杭政〔2019〕55号",
+            "各区、县(市)人民政府:",
+            "一、总体要求",
+            "（一）指导思想",
+            "1.政府+市场。",
+            "(1)加大支持。",
+            "十三)健全机制",
+            "政(zheng)策",
+            "责任单位:市科技局",
+            "上一条",
+            "浏览量:123",
+            "杭州市人民政府",
+            "2019年10月6日",
+            "附件:",
+            "PART 01",
+            "",
+            "   ",
+            "——推进。",
+            "自2020年1月1日起施行。",
+        ])
+        .prop_map(str::to_string),
+        "\\PC{0,80}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_text_is_parsed_or_refused(lines in prop::collection::vec(line(), 0..40), ending in prop::sample::select(vec!["\n", "\r\n", "\r"])) {
+        let text = lines.join(ending);
+        match parse_document("x", &text, None, Date::parse_iso("2026-11-23").unwrap()) {
+            Ok(doc) => {
+                prop_assert!(!doc.clauses.is_empty());
+                prop_assert!(!doc.meta.title.trim().is_empty());
+                for c in &doc.clauses {
+                    if let Some(h) = &c.heading {
+                        prop_assert!(c.text.starts_with(h.as_str()));
+                    }
+                }
+            }
+            Err(message) => prop_assert!(!message.is_empty()),
+        }
+    }
+}
