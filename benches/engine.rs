@@ -26,10 +26,38 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
-/// Deterministic pseudo-random numbers (xorshift), so runs sample the same queries.
+/// Prints the five slowest queries of `times` (µs per query, in query order).
+fn print_slowest<Q: std::fmt::Debug>(label: &str, times: &[f64], queries: &[Q]) {
+    let mut slowest: Vec<(f64, &Q)> = times.iter().copied().zip(queries).collect();
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let names: Vec<String> = slowest.iter().take(5).map(|(t, q)| format!("{q:?} {t:.0} µs")).collect();
+    println!("  slowest {label}: {}", names.join(", "));
+}
+
+/// Prints p50 / p99 of the engine and of its brute-force baseline, and their ratio.
+fn print_latency(title: &str, engine: (&str, &[f64]), brute: (&str, &[f64])) {
+    let sorted = |t: &[f64]| {
+        let mut t = t.to_vec();
+        t.sort_by(f64::total_cmp);
+        t
+    };
+    let (e, b) = (sorted(engine.1), sorted(brute.1));
+    println!("{title:<44} p50      p99");
+    for (label, t) in [(engine.0, &e), (brute.0, &b)] {
+        println!("  {label:<34} {:>7.1}  {:>7.1}", percentile(t, 0.5), percentile(t, 0.99));
+    }
+    println!(
+        "  {:<34} {:>7.1}x {:>7.1}x",
+        "speed-up (brute / engine)",
+        percentile(&b, 0.5) / percentile(&e, 0.5),
+        percentile(&b, 0.99) / percentile(&e, 0.99)
+    );
+}
+
 #[path = "../tests/natural/check.rs"]
 mod natural;
 
+/// Deterministic pseudo-random numbers (xorshift), so runs sample the same queries.
 struct Rng(u64);
 impl Rng {
     fn next(&mut self) -> usize {
@@ -116,35 +144,24 @@ fn main() {
     println!("\nfirst query (folds every clause it touches): {:.1} µs", cold.elapsed().as_secs_f64() * 1e6);
 
     let options = SearchOptions { limit: 10, offset: 0, ..Default::default() };
+    // µs per query, in query order.
     let time = |f: &dyn Fn(&str)| -> Vec<f64> {
-        let mut samples: Vec<f64> = Vec::new();
-        for q in &queries {
-            let runs = 20;
-            let t = Instant::now();
-            for _ in 0..runs {
-                f(q);
-            }
-            samples.push(t.elapsed().as_secs_f64() * 1e6 / runs as f64);
-        }
-        samples.sort_by(f64::total_cmp);
-        samples
+        let runs = 20;
+        queries
+            .iter()
+            .map(|q| {
+                let t = Instant::now();
+                for _ in 0..runs {
+                    f(q);
+                }
+                t.elapsed().as_secs_f64() * 1e6 / runs as f64
+            })
+            .collect()
     };
     let engine_times = time(&|q| {
         black_box(engine.search(black_box(q), &options).ok());
     });
-    let mut slowest: Vec<(f64, &String)> = queries
-        .iter()
-        .map(|q| {
-            let t = Instant::now();
-            for _ in 0..20 {
-                black_box(engine.search(black_box(q), &options).ok());
-            }
-            (t.elapsed().as_secs_f64() * 1e6 / 20.0, q)
-        })
-        .collect();
-    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let names: Vec<String> = slowest.iter().take(5).map(|(t, q)| format!("{q:?} {t:.0} µs")).collect();
-    println!("  slowest engine queries: {}", names.join(", "));
+    print_slowest("engine queries", &engine_times, &queries);
     // Baseline: fold the query and scan every clause's folded text, as a library with no index would.
     let folded_clauses: Vec<Vec<char>> = clauses.iter().map(|c| engine.fold(&c.text).chars().collect()).collect();
     let brute_times = time(&|q| {
@@ -152,21 +169,10 @@ fn main() {
         let hits = folded_clauses.iter().filter(|c| terms.iter().all(|t| !occurrences(c, t).is_empty())).count();
         black_box(hits);
     });
-    println!("query latency over {} queries (µs)   p50      p99", queries.len());
-    println!(
-        "  engine (index + verify + rank)   {:>7.1}  {:>7.1}",
-        percentile(&engine_times, 0.5),
-        percentile(&engine_times, 0.99)
-    );
-    println!(
-        "  brute-force scan, no ranking     {:>7.1}  {:>7.1}",
-        percentile(&brute_times, 0.5),
-        percentile(&brute_times, 0.99)
-    );
-    println!(
-        "  speed-up (brute / engine)        {:>7.1}x {:>7.1}x",
-        percentile(&brute_times, 0.5) / percentile(&engine_times, 0.5),
-        percentile(&brute_times, 0.99) / percentile(&engine_times, 0.99)
+    print_latency(
+        &format!("query latency over {} queries (µs)", queries.len()),
+        ("engine (index + verify + rank)", &engine_times),
+        ("brute-force scan, no ranking", &brute_times),
     );
 
     natural_queries(&engine, &folded_clauses);
@@ -205,7 +211,7 @@ fn natural_queries(engine: &Engine<'_>, folded_clauses: &[Vec<char>]) {
         }
         engine_times.push(t.elapsed().as_secs_f64() * 1e6 / runs as f64);
         let query = policy_search::query::parse(q, |c| engine.fold_char(c)).unwrap();
-        let pieces = engine.pieces(&query, &[]);
+        let pieces = engine.pieces(&query, Vec::new());
         let t = Instant::now();
         for _ in 0..runs {
             let covered = folded_clauses
@@ -227,26 +233,10 @@ fn natural_queries(engine: &Engine<'_>, folded_clauses: &[Vec<char>]) {
         }
         brute_times.push(t.elapsed().as_secs_f64() * 1e6 / runs as f64);
     }
-    let mut slowest: Vec<(f64, &&str)> = engine_times.iter().copied().zip(&queries).collect();
-    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let names: Vec<String> = slowest.iter().take(5).map(|(t, q)| format!("{q:?} {t:.0} µs")).collect();
-    println!("  slowest natural queries: {}", names.join(", "));
-    engine_times.sort_by(f64::total_cmp);
-    brute_times.sort_by(f64::total_cmp);
-    println!("natural-query latency over {} queries (µs)  p50      p99", queries.len());
-    println!(
-        "  engine (all tiers, corrections)    {:>7.1}  {:>7.1}",
-        percentile(&engine_times, 0.5),
-        percentile(&engine_times, 0.99)
-    );
-    println!(
-        "  brute-force relaxed scan           {:>7.1}  {:>7.1}",
-        percentile(&brute_times, 0.5),
-        percentile(&brute_times, 0.99)
-    );
-    println!(
-        "  speed-up (brute / engine)          {:>7.1}x {:>7.1}x",
-        percentile(&brute_times, 0.5) / percentile(&engine_times, 0.5),
-        percentile(&brute_times, 0.99) / percentile(&engine_times, 0.99)
+    print_slowest("natural queries", &engine_times, &queries);
+    print_latency(
+        &format!("natural-query latency over {} queries (µs)", queries.len()),
+        ("engine (all tiers, corrections)", &engine_times),
+        ("brute-force relaxed scan", &brute_times),
     );
 }

@@ -121,20 +121,24 @@ fn string(value: &JsValue, name: &str) -> Result<String, JsValue> {
     })
 }
 
-/// Reads `options[name]`: absent means `default`; otherwise a whole number from 0 to 2³²−1.
-/// Read by hand rather than with serde, whose error messages would pull float formatting
-/// (~7 KB brotli) into the module. Other keys are ignored.
-fn option(options: &JsValue, name: &str, default: u32) -> Result<u32, JsValue> {
+/// `options[name]`, or `None` when it is absent (or there are no options). Options must be
+/// `undefined`, `null` or an object.
+fn property(options: &JsValue, name: &str) -> Result<Option<JsValue>, JsValue> {
     if options.is_undefined() || options.is_null() {
-        return Ok(default);
+        return Ok(None);
     }
     if !options.is_object() {
         return Err(error("bad_options", "options must be an object such as {limit: 10, offset: 0}"));
     }
     let value = js_sys::Reflect::get(options, &name.into()).unwrap_or(JsValue::UNDEFINED);
-    if value.is_undefined() {
-        return Ok(default);
-    }
+    Ok((!value.is_undefined()).then_some(value))
+}
+
+/// Reads `options[name]`: absent means `default`; otherwise a whole number from 0 to 2³²−1.
+/// Read by hand rather than with serde, whose error messages would pull float formatting
+/// (~7 KB brotli) into the module. Other keys are ignored.
+fn option(options: &JsValue, name: &str, default: u32) -> Result<u32, JsValue> {
+    let Some(value) = property(options, name)? else { return Ok(default) };
     match value.as_f64() {
         Some(n) if n >= 0.0 && n <= f64::from(u32::MAX) && n.fract() == 0.0 => Ok(n as u32),
         _ => Err(error("bad_options", &[name, " must be a whole number from 0"].concat())),
@@ -143,13 +147,7 @@ fn option(options: &JsValue, name: &str, default: u32) -> Result<u32, JsValue> {
 
 /// Reads `options[name]`: absent means `default`; otherwise a boolean.
 fn flag(options: &JsValue, name: &str, default: bool) -> Result<bool, JsValue> {
-    if !options.is_object() {
-        return Ok(default); // `option` has already refused anything but an object or nothing
-    }
-    let value = js_sys::Reflect::get(options, &name.into()).unwrap_or(JsValue::UNDEFINED);
-    if value.is_undefined() {
-        return Ok(default);
-    }
+    let Some(value) = property(options, name)? else { return Ok(default) };
     value.as_bool().ok_or_else(|| error("bad_options", &[name, " must be true or false"].concat()))
 }
 

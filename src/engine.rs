@@ -142,12 +142,7 @@ impl<'a> Engine<'a> {
 
     /// [`Engine::word`] for a slice of characters, without making a string.
     pub(crate) fn word_of(&self, word: &[char]) -> Option<Word> {
-        let lexicon = self.lexicon.as_ref()?;
-        let mut key = Vec::with_capacity(word.len() * 2);
-        for &c in word {
-            key.extend(self.index.alphabet().encode_code(self.index.alphabet().code(c)?)?);
-        }
-        lexicon.word_key(&key)
+        self.lexicon.as_ref()?.word_key(&self.index.alphabet().encode_chars(word.iter().copied())?)
     }
 
     /// Each document's title and issuers, folded, for title matching (folded once).
@@ -266,13 +261,13 @@ impl<'a> Engine<'a> {
         let end = options.offset.saturating_add(options.limit);
         let n_docs = answer.documents.len();
         let n_exact = answer.exact.len();
+        let terms: Vec<Vec<char>> = answer.query.include.iter().map(|t| t.chars.clone()).collect();
         for i in options.offset..end.min(n_docs + n_exact + answer.relaxed.len()) {
             let hit = if i < n_docs {
                 let (d, how, share) = answer.documents[i];
                 self.doc_hit(d, how, share, &answer.pieces)
             } else if i < n_docs + n_exact {
                 let (clause, score) = answer.exact[i - n_docs];
-                let terms: Vec<Vec<char>> = answer.query.include.iter().map(|t| t.chars.clone()).collect();
                 self.hit(clause, score, &terms).map(|mut h| {
                     h.match_kind = MatchKind::Exact;
                     h
@@ -288,7 +283,7 @@ impl<'a> Engine<'a> {
     /// Every tier for one parsed query.
     fn answer(&self, query: Query) -> Answer {
         let (exact, per_term) = self.exact(&query);
-        let pieces = self.pieces(&query, &per_term);
+        let pieces = self.pieces(&query, per_term);
         // One piece without synonyms holds nothing the exact tier has not found already.
         let weighed = pieces.iter().filter(|p| p.weight > 0.0).count();
         let relaxed = if weighed > 1 || pieces.iter().any(|p| !p.synonyms.is_empty()) {
@@ -322,8 +317,7 @@ impl<'a> Engine<'a> {
         let candidates = self.candidates(&original.query, &suspects);
         // Cheap first: a candidate whose corrected term occurs as typed.
         let exact = candidates.iter().filter_map(|c| {
-            let corrected = c.apply(&original.query);
-            let n = self.matches(&corrected.include[c.term].chars).len();
+            let n = self.matches(&c.corrected_term(&original.query)).len();
             (n > 0).then_some((c, n))
         });
         // Longer replacements first, then more clauses, then candidate order.
@@ -363,19 +357,22 @@ impl<'a> Engine<'a> {
                 (written == *to).then_some(written)
             })
             .unwrap_or_else(|| to.clone());
-        let mut typed: Vec<char> = raw.chars().collect();
+        let typed: Vec<char> = raw.chars().collect();
         let folded: Vec<char> = typed.iter().map(|&c| self.fold_char(c)).collect();
-        if let Some(at) = keys::occurrences(&folded, from).first().copied() {
-            typed.splice(at..at + from.len(), spelled.iter().copied());
+        let at = keys::occurrences(&folded, from).first().copied();
+        let mut query = typed.clone();
+        if let Some(at) = at {
+            query.splice(at..at + from.len(), spelled.iter().copied());
         }
         let head = from.iter().zip(to).take_while(|(a, b)| a == b).count();
         let tail = from[head..].iter().rev().zip(to[head..].iter().rev()).take_while(|(a, b)| a == b).count();
-        let typed_from: Vec<char> = raw.chars().collect();
-        let at = keys::occurrences(&folded, from).first().copied().unwrap_or(0);
+        // What changed, as typed (or folded, if the typed text no longer shows it).
+        let changed =
+            at.and_then(|at| typed.get(at + head..at + from.len() - tail)).unwrap_or(&from[head..from.len() - tail]);
         Correction {
             original: raw.to_string(),
-            query: typed.into_iter().collect(),
-            from: typed_from.get(at + head..at + from.len() - tail).map_or_else(String::new, |s| s.iter().collect()),
+            query: query.into_iter().collect(),
+            from: changed.iter().collect(),
             to: spelled[head..spelled.len() - tail].iter().collect(),
         }
     }

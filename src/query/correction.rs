@@ -41,11 +41,17 @@ pub(crate) struct Candidate {
 }
 
 impl Candidate {
+    /// The term this replacement applies to, with the replacement made.
+    pub fn corrected_term(&self, query: &Query) -> Vec<char> {
+        let mut t = query.include[self.term].chars.clone();
+        t.splice(self.start..self.start + self.from.len(), self.to.iter().copied());
+        t
+    }
+
     /// The query with this replacement applied.
     pub fn apply(&self, query: &Query) -> Query {
         let mut q = query.clone();
-        let t = &mut q.include[self.term].chars;
-        t.splice(self.start..self.start + self.from.len(), self.to.iter().copied());
+        q.include[self.term].chars = self.corrected_term(query);
         q
     }
 }

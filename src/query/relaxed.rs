@@ -117,8 +117,8 @@ pub struct RelaxedHit {
 
 impl Engine<'_> {
     /// Cuts the query's terms into weighed pieces. `per_term` holds the exact tier's matches of
-    /// each included term, reused for a piece that is a whole term.
-    pub fn pieces(&self, query: &Query, per_term: &[Matches]) -> Vec<Piece> {
+    /// each included term (or nothing), taken for a piece that is a whole term.
+    pub fn pieces(&self, query: &Query, mut per_term: Vec<Matches>) -> Vec<Piece> {
         let n = self.index().clause_count();
         let mut out: Vec<Piece> = Vec::new();
         for (t, term) in query.include.iter().enumerate() {
@@ -136,7 +136,7 @@ impl Engine<'_> {
                 let mut piece =
                     Piece { text, synonyms, stop, weight: 0.0, clauses: 0, chars, phrase, matches: Rc::default() };
                 if !stop {
-                    let whole = per_term.get(t).filter(|_| piece.chars == term.chars);
+                    let whole = per_term.get_mut(t).filter(|_| piece.chars == term.chars).map(std::mem::take);
                     piece.matches = Rc::new(self.piece_matches(&piece, whole));
                     piece.clauses = piece.matches.clauses();
                     let single = piece.chars.len() == 1 && is_han(piece.chars[0]);
@@ -222,9 +222,9 @@ impl Engine<'_> {
         out
     }
 
-    fn piece_matches(&self, piece: &Piece, known: Option<&Matches>) -> PieceMatches {
+    fn piece_matches(&self, piece: &Piece, known: Option<Matches>) -> PieceMatches {
         PieceMatches {
-            literal: known.cloned().unwrap_or_else(|| self.matches(&piece.chars)),
+            literal: known.unwrap_or_else(|| self.matches(&piece.chars)),
             synonyms: piece
                 .synonyms
                 .iter()

@@ -44,6 +44,11 @@ impl<'a> Alphabet<'a> {
         crate::bytes::u32_le(self.bytes, i * 4).unwrap_or(u32::MAX)
     }
 
+    /// Every character, in code order.
+    pub fn chars(&self) -> impl Iterator<Item = char> + '_ {
+        (0..self.len()).filter_map(|i| char::from_u32(self.get(i)))
+    }
+
     /// The code of `c`, or `None` if no key contains it.
     pub fn code(&self, c: char) -> Option<usize> {
         let (mut lo, mut hi) = (0, self.len());
@@ -61,8 +66,13 @@ impl<'a> Alphabet<'a> {
     /// `key` spelled in codes, or `None` if it has a character no key contains (then no key
     /// can equal it).
     pub fn encode(&self, key: &str) -> Option<Vec<u8>> {
-        let mut out = Vec::with_capacity(key.len());
-        for c in key.chars() {
+        self.encode_chars(key.chars())
+    }
+
+    /// [`Alphabet::encode`] for characters that are not in a string.
+    pub fn encode_chars(&self, key: impl IntoIterator<Item = char>) -> Option<Vec<u8>> {
+        let mut out = Vec::new();
+        for c in key {
             spell(self.code(c)?, &mut out);
         }
         Some(out)

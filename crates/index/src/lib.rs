@@ -131,8 +131,7 @@ impl<'a> Lexicon<'a> {
 
     /// The vocabulary entry of a folded word, if it is one.
     pub fn word(&self, alphabet: &Alphabet<'_>, word: &str) -> Option<vocab::Word> {
-        let key = alphabet.encode(word)?;
-        self.vocab.get(key).map(vocab::Word::unpack)
+        self.word_key(&alphabet.encode(word)?)
     }
 
     /// The vocabulary entry of a word already spelled in alphabet codes.

@@ -131,24 +131,17 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, le
     encoded_words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let vocab_section = vocab::write(encoded_words);
     let (readings_section, typed_section) = {
+        // Syllables are numbered in order of first use.
         let mut syllables: Vec<String> = Vec::new();
         let mut numbers: HashMap<String, u32> = HashMap::new();
-        let chars = alphabet_section
-            .chunks_exact(4)
-            .filter_map(|b| char::from_u32(u32::from_le_bytes([b[0], b[1], b[2], b[3]])));
-        let per_code: Vec<Vec<u32>> = chars
-            .map(|c| {
-                (lexicon.readings)(c)
-                    .into_iter()
-                    .map(|s| {
-                        *numbers.entry(s.clone()).or_insert_with(|| {
-                            syllables.push(s);
-                            syllables.len() as u32 - 1
-                        })
-                    })
-                    .collect()
+        let mut number = |s: String| {
+            *numbers.entry(s.clone()).or_insert_with(|| {
+                syllables.push(s);
+                syllables.len() as u32 - 1
             })
-            .collect();
+        };
+        let per_code: Vec<Vec<u32>> =
+            alphabet.chars().map(|c| (lexicon.readings)(c).into_iter().map(&mut number).collect()).collect();
         // Common characters outside the alphabet: their usual reading only (what a slip sounds like).
         let mut typed_entries: Vec<(char, u32)> = Vec::new();
         for &c in &lexicon.common {
@@ -156,11 +149,7 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, le
                 continue;
             }
             if let Some(first) = (lexicon.readings)(c).into_iter().next() {
-                let n = *numbers.entry(first.clone()).or_insert_with(|| {
-                    syllables.push(first);
-                    syllables.len() as u32 - 1
-                });
-                typed_entries.push((c, n));
+                typed_entries.push((c, number(first)));
             }
         }
         typed_entries.sort_unstable();
