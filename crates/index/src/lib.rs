@@ -22,6 +22,7 @@
 //! | synonyms | [`synonyms`] | the words each thesaurus entry also finds |
 //! | readings | [`readings`] | toneless pinyin of every alphabet character |
 //! | typed | [`typed`] | the common reading of common characters the corpus lacks |
+//! | pinyin | [`pinyin`] | `fst::Map` reading ‖ word → clauses: pinyin queries and completions |
 //!
 //! The byte layout is documented in `docs/index-format.md`. [`keys`] defines what is keyed and
 //! what counts as a match; the engine and the writer both use it.
@@ -33,6 +34,7 @@ pub mod docs;
 pub mod header;
 pub mod headings;
 pub mod keys;
+pub mod pinyin;
 pub mod postings;
 pub mod readings;
 pub mod synonyms;
@@ -106,7 +108,8 @@ pub struct Lexicon<'a> {
     synonyms: Table<'a>,
     readings: Readings<'a>,
     typed: typed::Typed<'a>,
-    sizes: [usize; 5],
+    pinyin: fst::Map<&'a [u8]>,
+    sizes: [usize; 6],
 }
 
 impl<'a> Lexicon<'a> {
@@ -116,7 +119,7 @@ impl<'a> Lexicon<'a> {
     pub fn open(bytes: &'a [u8], core: &Index<'_>) -> Result<Lexicon<'a>, FormatError> {
         let sections = header::LEXICON.read(bytes)?;
         let sizes = sections.map(<[u8]>::len);
-        let [own_core, vocab, synonyms, readings, typed] = sections;
+        let [own_core, vocab, synonyms, readings, typed, pinyin] = sections;
         if own_core != core.checksum.to_le_bytes() {
             return Err(FormatError::OtherBuild);
         }
@@ -125,6 +128,7 @@ impl<'a> Lexicon<'a> {
             synonyms: Table::new(synonyms).ok_or(FormatError::Corrupt("synonyms"))?,
             readings: Readings::new(readings).ok_or(FormatError::Corrupt("readings"))?,
             typed: typed::Typed::new(typed).ok_or(FormatError::Corrupt("typed"))?,
+            pinyin: fst::Map::new(pinyin).map_err(|_| FormatError::Corrupt("pinyin"))?,
             sizes,
         })
     }
@@ -157,6 +161,11 @@ impl<'a> Lexicon<'a> {
     /// The syllable number of the usual reading of a common character the corpus lacks.
     pub fn typed_reading(&self, c: char) -> Option<u32> {
         self.typed.reading(c)
+    }
+
+    /// The corpus's words by reading (see [`pinyin`]), for pinyin queries and completions.
+    pub fn pinyin(&self) -> &fst::Map<&'a [u8]> {
+        &self.pinyin
     }
 
     /// Number of words in the vocabulary.
