@@ -667,8 +667,9 @@ impl Slot {
     }
 }
 
-/// The ranked list over several answers: each answer's documents, exact and relaxed hits in
-/// turn, a document or clause already listed by an earlier answer left out.
+/// The ranked list over several answers (the query as typed, then its pinyin readings): every
+/// answer's documents and exact hits, then every answer's relaxed hits — a reading the corpus
+/// holds exactly outranks a loose match of the letters as typed — each document or clause once.
 fn ranked(answers: &[Answer]) -> Vec<Slot> {
     let mut out = Vec::new();
     let (mut docs, mut clauses) = (std::collections::BTreeSet::new(), std::collections::BTreeSet::new());
@@ -683,6 +684,8 @@ fn ranked(answers: &[Answer]) -> Vec<Slot> {
                 out.push(Slot::Exact(a, i));
             }
         }
+    }
+    for (a, answer) in answers.iter().enumerate() {
         for (i, r) in answer.relaxed.iter().enumerate() {
             if clauses.insert(r.clause) {
                 out.push(Slot::Relaxed(a, i));

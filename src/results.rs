@@ -189,7 +189,8 @@ pub struct SearchResults {
     /// The pinyin reading whose hits follow the query's own (the first, when several
     /// found something), if any did.
     pub pinyin: Option<crate::query::pinyin::Reading>,
-    /// Number of hits found only through pinyin readings, ranked after all others.
+    /// Number of hits found only through pinyin readings: their exact hits rank after the
+    /// query's own exact hits, their relaxed hits after its relaxed hits.
     pub pinyin_hits: usize,
     /// What the engine parsed (of the corrected query, when corrected).
     pub parsed: Parsed,

@@ -40,6 +40,10 @@ const JOINED: f32 = 0.3;
 const BEAM: usize = 16;
 /// Whole readings ranked, of which those with exact hits are preferred.
 const READINGS: usize = 12;
+/// Partial readings kept per step of the character walk.
+const CHAR_BEAM: usize = 64;
+/// Whole character readings verified against the corpus.
+const CHAR_VERIFIED: usize = 32;
 /// Readings the engine searches (the first, and alternatives after it).
 pub const SEARCHED: usize = 3;
 /// Longest run of letters read, so that the work per query stays bounded.
@@ -79,6 +83,18 @@ impl Stream {
     /// True when a syllable may cover units `from..to`.
     fn open(&self, from: usize, to: usize) -> bool {
         (from + 1..to).all(|i| !self.starts[i])
+    }
+
+    /// The letters from unit `at` up to the next term boundary or hanzi.
+    fn run(&self, at: usize) -> Vec<u8> {
+        let mut run = Vec::new();
+        while let Some(b) = self.letter(at + run.len()) {
+            if !run.is_empty() && self.starts[at + run.len()] {
+                break;
+            }
+            run.push(b);
+        }
+        run
     }
 
     fn letter(&self, i: usize) -> Option<u8> {
@@ -149,6 +165,53 @@ fn double_initial(s: &[u8]) -> bool {
     matches!(s, [b'z' | b'c' | b's', b'h', ..])
 }
 
+/// The ways syllable `s` (number `id`) can be typed at unit `at` of `stream`, where `run` is
+/// the letters from `at` up to the next term boundary: (units consumed, how).
+fn typed_as(stream: &Stream, mode: Mode, s: &[u8], id: u32, at: usize, run: &[u8]) -> Vec<(usize, Typed)> {
+    let mut out = Vec::new();
+    match &stream.units[at] {
+        Unit::Han(_, readings) => {
+            if readings.contains(&id) {
+                out.push((1, Typed::Han));
+            }
+        }
+        Unit::Letter(first) => {
+            if !may_start(mode, s, *first) {
+                return out;
+            }
+            if run.starts_with(s) {
+                out.push((s.len(), Typed::Whole));
+            }
+            if s.len() > 1 && *first == s[0] {
+                out.push((1, Typed::Initial));
+            }
+            if double_initial(s) && s.len() > 2 && run.starts_with(&s[..2]) {
+                out.push((2, Typed::Initial));
+            }
+            let at_end = at + run.len() == stream.units.len();
+            if mode.complete && at_end && run.len() > 2 && run.len() < s.len() && s.starts_with(run) {
+                out.push((run.len(), Typed::Prefix));
+            }
+            if mode.fuzzy {
+                let target = accent(s);
+                for n in 1..=run.len().min(6) {
+                    if run[..n] != *s && accent(&run[..n]) == target && !out.iter().any(|o| o.0 == n) {
+                        out.push((n, Typed::Fuzzy));
+                    }
+                }
+            }
+        }
+    }
+    out.retain(|&(n, _)| stream.open(at, at + n));
+    out
+}
+
+/// True when syllable `s` can start at a letter `first` at all (a cheap filter first).
+fn may_start(mode: Mode, s: &[u8], first: u8) -> bool {
+    let Some(&s0) = s.first() else { return false };
+    s0 == first || (mode.fuzzy && matches!((s0, first), (b'n', b'l') | (b'l', b'n') | (b'f', b'h') | (b'h', b'f')))
+}
+
 struct Walk<'w, 'a> {
     fst: &'w Fst<&'a [u8]>,
     syllables: &'w [String],
@@ -162,51 +225,6 @@ struct Walk<'w, 'a> {
 }
 
 impl Walk<'_, '_> {
-    /// The ways syllable `s` (number `id`) can be typed at unit `at`, where `run` is the
-    /// letters from `at` up to the next term boundary: (units consumed, how).
-    fn matches(&self, s: &[u8], id: u32, at: usize, run: &[u8]) -> Vec<(usize, Typed)> {
-        let mut out = Vec::new();
-        match &self.stream.units[at] {
-            Unit::Han(_, readings) => {
-                if readings.contains(&id) {
-                    out.push((1, Typed::Han));
-                }
-            }
-            Unit::Letter(first) => {
-                if run.starts_with(s) {
-                    out.push((s.len(), Typed::Whole));
-                }
-                if s.len() > 1 && *first == s[0] {
-                    out.push((1, Typed::Initial));
-                }
-                if double_initial(s) && s.len() > 2 && run.starts_with(&s[..2]) {
-                    out.push((2, Typed::Initial));
-                }
-                let at_end = at + run.len() == self.stream.units.len();
-                if self.mode.complete && at_end && run.len() > 2 && run.len() < s.len() && s.starts_with(run) {
-                    out.push((run.len(), Typed::Prefix));
-                }
-                if self.mode.fuzzy {
-                    let target = accent(s);
-                    for n in 1..=run.len().min(6) {
-                        if run[..n] != *s && accent(&run[..n]) == target && !out.iter().any(|o| o.0 == n) {
-                            out.push((n, Typed::Fuzzy));
-                        }
-                    }
-                }
-            }
-        }
-        out
-    }
-
-    /// True when syllable `s` can start at a letter `first` at all (a cheap filter before
-    /// [`Walk::matches`]).
-    fn may_start(&self, s: &[u8], first: u8) -> bool {
-        let Some(&s0) = s.first() else { return false };
-        s0 == first
-            || (self.mode.fuzzy && matches!((s0, first), (b'n', b'l') | (b'l', b'n') | (b'f', b'h') | (b'h', b'f')))
-    }
-
     /// Follows the reading from `node` (at a syllable boundary of the key), the input at unit
     /// `at`, `syllable` syllables into the word.
     fn walk(&mut self, node: Node<'_>, out: Output, at: usize, syllable: usize, cost: f32) {
@@ -229,32 +247,17 @@ impl Walk<'_, '_> {
         if done {
             return;
         }
-        // The letters from `at` up to the next term boundary.
-        let mut run = Vec::new();
-        while let Some(b) = self.stream.letter(at + run.len()) {
-            if !run.is_empty() && self.stream.starts[at + run.len()] {
-                break;
-            }
-            run.push(b);
-        }
+        let run = self.stream.run(at);
         for hi in node.transitions().filter(|t| t.inp != SEPARATOR) {
             let mid = self.fst.node(hi.addr);
             for lo in mid.transitions() {
                 let id = u32::from(hi.inp) << 8 | u32::from(lo.inp);
                 let Some(s) = self.syllables.get(id as usize).map(String::as_bytes) else { continue };
-                if let Some(&first) = run.first() {
-                    if !self.may_start(s, first) {
-                        continue;
-                    }
-                }
                 let han = match &self.stream.units[at] {
                     Unit::Han(c, _) => Some(*c),
                     Unit::Letter(_) => None,
                 };
-                for (n, how) in self.matches(s, id, at, &run) {
-                    if !self.stream.open(at, at + n) {
-                        continue;
-                    }
+                for (n, how) in typed_as(self.stream, self.mode, s, id, at, &run) {
                     if let Some(c) = han {
                         self.han.push((syllable, c));
                     }
@@ -365,29 +368,124 @@ impl Engine<'_> {
     }
 
     /// The best readings of a pinyin query, best first: each the query's terms rewritten in
-    /// hanzi. Empty when the query is no pinyin or cannot be read.
+    /// hanzi. Readings the corpus holds exactly come first; the fuzzy pass and the character
+    /// walk only run when the pass before found none. Empty when the query is no pinyin.
     pub(crate) fn pinyin_readings(&self, query: &Query) -> Vec<Query> {
         let Some(stream) = self.pinyin_stream(query) else { return Vec::new() };
+        let mut unfound: Vec<Query> = Vec::new();
         for fuzzy in [false, true] {
-            let edges = self.pinyin_edges(&stream, Mode { fuzzy, complete: false });
-            let paths = self.paths(&stream, &edges);
-            if paths.is_empty() {
-                continue;
-            }
+            let mode = Mode { fuzzy, complete: false };
+            let edges = self.pinyin_edges(&stream, mode);
             let mut ranked: Vec<(bool, Query)> = Vec::new();
-            for path in paths.into_iter().take(READINGS) {
+            for path in self.paths(&stream, &edges).into_iter().take(READINGS) {
                 let q = rewrite(query, &stream, &path);
-                if ranked.iter().any(|(_, r)| *r == q) {
+                if !ranked.iter().any(|(_, r)| *r == q) {
+                    let found = q.include.iter().all(|t| !self.matches(&t.chars).is_empty());
+                    ranked.push((found, q));
+                }
+            }
+            if ranked.iter().any(|(found, _)| *found) {
+                // Stable: among readings the corpus holds (and among the rest), cheapest first.
+                ranked.sort_by_key(|(found, _)| !found);
+                return ranked.into_iter().map(|(_, q)| q).take(SEARCHED).collect();
+            }
+            let by_char: Vec<Query> =
+                self.char_readings(&stream, mode).iter().map(|p| rewrite(query, &stream, p)).take(SEARCHED).collect();
+            if !by_char.is_empty() {
+                return by_char;
+            }
+            if unfound.is_empty() {
+                unfound = ranked.into_iter().map(|(_, q)| q).take(SEARCHED).collect();
+            }
+        }
+        unfound
+    }
+
+    /// Readings character by character, for input that no word of the vocabulary reads (a
+    /// phrase the corpus writes once, 创业陪跑 for `cypp`): each character one whose readings
+    /// (every heteronym) the letters type, each two adjacent characters a bigram the corpus
+    /// holds. Only readings the corpus holds exactly are returned, the most held first.
+    fn char_readings(&self, stream: &Stream, mode: Mode) -> Vec<Path> {
+        let n = stream.units.len();
+        let (Some(by_syllable), alphabet) = (self.syllable_index(), self.index().alphabet()) else { return Vec::new() };
+        // For each position, the characters that can be typed there: (code, units, cost), by code.
+        let mut starting: Vec<Vec<(usize, usize, f32)>> = Vec::with_capacity(n);
+        for at in 0..n {
+            let mut here = Vec::new();
+            match &stream.units[at] {
+                Unit::Han(c, _) => here.extend(alphabet.code(*c).map(|code| (code, 1, 0.0))),
+                Unit::Letter(_) => {
+                    let run = stream.run(at);
+                    for (id, s) in self.syllable_names().iter().enumerate() {
+                        for (k, how) in typed_as(stream, mode, s.as_bytes(), id as u32, at, &run) {
+                            let codes = by_syllable.get(id).map_or(&[][..], Vec::as_slice);
+                            here.extend(codes.iter().map(|&code| (code, k, how.cost())));
+                        }
+                    }
+                }
+            }
+            here.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2)));
+            here.dedup_by(|later, kept| (later.0, later.1) == (kept.0, kept.1));
+            starting.push(here);
+        }
+        let mut live: Vec<(Vec<usize>, usize, f32)> =
+            starting.first().into_iter().flatten().map(|&(code, k, cost)| (vec![code], k, cost)).collect();
+        let mut done: Vec<(Vec<usize>, f32)> = Vec::new();
+        while !live.is_empty() {
+            let mut next = Vec::new();
+            for (codes, at, cost) in live {
+                if at == n {
+                    if codes.len() > 1 {
+                        done.push((codes, cost));
+                    }
                     continue;
                 }
-                let found = q.include.iter().all(|t| !self.matches(&t.chars).is_empty());
-                ranked.push((found, q));
+                let last = *codes.last().expect("a partial reading has a character");
+                for f in self.index().followers(last) {
+                    let from = starting[at].partition_point(|e| e.0 < f);
+                    for &(code, k, c) in starting[at][from..].iter().take_while(|e| e.0 == f) {
+                        let mut more = codes.clone();
+                        more.push(code);
+                        next.push((more, at + k, cost + c));
+                    }
+                }
             }
-            // Stable: among readings the corpus holds (and among the rest), cheapest first.
-            ranked.sort_by_key(|(found, _)| !found);
-            return ranked.into_iter().map(|(_, q)| q).take(SEARCHED).collect();
+            next.sort_by(|a, b| a.2.total_cmp(&b.2));
+            next.truncate(CHAR_BEAM);
+            live = next;
         }
-        Vec::new()
+        done.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let mut found: Vec<(usize, Path)> = Vec::new();
+        for (codes, cost) in done.into_iter().take(CHAR_VERIFIED) {
+            let word: Vec<char> = codes.iter().filter_map(|&c| alphabet.char_of(c)).collect();
+            let held = self.matches(&word).len();
+            if held == 0 {
+                continue;
+            }
+            // Single-character edges, so that the query's terms are rewritten as for words.
+            let mut edges = Vec::new();
+            let mut at = 0;
+            for (i, &c) in word.iter().enumerate() {
+                let end = if i + 1 == word.len() { n } else { self.char_end(&starting, at, codes[i + 1], codes[i]) };
+                edges.push(Edge { start: at, end, word: vec![c], clauses: 0, cost: 0.0 });
+                at = end;
+            }
+            found.push((held, Path { cost, edges }));
+        }
+        found.sort_by(|a, b| b.0.cmp(&a.0));
+        found.into_iter().map(|(_, p)| p).collect()
+    }
+
+    /// Where the character `code` typed at `at` ends, given the character `next` follows it:
+    /// the first length after which `next` can start.
+    fn char_end(&self, starting: &[Vec<(usize, usize, f32)>], at: usize, next: usize, code: usize) -> usize {
+        let from = starting[at].partition_point(|e| e.0 < code);
+        starting[at][from..]
+            .iter()
+            .take_while(|e| e.0 == code)
+            .map(|e| at + e.1)
+            .find(|&end| starting.get(end).is_some_and(|s| s.iter().any(|e| e.0 == next)))
+            .unwrap_or(at + 1)
     }
 
     /// The cheapest whole paths through the lattice, cheapest first.

@@ -214,6 +214,42 @@ impl<'a> Index<'a> {
         self.postings.list(ordinal as usize)
     }
 
+    /// The characters (alphabet codes) that follow the character with code `code` somewhere in
+    /// the corpus: the second characters of its bigram keys, ascending.
+    pub fn followers(&self, code: usize) -> Vec<usize> {
+        let Some(prefix) = self.alphabet.encode_code(code) else { return Vec::new() };
+        let fst = self.terms.as_fst();
+        let mut node = fst.root();
+        for b in &prefix {
+            let Some(i) = node.find_input(*b) else { return Vec::new() };
+            node = fst.node(node.transition_addr(i));
+        }
+        // A code is at most three bytes: walk that deep, keep what spells one whole code.
+        let mut out = Vec::new();
+        let mut stack = vec![(node, Vec::new())];
+        while let Some((node, rest)) = stack.pop() {
+            if node.is_final() && !rest.is_empty() {
+                let one = self.alphabet.decode(&rest).and_then(|s| {
+                    let mut chars = s.chars();
+                    chars.next().filter(|_| chars.next().is_none())
+                });
+                if let Some(code) = one.and_then(|c| self.alphabet.code(c)) {
+                    out.push(code);
+                }
+            }
+            if rest.len() < 3 {
+                for t in node.transitions() {
+                    let mut next = rest.clone();
+                    next.push(t.inp);
+                    stack.push((fst.node(t.addr), next));
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// The alphabet keys and vocabulary words are spelled in.
     pub fn alphabet(&self) -> &Alphabet<'a> {
         &self.alphabet
