@@ -59,7 +59,7 @@ impl PolicySearch {
         let text = string(&text, "text")?;
         let limit = match limit.as_f64() {
             _ if limit.is_undefined() || limit.is_null() => crate::query::suggest::DEFAULT_LIMIT,
-            Some(n) if n >= 0.0 && n <= 32.0 && n.fract() == 0.0 => n as usize,
+            Some(n) if (0.0..=32.0).contains(&n) && n.fract() == 0.0 => n as usize,
             _ => return Err(error("bad_options", "limit must be a whole number from 0 to 32")),
         };
         to_js(&self.engine.suggest(&text, limit))
