@@ -323,7 +323,7 @@ impl Engine<'_> {
     pub(crate) fn pinyin_stream(&self, query: &Query) -> Option<Stream> {
         let lexicon = self.lexicon()?;
         let mut stream = Stream::default();
-        for (n, term) in query.include.iter().enumerate() {
+        for (n, term) in query.sequence.iter().enumerate() {
             for (i, &c) in term.chars.iter().enumerate() {
                 let unit = match toneless(c).unwrap_or(c) {
                     l @ 'a'..='z' => Unit::Letter(l as u8),
@@ -371,18 +371,22 @@ impl Engine<'_> {
     }
 
     /// The best readings of a pinyin query, best first: each the query's terms rewritten in
-    /// hanzi. Readings the corpus holds exactly come first; the fuzzy pass and the character
-    /// walk only run when the pass before found none. Empty when the query is no pinyin.
+    /// hanzi. Readings the corpus holds exactly come first. Words are tried before single
+    /// characters (创新 for `chuangxing` with the accent, rather than the bigram 创型), and
+    /// each as typed before with the accents' confusions; a later pass runs only when the
+    /// passes before it found nothing the corpus holds. Empty when the query is no pinyin.
     pub(crate) fn pinyin_readings(&self, query: &Query) -> Vec<Query> {
         let Some(stream) = self.pinyin_stream(query) else { return Vec::new() };
         let mut unfound: Vec<Query> = Vec::new();
-        for fuzzy in [false, true] {
-            let mode = Mode { fuzzy, complete: false };
-            let Some(fewest) = self.fewest_syllables(&stream, mode) else { continue };
-            let plausible = |p: &Path| p.edges.iter().map(|e| e.word.len()).sum::<usize>() <= PLAUSIBLE * fewest;
+        let modes = [false, true].map(|fuzzy| Mode { fuzzy, complete: false });
+        let fewest = modes.map(|mode| self.fewest_syllables(&stream, mode));
+        let plausible = |p: &Path, m: usize| {
+            fewest[m].is_some_and(|f| p.edges.iter().map(|e| e.word.len()).sum::<usize>() <= PLAUSIBLE * f)
+        };
+        for (m, &mode) in modes.iter().enumerate() {
             let edges = self.pinyin_edges(&stream, mode);
             let mut ranked: Vec<(bool, Query)> = Vec::new();
-            for path in self.paths(&stream, &edges).into_iter().filter(plausible).take(READINGS) {
+            for path in self.paths(&stream, &edges).into_iter().filter(|p| plausible(p, m)).take(READINGS) {
                 let q = rewrite(query, &stream, &path);
                 if !ranked.iter().any(|(_, r)| *r == q) {
                     let found = q.include.iter().all(|t| !self.matches(&t.chars).is_empty());
@@ -394,18 +398,20 @@ impl Engine<'_> {
                 ranked.sort_by_key(|(found, _)| !found);
                 return ranked.into_iter().map(|(_, q)| q).take(SEARCHED).collect();
             }
+            if unfound.is_empty() {
+                unfound = ranked.into_iter().map(|(_, q)| q).take(SEARCHED).collect();
+            }
+        }
+        for (m, &mode) in modes.iter().enumerate() {
             let by_char: Vec<Query> = self
                 .char_readings(&stream, mode)
                 .iter()
-                .filter(|p| plausible(p))
+                .filter(|p| plausible(p, m))
                 .map(|p| rewrite(query, &stream, p))
                 .take(SEARCHED)
                 .collect();
             if !by_char.is_empty() {
                 return by_char;
-            }
-            if unfound.is_empty() {
-                unfound = ranked.into_iter().map(|(_, q)| q).take(SEARCHED).collect();
             }
         }
         unfound
@@ -566,12 +572,12 @@ fn rewrite(query: &Query, stream: &Stream, path: &Path) -> Query {
     let mut last_term = usize::MAX;
     for edge in &path.edges {
         let (first, last) = (stream.term_of[edge.start], stream.term_of[edge.end - 1]);
-        let typed = || query.include[first..=last].iter().map(|t| t.typed.as_str()).collect::<Vec<_>>().join(" ");
+        let typed = || query.sequence[first..=last].iter().map(|t| t.typed.as_str()).collect::<Vec<_>>().join(" ");
         match terms.last_mut() {
             Some(t) if first == last_term => {
                 t.chars.extend(&edge.word);
                 if last != first {
-                    let more = query.include[first + 1..=last].iter().map(|t| t.typed.as_str());
+                    let more = query.sequence[first + 1..=last].iter().map(|t| t.typed.as_str());
                     t.typed = std::iter::once(t.typed.as_str()).chain(more).collect::<Vec<_>>().join(" ");
                 }
             }
@@ -579,7 +585,13 @@ fn rewrite(query: &Query, stream: &Stream, path: &Path) -> Query {
         }
         last_term = last;
     }
-    Query { include: terms, exclude: query.exclude.clone() }
+    let mut include: Vec<Term> = Vec::new();
+    for t in &terms {
+        if !include.iter().any(|i| i.chars == t.chars) {
+            include.push(t.clone());
+        }
+    }
+    Query { include, exclude: query.exclude.clone(), sequence: terms }
 }
 
 #[cfg(test)]
