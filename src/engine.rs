@@ -710,8 +710,8 @@ fn ranked(answers: &[Answer]) -> Vec<Slot> {
     for a in 1..answers.len() {
         exact(&mut out, a, 0..lead(a));
     }
-    for a in 1..answers.len() {
-        exact(&mut out, a, lead(a)..answers[a].exact.len());
+    for (a, answer) in answers.iter().enumerate().skip(1) {
+        exact(&mut out, a, lead(a)..answer.exact.len());
     }
     for (a, answer) in answers.iter().enumerate() {
         for (i, r) in answer.relaxed.iter().enumerate() {
