@@ -312,9 +312,14 @@ impl<'a> Engine<'a> {
         let mut reading_of: Vec<Option<Reading>> = vec![None];
         if options.pinyin {
             let readings = self.pinyin_readings(&answers[0].query);
-            for (n, reading) in readings.into_iter().enumerate() {
-                let answer = self.answer(reading);
-                // Alternatives only when the corpus holds them as read.
+            for (n, (reading, found)) in readings.into_iter().enumerate() {
+                // The first reading through every tier; alternatives only when the corpus
+                // holds them as read, and only their exact hits.
+                let answer = match n {
+                    0 => self.answer(reading),
+                    _ if found => self.exact_answer(reading),
+                    _ => continue,
+                };
                 if n > 0 && answer.exact.is_empty() {
                     continue;
                 }
@@ -358,6 +363,12 @@ impl<'a> Engine<'a> {
             }));
         }
         Ok(results)
+    }
+
+    /// The exact tier alone for one parsed query.
+    fn exact_answer(&self, query: Query) -> Answer {
+        let (exact, _) = self.exact(&query);
+        Answer { query, pieces: Vec::new(), documents: Vec::new(), exact, relaxed: Vec::new() }
     }
 
     /// Every tier for one parsed query.

@@ -3,32 +3,11 @@
 //! it in the first ten hits; hanzi queries are the same with pinyin on or off; a Latin query
 //! the corpus holds literally keeps those hits first.
 
-use fst::Streamer;
 use policy_search::{results::MatchKind, Engine, SearchOptions};
-use policy_search_lexicon::readings::Phrases;
 
-/// The corpus's segmenter words (what people type) that a hanzi search finds in a clause, each
-/// with how the build read it (a word only in a title is found by no search of clauses).
-fn words(engine: &Engine<'_>) -> Vec<(String, Vec<String>)> {
-    let phrases = Phrases::bundled(|s| engine.fold(s));
-    let lexicon = engine.lexicon().expect("native builds embed the lexicon");
-    let mut out = Vec::new();
-    let mut stream = lexicon.vocab().stream();
-    while let Some((key, value)) = stream.next() {
-        let word = policy_search_index::vocab::Word::unpack(value);
-        if !(word.in_corpus && word.segmenter && word.suggest) {
-            continue;
-        }
-        let text = engine.index().alphabet().decode(key).unwrap();
-        if engine.search(&text, &SearchOptions { pinyin: false, ..SearchOptions::default() }).unwrap().total == 0 {
-            continue;
-        }
-        if let Some(reading) = phrases.read(&text).into_iter().next() {
-            out.push((text, reading));
-        }
-    }
-    out
-}
+#[path = "pinyin/words.rs"]
+mod pinyin;
+use pinyin::words;
 
 /// Why `query` does not find a clause holding `word` in its first ten hits, if it does not.
 fn misses(engine: &Engine<'_>, query: &str, word: &str) -> Option<String> {
@@ -193,4 +172,23 @@ fn completions_come_from_the_corpus_for_hanzi_traditional_and_pinyin() {
     assert!(!texts("知识产权").contains(&"知识产权".to_string()));
     let bare = Engine::open(policy_search::EMBEDDED_INDEX).unwrap();
     assert!(bare.suggest("知识", 8).is_empty(), "no completions before the lexicon arrives");
+}
+
+#[test]
+fn words_said_with_a_southern_accent_are_mostly_still_found() {
+    let engine = Engine::embedded().unwrap();
+    let mut tried = 0;
+    let mut failures = Vec::new();
+    for (word, reading) in words(&engine) {
+        let accented = pinyin::with_accent(&reading);
+        if accented == reading.concat() {
+            continue;
+        }
+        tried += 1;
+        failures.extend(misses(&engine, &accented, &word));
+    }
+    eprintln!("{} of {tried} miss:\n{}", failures.len(), failures.join("\n"));
+    // An accented spelling can be another word said properly (sixiang: 思想 for shixiang, 事项),
+    // which is then what it reads as: nearly all, not all, are still found (98 % on the seeds).
+    assert!(tried > 300 && failures.len() * 20 <= tried, "{} of {tried} miss (over 5 %)", failures.len());
 }

@@ -46,7 +46,7 @@ const PLAUSIBLE: usize = 2;
 /// Partial readings kept per step of the character walk.
 const CHAR_BEAM: usize = 64;
 /// Whole character readings verified against the corpus.
-const CHAR_VERIFIED: usize = 32;
+const CHAR_VERIFIED: usize = 16;
 /// Readings the engine searches (the first, and alternatives after it).
 pub const SEARCHED: usize = 3;
 /// Longest run of letters read, so that the work per query stays bounded.
@@ -371,17 +371,18 @@ impl Engine<'_> {
     }
 
     /// The best readings of a pinyin query, best first: each the query's terms rewritten in
-    /// hanzi. Readings the corpus holds exactly come first. Words are tried before single
+    /// hanzi, and whether the corpus holds every term of it. Readings the corpus holds exactly come first. Words are tried before single
     /// characters (创新 for `chuangxing` with the accent, rather than the bigram 创型), and
     /// each as typed before with the accents' confusions; a later pass runs only when the
     /// passes before it found nothing the corpus holds. Empty when the query is no pinyin.
-    pub(crate) fn pinyin_readings(&self, query: &Query) -> Vec<Query> {
+    pub(crate) fn pinyin_readings(&self, query: &Query) -> Vec<(Query, bool)> {
         let Some(stream) = self.pinyin_stream(query) else { return Vec::new() };
-        let mut unfound: Vec<Query> = Vec::new();
+        let mut unfound: Vec<(Query, bool)> = Vec::new();
         let modes = [false, true].map(|fuzzy| Mode { fuzzy, complete: false });
-        let fewest = modes.map(|mode| self.fewest_syllables(&stream, mode));
+        let fewest_of = [std::cell::OnceCell::new(), std::cell::OnceCell::new()];
         let plausible = |p: &Path, m: usize| {
-            fewest[m].is_some_and(|f| p.edges.iter().map(|e| e.word.len()).sum::<usize>() <= PLAUSIBLE * f)
+            let fewest = *fewest_of[m].get_or_init(|| self.fewest_syllables(&stream, modes[m]));
+            fewest.is_some_and(|f| p.edges.iter().map(|e| e.word.len()).sum::<usize>() <= PLAUSIBLE * f)
         };
         for (m, &mode) in modes.iter().enumerate() {
             let edges = self.pinyin_edges(&stream, mode);
@@ -389,25 +390,25 @@ impl Engine<'_> {
             for path in self.paths(&stream, &edges).into_iter().filter(|p| plausible(p, m)).take(READINGS) {
                 let q = rewrite(query, &stream, &path);
                 if !ranked.iter().any(|(_, r)| *r == q) {
-                    let found = q.include.iter().all(|t| !self.matches(&t.chars).is_empty());
+                    let found = q.include.iter().all(|t| self.occurs(&t.chars));
                     ranked.push((found, q));
                 }
             }
             if ranked.iter().any(|(found, _)| *found) {
                 // Stable: among readings the corpus holds (and among the rest), cheapest first.
                 ranked.sort_by_key(|(found, _)| !found);
-                return ranked.into_iter().map(|(_, q)| q).take(SEARCHED).collect();
+                return ranked.into_iter().map(|(found, q)| (q, found)).take(SEARCHED).collect();
             }
             if unfound.is_empty() {
-                unfound = ranked.into_iter().map(|(_, q)| q).take(SEARCHED).collect();
+                unfound = ranked.into_iter().map(|(_, q)| (q, false)).take(SEARCHED).collect();
             }
         }
         for (m, &mode) in modes.iter().enumerate() {
-            let by_char: Vec<Query> = self
+            let by_char: Vec<(Query, bool)> = self
                 .char_readings(&stream, mode)
                 .iter()
                 .filter(|p| plausible(p, m))
-                .map(|p| rewrite(query, &stream, p))
+                .map(|p| (rewrite(query, &stream, p), true))
                 .take(SEARCHED)
                 .collect();
             if !by_char.is_empty() {
@@ -493,10 +494,10 @@ impl Engine<'_> {
         let mut found: Vec<(usize, Path)> = Vec::new();
         for (codes, cost) in done.into_iter().take(CHAR_VERIFIED) {
             let word: Vec<char> = codes.iter().filter_map(|&c| alphabet.char_of(c)).collect();
-            let held = self.matches(&word).len();
-            if held == 0 {
+            if !self.occurs(&word) {
                 continue;
             }
+            let held = self.index().postings(&word[..2].iter().collect::<String>()).len();
             // Single-character edges, so that the query's terms are rewritten as for words.
             let mut edges = Vec::new();
             let mut at = 0;
@@ -559,7 +560,7 @@ impl Engine<'_> {
     /// True when the corpus writes the last character of `a` next to the first of `b`.
     fn joined(&self, a: &Edge, b: &Edge) -> bool {
         match (a.word.last(), b.word.first()) {
-            (Some(&x), Some(&y)) => !self.index().postings(&[x, y].iter().collect::<String>()).is_empty(),
+            (Some(&x), Some(&y)) => self.index().has_key(&[x, y].iter().collect::<String>()),
             _ => false,
         }
     }
