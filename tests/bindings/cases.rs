@@ -245,3 +245,61 @@ fn the_lexicon_turns_on_related_results_and_corrections() {
         assert!(natural(&engine, &e, JsValue::UNDEFINED).total > 0, "example {e} finds its clause");
     }
 }
+
+#[derive(Deserialize, Debug)]
+struct Reading {
+    from: String,
+    to: String,
+}
+
+#[derive(Deserialize, Debug)]
+struct PinyinResults {
+    pinyin: Option<Reading>,
+    pinyin_hits: usize,
+    hits: Vec<PinyinHit>,
+}
+
+#[derive(Deserialize, Debug)]
+struct PinyinHit {
+    via: Vec<String>,
+    reading: Option<Reading>,
+}
+
+#[derive(Deserialize, Debug)]
+struct Suggestion {
+    text: String,
+    clauses: u32,
+}
+
+#[wasm_bindgen_test]
+fn pinyin_and_completions_arrive_with_the_lexicon() {
+    let mut engine = engine();
+    let suggest = |e: &PolicySearch, q: &str| -> Vec<Suggestion> {
+        serde_wasm_bindgen::from_value(e.suggest(q.into(), JsValue::UNDEFINED).unwrap()).unwrap()
+    };
+    assert!(suggest(&engine, "知识").is_empty(), "no completions before the lexicon");
+    engine.attach_lexicon(LEXICON.to_vec()).unwrap();
+
+    let r: PinyinResults =
+        serde_wasm_bindgen::from_value(engine.search("zxqy".into(), JsValue::UNDEFINED).unwrap()).unwrap();
+    let reading = r.pinyin.expect("read as pinyin");
+    assert_eq!((reading.from.as_str(), reading.to.as_str()), ("zxqy", "中小企业"));
+    assert!(r.pinyin_hits > 0 && !r.hits.is_empty());
+    assert!(r.hits.iter().all(|h| h.via.contains(&"pinyin".to_string()) && h.reading.is_some()));
+    let off = js_sys::Object::new();
+    js_sys::Reflect::set(&off, &"pinyin".into(), &false.into()).unwrap();
+    let r: PinyinResults = serde_wasm_bindgen::from_value(engine.search("zxqy".into(), off.into()).unwrap()).unwrap();
+    assert!(r.pinyin.is_none() && r.hits.is_empty(), "pinyin: false searches the letters as typed");
+
+    for q in ["知识", "知識", "zhis"] {
+        let found = suggest(&engine, q);
+        assert!(found.iter().any(|s| s.text == "知识产权" && s.clauses > 0), "{q}: {found:?}");
+        assert!(found.len() <= 8);
+    }
+    let two: Vec<Suggestion> =
+        serde_wasm_bindgen::from_value(engine.suggest("知识".into(), 2.into()).unwrap()).unwrap();
+    assert_eq!(two.len(), 2);
+    assert_eq!(code(engine.suggest("知识".into(), 99.into()).unwrap_err()), "bad_options");
+    let err = engine.suggest(7.into(), JsValue::UNDEFINED).unwrap_err();
+    assert!(err.is_instance_of::<js_sys::TypeError>());
+}
