@@ -21,11 +21,38 @@ pub struct PolicySearch {
 
 #[wasm_bindgen]
 impl PolicySearch {
-    /// Opens the embedded index. Throws if the index is corrupt (a build defect).
+    /// Opens the embedded index. Throws if the index is corrupt (a build defect), or if this
+    /// module was built without one (then use [`PolicySearch::open`]).
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<PolicySearch, JsValue> {
-        let engine = Engine::embedded().map_err(|e| error("bad_index", &e.to_string()))?;
+        #[cfg(feature = "embedded")]
+        let engine = Engine::embedded().map_err(|e| error("bad_index", &e.to_string()));
+        #[cfg(not(feature = "embedded"))]
+        let engine = Err(error("no_index", "this module has no embedded index: use PolicySearch.open(bytes)"));
+        Ok(PolicySearch { engine: engine? })
+    }
+
+    /// Opens an index from its bytes (those of [`PolicySearch::index_bytes`] of another
+    /// module of the same build). Throws an `Error` with `code` `bad_index` for bytes that
+    /// are not a whole index of this format.
+    pub fn open(bytes: Vec<u8>) -> Result<PolicySearch, JsValue> {
+        // Leaked once per page, like the lexicon: the engine lives as long as the module.
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let engine = Engine::open(bytes).map_err(|e| error("bad_index", &e.to_string()))?;
         Ok(PolicySearch { engine })
+    }
+
+    /// A copy of the index this engine searches, for handing to the natural module (which is
+    /// built without one, so that the page downloads the index once).
+    #[wasm_bindgen(js_name = indexBytes)]
+    pub fn index_bytes(&self) -> Vec<u8> {
+        self.engine.index().bytes().to_vec()
+    }
+
+    /// Whether this module has the tiers beyond the exact one (relaxed hits, corrections,
+    /// pinyin, completions): false for the page's first module, true for the natural one.
+    pub fn natural(&self) -> bool {
+        crate::engine::NATURAL
     }
 
     /// Runs `query` and returns `{query, total, partial, documents, corrected, pinyin,

@@ -26,8 +26,16 @@ use crate::{
     },
 };
 
-/// The index built from the corpus by `build.rs`.
+/// The index built from the corpus by `build.rs` (feature `embedded`; the browser's natural
+/// module is built without it and is handed the exact module's bytes).
+#[cfg(feature = "embedded")]
 pub static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
+
+/// Whether this build has the tiers beyond the exact one (feature `natural`): relaxed hits,
+/// corrections, pinyin and completions. The browser's first module is built without them, so
+/// that the bytes before a hanzi query's first result hold only what that result needs; the
+/// calls below are behind this constant, so the compiler leaves their code out.
+pub const NATURAL: bool = cfg!(feature = "natural");
 
 /// The name of the lexicon file built with the embedded index (`lexicon-<checksum>.bin`).
 pub static LEXICON_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.name"));
@@ -108,6 +116,7 @@ impl Answer {
     }
 }
 
+#[cfg(feature = "embedded")]
 impl Engine<'static> {
     /// Opens the index embedded in this build (natively with its lexicon; in the browser the
     /// lexicon is attached when it arrives).
@@ -301,7 +310,7 @@ impl<'a> Engine<'a> {
         let mut answer = self.answer(query);
         // A correction can only help a query that finds no exact hit, no document and no
         // clause holding all of it.
-        if options.correct && answer.best_share() < 1.0 - f32::EPSILON {
+        if NATURAL && options.correct && answer.best_share() < 1.0 - f32::EPSILON {
             if let Some((candidate, better)) = self.correct(&answer) {
                 results.corrected = Some(self.correction(raw, &candidate, &better));
                 answer = better;
@@ -310,7 +319,7 @@ impl<'a> Engine<'a> {
         // Pinyin: the readings of a query with Latin letters, after what it finds as typed.
         let mut answers = vec![answer];
         let mut reading_of: Vec<Option<Reading>> = vec![None];
-        if options.pinyin {
+        if NATURAL && options.pinyin {
             let readings = self.pinyin_readings(&answers[0].query);
             for (n, (reading, found)) in readings.into_iter().enumerate() {
                 // The first reading through every tier; alternatives only when the corpus
@@ -374,10 +383,10 @@ impl<'a> Engine<'a> {
     /// Every tier for one parsed query.
     fn answer(&self, query: Query) -> Answer {
         let (exact, per_term) = self.exact(&query);
-        let pieces = self.pieces(&query, per_term);
+        let pieces = if NATURAL { self.pieces(&query, per_term) } else { Vec::new() };
         // One piece without synonyms holds nothing the exact tier has not found already.
         let weighed = pieces.iter().filter(|p| p.weight > 0.0).count();
-        let relaxed = if weighed > 1 || pieces.iter().any(|p| !p.synonyms.is_empty()) {
+        let relaxed = if NATURAL && (weighed > 1 || pieces.iter().any(|p| !p.synonyms.is_empty())) {
             let mut skip: Vec<u32> = exact.iter().map(|e| e.0).collect();
             skip.sort_unstable();
             self.relaxed(&query, &pieces, &skip)
@@ -699,7 +708,8 @@ const ALTERNATIVE_LEAD: usize = 3;
 /// exactly outranks a loose match of the letters as typed. Each document or clause once.
 fn ranked(answers: &[Answer]) -> Vec<Slot> {
     let mut out = Vec::new();
-    let (mut docs, mut clauses) = (std::collections::BTreeSet::new(), std::collections::BTreeSet::new());
+    // Whether a document or clause is listed already (indexed by number; grown as needed).
+    let (mut docs, mut clauses) = (Seen::default(), Seen::default());
     let mut exact = |out: &mut Vec<Slot>, a: usize, range: std::ops::Range<usize>| {
         for i in range {
             if answers[a].exact.get(i).is_some_and(|e| clauses.insert(e.0)) {
@@ -732,6 +742,21 @@ fn ranked(answers: &[Answer]) -> Vec<Slot> {
         }
     }
     out
+}
+
+/// A set of small numbers, as flags: the ranked list's "listed already".
+#[derive(Default)]
+struct Seen(Vec<bool>);
+
+impl Seen {
+    /// Adds `n`; true when it was not there yet.
+    fn insert(&mut self, n: u32) -> bool {
+        let n = n as usize;
+        if n >= self.0.len() {
+            self.0.resize(n + 1, false);
+        }
+        !std::mem::replace(&mut self.0[n], true)
+    }
 }
 
 /// What the engine parsed, for the element to show.

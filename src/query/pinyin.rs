@@ -36,6 +36,9 @@ const FUZZY: f32 = 1.5;
 const LONE_HAN: f32 = 1.5;
 /// Bonus for two adjacent words whose junction the corpus writes (a bigram it holds).
 const JOINED: f32 = 0.3;
+/// Bonus per bit of a word's clause count (its log₂): of two readings otherwise equal, the one
+/// of more widely held words wins.
+const FREQUENT: f32 = 0.035;
 /// Partial readings kept per lattice position.
 const BEAM: usize = 16;
 /// Whole readings ranked, of which those with exact hits are preferred.
@@ -365,7 +368,9 @@ impl Engine<'_> {
     fn pinyin_edges(&self, stream: &Stream, mode: Mode) -> Vec<Edge> {
         let mut all: Vec<Edge> =
             (0..stream.units.len()).flat_map(|start| self.pinyin_walk(stream, mode, start)).collect();
-        all.sort_by(|a, b| (a.start, a.end, &a.word).cmp(&(b.start, b.end, &b.word)).then(a.cost.total_cmp(&b.cost)));
+        all.sort_unstable_by(|a, b| {
+            (a.start, a.end, &a.word).cmp(&(b.start, b.end, &b.word)).then(a.cost.total_cmp(&b.cost))
+        });
         all.dedup_by(|later, kept| (later.start, later.end, &later.word) == (kept.start, kept.end, &kept.word));
         all
     }
@@ -395,9 +400,9 @@ impl Engine<'_> {
                 }
             }
             if ranked.iter().any(|(found, _)| *found) {
-                // Stable: among readings the corpus holds (and among the rest), cheapest first.
-                ranked.sort_by_key(|(found, _)| !found);
-                return ranked.into_iter().map(|(found, q)| (q, found)).take(SEARCHED).collect();
+                // Among readings the corpus holds (and among the rest), cheapest first.
+                let (found, rest): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|(found, _)| *found);
+                return found.into_iter().chain(rest).map(|(found, q)| (q, found)).take(SEARCHED).collect();
             }
             if unfound.is_empty() {
                 unfound = ranked.into_iter().map(|(_, q)| (q, false)).take(SEARCHED).collect();
@@ -460,7 +465,7 @@ impl Engine<'_> {
                     }
                 }
             }
-            here.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2)));
+            here.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2)));
             here.dedup_by(|later, kept| (later.0, later.1) == (kept.0, kept.1));
             starting.push(here);
         }
@@ -486,11 +491,11 @@ impl Engine<'_> {
                     }
                 }
             }
-            next.sort_by(|a, b| a.2.total_cmp(&b.2));
+            next.sort_unstable_by(|a, b| a.2.total_cmp(&b.2).then_with(|| a.0.cmp(&b.0)));
             next.truncate(CHAR_BEAM);
             live = next;
         }
-        done.sort_by(|a, b| a.1.total_cmp(&b.1));
+        done.sort_unstable_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
         let mut found: Vec<(usize, Path)> = Vec::new();
         for (codes, cost) in done.into_iter().take(CHAR_VERIFIED) {
             let word: Vec<char> = codes.iter().filter_map(|&c| alphabet.char_of(c)).collect();
@@ -508,7 +513,7 @@ impl Engine<'_> {
             }
             found.push((held, Path { cost, edges }));
         }
-        found.sort_by_key(|f| std::cmp::Reverse(f.0));
+        found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cost.total_cmp(&b.1.cost)));
         found.into_iter().map(|(_, p)| p).collect()
     }
 
@@ -531,7 +536,7 @@ impl Engine<'_> {
         at[0].push(Path { cost: 0.0, edges: Vec::new() });
         for i in 0..n {
             let mut here = std::mem::take(&mut at[i]);
-            here.sort_by(|a, b| a.cost.total_cmp(&b.cost));
+            here.sort_unstable_by(|a, b| a.cost.total_cmp(&b.cost).then_with(|| words_of(a).cmp(&words_of(b))));
             here.truncate(BEAM);
             let lone = match &stream.units[i] {
                 Unit::Han(c, _) => Some(Edge { start: i, end: i + 1, word: vec![*c], clauses: 0, cost: LONE_HAN }),
@@ -539,7 +544,7 @@ impl Engine<'_> {
             };
             for edge in edges.iter().filter(|e| e.start == i).chain(lone.as_ref()) {
                 for path in &here {
-                    let mut cost = path.cost + edge.cost - (edge.clauses as f32).ln_1p() * 0.05;
+                    let mut cost = path.cost + edge.cost - FREQUENT * (u64::BITS - edge.clauses.leading_zeros()) as f32;
                     if let Some(prev) = path.edges.last() {
                         if self.joined(prev, edge) {
                             cost -= JOINED;
@@ -553,7 +558,7 @@ impl Engine<'_> {
             at[i] = here;
         }
         let mut done = std::mem::take(&mut at[n]);
-        done.sort_by(|a, b| a.cost.total_cmp(&b.cost));
+        done.sort_unstable_by(|a, b| a.cost.total_cmp(&b.cost).then_with(|| words_of(a).cmp(&words_of(b))));
         done
     }
 
@@ -564,6 +569,11 @@ impl Engine<'_> {
             _ => false,
         }
     }
+}
+
+/// The words of a path, for breaking ties between equally cheap paths the same way every time.
+fn words_of(path: &Path) -> Vec<&[char]> {
+    path.edges.iter().map(|e| e.word.as_slice()).collect()
 }
 
 /// The query with its pinyin replaced by the words of `path`: terms that a word spans are

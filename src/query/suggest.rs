@@ -46,7 +46,7 @@ impl Engine<'_> {
     pub fn suggest(&self, raw: &str, limit: usize) -> Vec<Suggestion> {
         let limit = limit.min(MAX_LIMIT);
         let Ok(query) = query::parse(raw, |c| self.fold_char(c)) else { return Vec::new() };
-        if self.lexicon().is_none() || limit == 0 || !query.exclude.is_empty() {
+        if !crate::engine::NATURAL || self.lexicon().is_none() || limit == 0 || !query.exclude.is_empty() {
             return Vec::new();
         }
         let Some(last) = query.sequence.last() else { return Vec::new() };
@@ -67,7 +67,7 @@ impl Engine<'_> {
                 found.extend(whole.into_iter().map(|(w, c)| (w, c, query.sequence.len())));
             }
         }
-        found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.len().cmp(&b.0.len())).then(a.0.cmp(&b.0)));
+        found.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.len().cmp(&b.0.len())).then(a.0.cmp(&b.0)));
         found.dedup_by(|a, b| a.0 == b.0);
         found
             .into_iter()

@@ -99,6 +99,7 @@ pub struct Index<'a> {
     total_chars: u32,
     checksum: u64,
     sizes: [usize; 7],
+    bytes: &'a [u8],
 }
 
 /// The lexicon blob, opened against the core index it was built with.
@@ -205,6 +206,7 @@ impl<'a> Index<'a> {
             total_chars,
             checksum: header::CORE.stored_checksum(bytes).ok_or(FormatError::NotAnIndex)?,
             sizes,
+            bytes,
         })
     }
 
@@ -258,6 +260,11 @@ impl<'a> Index<'a> {
     /// The alphabet keys and vocabulary words are spelled in.
     pub fn alphabet(&self) -> &Alphabet<'a> {
         &self.alphabet
+    }
+
+    /// The whole blob this index was opened from.
+    pub fn bytes(&self) -> &'a [u8] {
+        self.bytes
     }
 
     /// The checksum of this index, which names its lexicon.
