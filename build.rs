@@ -7,7 +7,7 @@ use std::{env, fs, path::PathBuf, process};
 
 use policy_search_corpus::{load_dir, Date};
 use policy_search_index::{
-    write::{ClauseInput, Lexicon},
+    write::{ClauseInput, CorpusWord, Lexicon},
     DocView,
 };
 use policy_search_lexicon::{readings, stopwords, vocabulary::Source, Thesaurus, Vocabulary, STOPWORDS, SYNONYMS};
@@ -84,15 +84,24 @@ fn main() {
             .unwrap_or_else(|e| fail(e)),
     );
     let texts: Vec<String> = clauses.iter().map(|c| fold(&c.text)).chain(docs.iter().map(|d| fold(d.title))).collect();
+    let phrases = readings::Phrases::bundled(fold);
     let lexicon = Lexicon {
         words: Vocabulary::build(&texts)
             .words
             .into_iter()
-            .map(|(w, source)| (w, source == Source::Segmenter))
+            .map(|(w, e)| {
+                let info = CorpusWord {
+                    segmenter: e.source == Source::Segmenter,
+                    suggest: e.suggest,
+                    clauses: e.texts as u32,
+                };
+                (w, info)
+            })
             .collect(),
         stopwords: stopwords::parse(STOPWORDS, fold).into_iter().collect(),
         synonyms: thesaurus.expansions(fold),
         readings: &readings::of_char,
+        word_readings: &|w: &str| phrases.read(w),
         common: readings::common_chars(),
     };
 

@@ -14,6 +14,7 @@ use crate::{
     query::{
         self,
         correction::{Candidate, Correction},
+        pinyin::Reading,
         relaxed::{Piece, RelaxedHit},
         titles::DocMatch,
         Query, QueryError,
@@ -57,11 +58,14 @@ pub struct SearchOptions {
     /// Try a homophone correction when the query as typed finds little (the "search as typed"
     /// link turns this off).
     pub correct: bool,
+    /// Also read a query with Latin letters as pinyin and add the hits of its readings after
+    /// the hits of the query as typed.
+    pub pinyin: bool,
 }
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: 10, offset: 0, correct: true }
+        SearchOptions { limit: 10, offset: 0, correct: true, pinyin: true }
     }
 }
 
@@ -72,7 +76,17 @@ pub struct Engine<'a> {
     folded: Vec<OnceCell<Box<[char]>>>,
     context: Vec<OnceCell<Box<[char]>>>,
     syllables: OnceCell<Vec<Vec<usize>>>,
+    syllable_names: OnceCell<Vec<String>>,
     titles: OnceCell<Vec<Vec<char>>>,
+}
+
+/// Where a hit of the ranked list comes from: the query's answer (0) or a pinyin reading's
+/// (1…), and which of its lists.
+#[derive(Clone, Copy)]
+enum Slot {
+    Document(usize, usize),
+    Exact(usize, usize),
+    Relaxed(usize, usize),
 }
 
 /// Everything one query finds, before paging.
@@ -112,7 +126,15 @@ impl<'a> Engine<'a> {
         let index = Index::open(bytes)?;
         let folded = (0..index.clause_count()).map(|_| OnceCell::new()).collect();
         let context = (0..index.clause_count()).map(|_| OnceCell::new()).collect();
-        Ok(Engine { index, lexicon: None, folded, context, syllables: OnceCell::new(), titles: OnceCell::new() })
+        Ok(Engine {
+            index,
+            lexicon: None,
+            folded,
+            context,
+            syllables: OnceCell::new(),
+            syllable_names: OnceCell::new(),
+            titles: OnceCell::new(),
+        })
     }
 
     /// Attaches the lexicon built with this index, which turns on the relaxed tier's
@@ -229,6 +251,27 @@ impl<'a> Engine<'a> {
         }))
     }
 
+    /// Every syllable of the readings section, by number (read once).
+    pub(crate) fn syllable_names(&self) -> &[String] {
+        self.syllable_names.get_or_init(|| {
+            let Some(lexicon) = self.lexicon.as_ref() else { return Vec::new() };
+            let readings = lexicon.readings();
+            (0..readings.syllable_count() as u32)
+                .map(|i| readings.syllable(i).unwrap_or_default().to_string())
+                .collect()
+        })
+    }
+
+    /// `word` (folded) as the first clause holding it writes it: the fold's class
+    /// representatives are not always the characters people read.
+    pub(crate) fn written(&self, word: &[char]) -> String {
+        let found = self.matches(word).into_iter().next().and_then(|(clause, starts)| {
+            let at = *starts.first()?;
+            Some(self.index.clause(clause)?.text.chars().skip(at).take(word.len()).collect::<String>())
+        });
+        found.unwrap_or_else(|| word.iter().collect())
+    }
+
     /// Runs a query. Empty or whitespace-only queries return no hits.
     pub fn search(&self, raw: &str, options: &SearchOptions) -> Result<SearchResults, QueryError> {
         let query = query::parse(raw, |c| self.fold_char(c))?;
@@ -238,6 +281,8 @@ impl<'a> Engine<'a> {
             partial: 0,
             documents: 0,
             corrected: None,
+            pinyin: None,
+            pinyin_hits: 0,
             parsed: Parsed::default(),
             offset: options.offset,
             hits: Vec::new(),
@@ -254,28 +299,55 @@ impl<'a> Engine<'a> {
                 answer = better;
             }
         }
+        // Pinyin: the readings of a query with Latin letters, after what it finds as typed.
+        let mut answers = vec![answer];
+        let mut reading_of: Vec<Option<Reading>> = vec![None];
+        if options.pinyin {
+            let readings = self.pinyin_readings(&answers[0].query);
+            for (n, reading) in readings.into_iter().enumerate() {
+                let answer = self.answer(reading);
+                // Alternatives only when the corpus holds them as read.
+                if n > 0 && answer.exact.is_empty() {
+                    continue;
+                }
+                let to = answer.query.include.iter().map(|t| t.chars.iter().collect::<String>()).collect::<Vec<_>>();
+                reading_of.push(Some(Reading { from: raw.trim().to_string(), to: to.join(" ") }));
+                answers.push(answer);
+            }
+        }
+        let ranked = ranked(&answers);
+        let answer = &answers[0];
         results.total = answer.exact.len();
         results.partial = answer.relaxed.len();
         results.documents = answer.documents.len();
-        results.parsed = parsed(&answer);
-        let end = options.offset.saturating_add(options.limit);
-        let n_docs = answer.documents.len();
-        let n_exact = answer.exact.len();
-        let terms: Vec<Vec<char>> = answer.query.include.iter().map(|t| t.chars.clone()).collect();
-        for i in options.offset..end.min(n_docs + n_exact + answer.relaxed.len()) {
-            let hit = if i < n_docs {
-                let (d, how, share) = answer.documents[i];
-                self.doc_hit(d, how, share, &answer.pieces)
-            } else if i < n_docs + n_exact {
-                let (clause, score) = answer.exact[i - n_docs];
-                self.hit(clause, score, &terms).map(|mut h| {
-                    h.match_kind = MatchKind::Exact;
-                    h
-                })
-            } else {
-                self.relaxed_hit(&answer.relaxed[i - n_docs - n_exact], &answer.pieces)
+        results.pinyin_hits = ranked.iter().filter(|s| s.answer() > 0).count();
+        results.pinyin = (results.pinyin_hits > 0).then(|| reading_of[1].clone()).flatten();
+        results.parsed = parsed(answer);
+        let end = options.offset.saturating_add(options.limit).min(ranked.len());
+        for &slot in ranked.get(options.offset..end).unwrap_or_default() {
+            let a = &answers[slot.answer()];
+            let hit = match slot {
+                Slot::Document(_, i) => {
+                    let (d, how, share) = a.documents[i];
+                    self.doc_hit(d, how, share, &a.pieces)
+                }
+                Slot::Exact(_, i) => {
+                    let (clause, score) = a.exact[i];
+                    let terms: Vec<Vec<char>> = a.query.include.iter().map(|t| t.chars.clone()).collect();
+                    self.hit(clause, score, &terms).map(|mut h| {
+                        h.match_kind = MatchKind::Exact;
+                        h
+                    })
+                }
+                Slot::Relaxed(_, i) => self.relaxed_hit(&a.relaxed[i], &a.pieces),
             };
-            results.hits.extend(hit);
+            results.hits.extend(hit.map(|mut h| {
+                if let Some(reading) = &reading_of[slot.answer()] {
+                    h.via.push(Via::Pinyin);
+                    h.reading = Some(reading.clone());
+                }
+                h
+            }));
         }
         Ok(results)
     }
@@ -397,6 +469,7 @@ impl<'a> Engine<'a> {
             }],
             matched,
             synonyms: Vec::new(),
+            reading: None,
             doc: doc.doc.to_string(),
             clause: String::new(),
             title: doc.title.to_string(),
@@ -449,6 +522,7 @@ impl<'a> Engine<'a> {
             via: Vec::new(),
             matched: Vec::new(),
             synonyms: Vec::new(),
+            reading: None,
             doc: record.doc,
             clause: record.clause,
             title: doc.title.to_string(),
@@ -583,6 +657,42 @@ fn document(d: &DocView<'_>) -> Document {
         status: d.status.into(),
         source: own(d.source),
     }
+}
+
+impl Slot {
+    fn answer(self) -> usize {
+        match self {
+            Slot::Document(a, _) | Slot::Exact(a, _) | Slot::Relaxed(a, _) => a,
+        }
+    }
+}
+
+/// The ranked list over several answers (the query as typed, then its pinyin readings): every
+/// answer's documents and exact hits, then every answer's relaxed hits — a reading the corpus
+/// holds exactly outranks a loose match of the letters as typed — each document or clause once.
+fn ranked(answers: &[Answer]) -> Vec<Slot> {
+    let mut out = Vec::new();
+    let (mut docs, mut clauses) = (std::collections::BTreeSet::new(), std::collections::BTreeSet::new());
+    for (a, answer) in answers.iter().enumerate() {
+        for (i, d) in answer.documents.iter().enumerate() {
+            if docs.insert(d.0) {
+                out.push(Slot::Document(a, i));
+            }
+        }
+        for (i, e) in answer.exact.iter().enumerate() {
+            if clauses.insert(e.0) {
+                out.push(Slot::Exact(a, i));
+            }
+        }
+    }
+    for (a, answer) in answers.iter().enumerate() {
+        for (i, r) in answer.relaxed.iter().enumerate() {
+            if clauses.insert(r.clause) {
+                out.push(Slot::Relaxed(a, i));
+            }
+        }
+    }
+    out
 }
 
 /// What the engine parsed, for the element to show.

@@ -101,6 +101,8 @@ pub enum Via {
     Title,
     /// It is a document whose 文号 was typed.
     Number,
+    /// It was found through a pinyin reading of the query (see [`Hit::reading`]).
+    Pinyin,
 }
 
 /// A synonym a hit was found through.
@@ -126,6 +128,8 @@ pub struct Hit {
     pub matched: Vec<String>,
     /// For partial hits, the synonyms it was found through.
     pub synonyms: Vec<SynonymUsed>,
+    /// For hits found through a pinyin reading, what was read as what.
+    pub reading: Option<crate::query::pinyin::Reading>,
     /// Document id.
     pub doc: String,
     /// Clause id (empty for a document hit).
@@ -182,6 +186,12 @@ pub struct SearchResults {
     pub documents: usize,
     /// The correction searched instead of the query as typed, if one was applied.
     pub corrected: Option<crate::query::correction::Correction>,
+    /// The pinyin reading whose hits follow the query's own (the first, when several
+    /// found something), if any did.
+    pub pinyin: Option<crate::query::pinyin::Reading>,
+    /// Number of hits found only through pinyin readings: their exact hits rank after the
+    /// query's own exact hits, their relaxed hits after its relaxed hits.
+    pub pinyin_hits: usize,
     /// What the engine parsed (of the corrected query, when corrected).
     pub parsed: Parsed,
     /// Index of the first hit in this page.

@@ -7,14 +7,18 @@
 //!    synonyms from the thesaurus, question words ignored, headings as context.
 //!
 //! When the query as typed finds little, [`correction`] looks for a homophone reading of it
-//! (众创空见 → 众创空间) and the engine answers that instead, saying so.
+//! (众创空见 → 众创空间) and the engine answers that instead, saying so. A query with Latin
+//! letters is also read as pinyin ([`pinyin`]: `zxqy` → 中小企业) and the hits of its readings
+//! follow the hits of the query as typed. [`suggest`] completes what is typed so far.
 //!
 //! The syntax itself is parsed in [`parse`], and only there.
 
 pub mod correction;
 pub mod exact;
 pub mod parse;
+pub mod pinyin;
 pub mod relaxed;
+pub mod suggest;
 pub mod titles;
 
 pub use parse::{parse, Query, QueryError, Term, MAX_QUERY_CHARS, MAX_TERMS};

@@ -44,6 +44,11 @@ impl<'a> Alphabet<'a> {
         crate::bytes::u32_le(self.bytes, i * 4).unwrap_or(u32::MAX)
     }
 
+    /// The character with code `code`.
+    pub fn char_of(&self, code: usize) -> Option<char> {
+        (code < self.len()).then(|| char::from_u32(self.get(code))).flatten()
+    }
+
     /// Every character, in code order.
     pub fn chars(&self) -> impl Iterator<Item = char> + '_ {
         (0..self.len()).filter_map(|i| char::from_u32(self.get(i)))

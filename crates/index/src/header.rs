@@ -9,14 +9,15 @@
 //! ```
 //!
 //! The **core** blob is everything a search needs and is embedded in the engine; the
-//! **lexicon** blob (vocabulary, synonyms, readings) serves the relaxed tier and corrections
+//! **lexicon** blob (vocabulary, synonyms, readings, pinyin) serves the relaxed tier, corrections,
+//! pinyin queries and autocomplete
 //! and is fetched lazily by the browser. Its first section holds the core's checksum, so a
 //! lexicon is never attached to an index of another build.
 
 use crate::FormatError;
 
 /// Bumped whenever any section's layout changes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// A blob's magic and its section names in on-disk order.
 pub struct Layout<const N: usize> {
@@ -30,7 +31,8 @@ pub struct Layout<const N: usize> {
 pub const CORE: Layout<7> =
     Layout { magic: b"PSIX", sections: ["fold", "alphabet", "terms", "postings", "headings", "clauses", "docs"] };
 /// The lexicon.
-pub const LEXICON: Layout<5> = Layout { magic: b"PSLX", sections: ["core", "vocab", "synonyms", "readings", "typed"] };
+pub const LEXICON: Layout<6> =
+    Layout { magic: b"PSLX", sections: ["core", "vocab", "synonyms", "readings", "typed", "pinyin"] };
 
 /// FNV-1a, 64 bit: small, dependency-free, and enough to catch truncation and corruption.
 pub fn checksum(bytes: &[u8]) -> u64 {

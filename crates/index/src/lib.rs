@@ -22,6 +22,7 @@
 //! | synonyms | [`synonyms`] | the words each thesaurus entry also finds |
 //! | readings | [`readings`] | toneless pinyin of every alphabet character |
 //! | typed | [`typed`] | the common reading of common characters the corpus lacks |
+//! | pinyin | [`pinyin`] | `fst::Map` reading ‖ word → clauses: pinyin queries and completions |
 //!
 //! The byte layout is documented in `docs/index-format.md`. [`keys`] defines what is keyed and
 //! what counts as a match; the engine and the writer both use it.
@@ -33,6 +34,7 @@ pub mod docs;
 pub mod header;
 pub mod headings;
 pub mod keys;
+pub mod pinyin;
 pub mod postings;
 pub mod readings;
 pub mod synonyms;
@@ -106,7 +108,8 @@ pub struct Lexicon<'a> {
     synonyms: Table<'a>,
     readings: Readings<'a>,
     typed: typed::Typed<'a>,
-    sizes: [usize; 5],
+    pinyin: fst::Map<&'a [u8]>,
+    sizes: [usize; 6],
 }
 
 impl<'a> Lexicon<'a> {
@@ -116,7 +119,7 @@ impl<'a> Lexicon<'a> {
     pub fn open(bytes: &'a [u8], core: &Index<'_>) -> Result<Lexicon<'a>, FormatError> {
         let sections = header::LEXICON.read(bytes)?;
         let sizes = sections.map(<[u8]>::len);
-        let [own_core, vocab, synonyms, readings, typed] = sections;
+        let [own_core, vocab, synonyms, readings, typed, pinyin] = sections;
         if own_core != core.checksum.to_le_bytes() {
             return Err(FormatError::OtherBuild);
         }
@@ -125,6 +128,7 @@ impl<'a> Lexicon<'a> {
             synonyms: Table::new(synonyms).ok_or(FormatError::Corrupt("synonyms"))?,
             readings: Readings::new(readings).ok_or(FormatError::Corrupt("readings"))?,
             typed: typed::Typed::new(typed).ok_or(FormatError::Corrupt("typed"))?,
+            pinyin: fst::Map::new(pinyin).map_err(|_| FormatError::Corrupt("pinyin"))?,
             sizes,
         })
     }
@@ -157,6 +161,11 @@ impl<'a> Lexicon<'a> {
     /// The syllable number of the usual reading of a common character the corpus lacks.
     pub fn typed_reading(&self, c: char) -> Option<u32> {
         self.typed.reading(c)
+    }
+
+    /// The corpus's words by reading (see [`pinyin`]), for pinyin queries and completions.
+    pub fn pinyin(&self) -> &fst::Map<&'a [u8]> {
+        &self.pinyin
     }
 
     /// Number of words in the vocabulary.
@@ -203,6 +212,42 @@ impl<'a> Index<'a> {
     pub fn postings(&self, key: &str) -> Vec<u32> {
         let Some(ordinal) = self.alphabet.encode(key).and_then(|k| self.terms.get(k)) else { return Vec::new() };
         self.postings.list(ordinal as usize)
+    }
+
+    /// The characters (alphabet codes) that follow the character with code `code` somewhere in
+    /// the corpus: the second characters of its bigram keys, ascending.
+    pub fn followers(&self, code: usize) -> Vec<usize> {
+        let Some(prefix) = self.alphabet.encode_code(code) else { return Vec::new() };
+        let fst = self.terms.as_fst();
+        let mut node = fst.root();
+        for b in &prefix {
+            let Some(i) = node.find_input(*b) else { return Vec::new() };
+            node = fst.node(node.transition_addr(i));
+        }
+        // A code is at most three bytes: walk that deep, keep what spells one whole code.
+        let mut out = Vec::new();
+        let mut stack = vec![(node, Vec::new())];
+        while let Some((node, rest)) = stack.pop() {
+            if node.is_final() && !rest.is_empty() {
+                let one = self.alphabet.decode(&rest).and_then(|s| {
+                    let mut chars = s.chars();
+                    chars.next().filter(|_| chars.next().is_none())
+                });
+                if let Some(code) = one.and_then(|c| self.alphabet.code(c)) {
+                    out.push(code);
+                }
+            }
+            if rest.len() < 3 {
+                for t in node.transitions() {
+                    let mut next = rest.clone();
+                    next.push(t.inp);
+                    stack.push((fst.node(t.addr), next));
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// The alphabet keys and vocabulary words are spelled in.

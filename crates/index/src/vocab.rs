@@ -16,14 +16,25 @@ pub struct Word {
     pub segmenter: bool,
     /// A question word or filler.
     pub stop: bool,
+    /// Offered as a completion: a segmenter word, or an n-gram no longer n-gram of the corpus
+    /// holds as often (知识产权保护 rather than its fragment 识产权保).
+    pub suggest: bool,
+    /// Clauses (and titles) holding the word, up to [`MAX_CLAUSES`]: how completions rank.
+    pub clauses: u32,
     /// Record number in the synonyms section, if the word has synonyms.
     pub synonyms: Option<u32>,
 }
 
+/// Largest clause count a [`Word`] stores; more are stored as this (ranking needs no more).
+pub const MAX_CLAUSES: u32 = 0xFFF;
+
 impl Word {
-    /// Packs as `synonyms + 1` above three flag bits.
+    /// Packs as `synonyms + 1` above twelve bits of clause count above four flag bits. Small
+    /// values keep the FST small: its outputs are stored on its transitions.
     pub fn pack(self) -> u64 {
-        (u64::from(self.synonyms.map_or(0, |s| s + 1)) << 3)
+        (u64::from(self.synonyms.map_or(0, |s| s + 1)) << 16)
+            | u64::from(self.clauses.min(MAX_CLAUSES)) << 4
+            | u64::from(self.suggest) << 3
             | u64::from(self.segmenter) << 2
             | u64::from(self.stop) << 1
             | u64::from(self.in_corpus)
@@ -35,7 +46,9 @@ impl Word {
             in_corpus: v & 1 == 1,
             stop: v & 2 == 2,
             segmenter: v & 4 == 4,
-            synonyms: (v >> 3).checked_sub(1).map(|s| s as u32),
+            suggest: v & 8 == 8,
+            clauses: (v >> 4) as u32 & MAX_CLAUSES,
+            synonyms: (v >> 16).checked_sub(1).map(|s| s as u32),
         }
     }
 }
@@ -58,7 +71,8 @@ mod tests {
     fn packs_round_trip() {
         for w in [
             Word::default(),
-            Word { in_corpus: true, stop: true, segmenter: true, synonyms: Some(0) },
+            Word { in_corpus: true, stop: true, segmenter: true, suggest: true, clauses: 4095, synonyms: Some(0) },
+            Word { clauses: 7, suggest: true, ..Word::default() },
             Word { synonyms: Some(70_000), ..Word::default() },
         ] {
             assert_eq!(Word::unpack(w.pack()), w);

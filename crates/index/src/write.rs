@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use policy_search_normalize::{fold, FoldTable};
 
 use crate::{
-    alphabet, bytes::put_table, clauses, docs, header, headings, keys, postings, readings, synonyms, terms, typed,
-    vocab, ClauseView, DocView,
+    alphabet, bytes::put_table, clauses, docs, header, headings, keys, pinyin, postings, readings, synonyms, terms,
+    typed, vocab, ClauseView, DocView,
 };
 
 /// A clause to index. `doc` is the document's position in the docs slice.
@@ -29,11 +29,21 @@ pub struct ClauseInput {
     pub units_span: Option<std::ops::Range<u32>>,
 }
 
+/// What the vocabulary knows of one corpus word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CorpusWord {
+    /// The segmenter found it (rather than it only recurring as an n-gram).
+    pub segmenter: bool,
+    /// Worth offering as a completion (see [`vocab::Word::suggest`]).
+    pub suggest: bool,
+    /// Clauses and titles holding it.
+    pub clauses: u32,
+}
+
 /// The language data to store beside the text (from `policy-search-lexicon`, at build time).
 pub struct Lexicon<'l> {
-    /// Corpus words (folded), each with whether the segmenter found it (rather than only
-    /// recurring as an n-gram).
-    pub words: BTreeMap<String, bool>,
+    /// Corpus words (folded).
+    pub words: BTreeMap<String, CorpusWord>,
     /// Stop words (folded).
     pub stopwords: BTreeSet<String>,
     /// For a word (folded), the words it also finds. Only targets that occur in the corpus
@@ -41,6 +51,9 @@ pub struct Lexicon<'l> {
     pub synonyms: BTreeMap<String, BTreeSet<String>>,
     /// The toneless readings of a character.
     pub readings: &'l dyn Fn(char) -> Vec<String>,
+    /// The toneless readings of a word, read as a word (会计 `kuai ji`), one syllable per
+    /// character.
+    pub word_readings: &'l dyn Fn(&str) -> Vec<Vec<String>>,
     /// Characters people commonly type; those the corpus lacks get their usual reading stored.
     pub common: Vec<char>,
 }
@@ -96,10 +109,12 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, le
     }
     report.synonyms_kept = expansions.len();
     let mut words: BTreeMap<&str, vocab::Word> = BTreeMap::new();
-    for (w, &segmenter) in &lexicon.words {
+    for (w, info) in &lexicon.words {
         let entry = words.entry(w).or_default();
         entry.in_corpus = true;
-        entry.segmenter = segmenter;
+        entry.segmenter = info.segmenter;
+        entry.suggest = info.suggest;
+        entry.clauses = info.clauses;
     }
     for w in &lexicon.stopwords {
         words.entry(w).or_default().stop = true;
@@ -130,7 +145,7 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, le
         .collect();
     encoded_words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let vocab_section = vocab::write(encoded_words);
-    let (readings_section, typed_section) = {
+    let (readings_section, typed_section, pinyin_section) = {
         // Syllables are numbered in order of first use.
         let mut syllables: Vec<String> = Vec::new();
         let mut numbers: HashMap<String, u32> = HashMap::new();
@@ -154,7 +169,17 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, le
         }
         typed_entries.sort_unstable();
         typed_entries.dedup_by_key(|e| e.0);
-        (readings::write(&syllables, &per_code), typed::write(&typed_entries))
+        // The words people would type in pinyin or complete: those worth suggesting.
+        let mut pinyin_entries: Vec<(Vec<u8>, u64)> = Vec::new();
+        for (w, info) in lexicon.words.iter().filter(|(_, info)| info.suggest) {
+            let code = alphabet.encode(w).expect("vocabulary characters are in the alphabet");
+            for reading in (lexicon.word_readings)(w) {
+                let numbers: Vec<u32> = reading.into_iter().map(&mut number).collect();
+                pinyin_entries.push((pinyin::key(&numbers, &code), u64::from(info.clauses)));
+            }
+        }
+        assert!(syllables.len() as u32 <= pinyin::MAX_SYLLABLE, "far fewer syllables than that exist");
+        (readings::write(&syllables, &per_code), typed::write(&typed_entries), pinyin::write(pinyin_entries))
     };
 
     // Headings are interned by their whole chain, so siblings share one record per ancestor.
@@ -207,6 +232,7 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, le
         put_table(&records),
         readings_section,
         typed_section,
+        pinyin_section,
     ]);
     Blobs { core, lexicon, report }
 }

@@ -21,8 +21,21 @@ pub const NGRAM_MIN_CLAUSES: usize = 3;
 /// Words of the corpus (folded, Han only, 2 to [`MAX_WORD_CHARS`] characters).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Vocabulary {
-    /// Each word with how it was found.
-    pub words: BTreeMap<String, Source>,
+    /// Each word with how it was found and how often.
+    pub words: BTreeMap<String, Entry>,
+}
+
+/// One word of the vocabulary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// How it was found.
+    pub source: Source,
+    /// Texts (clauses and titles) holding it.
+    pub texts: usize,
+    /// Worth offering as a completion: a segmenter word, or a *closed* n-gram — one that no
+    /// n-gram a character longer occurs in as often, so that 知识产权保护 is offered and its
+    /// fragments 识产权保 and 知识产权保 are not.
+    pub suggest: bool,
 }
 
 /// How a word entered the vocabulary (a segmenter word wins over an n-gram).
@@ -35,37 +48,80 @@ pub enum Source {
 }
 
 impl Vocabulary {
-    /// Builds the vocabulary of `clauses` (folded text, one string per clause).
-    pub fn build(clauses: &[String]) -> Vocabulary {
+    /// Builds the vocabulary of `texts` (folded, one string per clause or title).
+    pub fn build(texts: &[String]) -> Vocabulary {
         let jieba = Jieba::new();
-        let mut words = BTreeMap::new();
-        let mut ngram_clauses: HashMap<String, usize> = HashMap::new();
-        for text in clauses {
+        let mut segmented = BTreeSet::new();
+        // Texts holding each Han n-gram of up to one character more than an n-gram word, so
+        // that closedness can be judged.
+        let mut ngram_texts: HashMap<String, usize> = HashMap::new();
+        for text in texts {
             for word in jieba.cut(text, true) {
                 let word = word.word;
                 let n = word.chars().count();
                 if (2..=MAX_WORD_CHARS).contains(&n) && word.chars().all(is_han) {
-                    words.insert(word.to_string(), Source::Segmenter);
+                    segmented.insert(word.to_string());
                 }
             }
             let mut seen = BTreeSet::new();
             let chars: Vec<char> = text.chars().collect();
             for run in chars.split(|c| !is_han(*c)) {
-                for n in NGRAM_CHARS {
+                for n in *NGRAM_CHARS.start()..=*NGRAM_CHARS.end() + 1 {
                     for gram in run.windows(n) {
                         seen.insert(gram.iter().collect::<String>());
                     }
                 }
             }
             for gram in seen {
-                *ngram_clauses.entry(gram).or_default() += 1;
+                *ngram_texts.entry(gram).or_default() += 1;
             }
         }
-        for (gram, count) in ngram_clauses {
-            if count >= NGRAM_MIN_CLAUSES {
-                words.entry(gram).or_insert(Source::Ngram);
+        let count =
+            |w: &str| ngram_texts.get(w).copied().unwrap_or_else(|| texts.iter().filter(|t| t.contains(w)).count());
+        let mut words = BTreeMap::new();
+        for w in segmented {
+            let texts = count(&w);
+            words.insert(w, Entry { source: Source::Segmenter, texts, suggest: true });
+        }
+        // An n-gram one character longer holds its shorter n-gram as prefix or suffix: where it
+        // is as frequent, the shorter one only ever occurs inside it.
+        let mut open: BTreeSet<&str> = BTreeSet::new();
+        for (longer, &m) in &ngram_texts {
+            let chars: Vec<(usize, char)> = longer.char_indices().collect();
+            if chars.len() < 3 {
+                continue;
             }
+            let (second, last) = (chars[1].0, chars[chars.len() - 1].0);
+            for part in [&longer[..last], &longer[second..]] {
+                if ngram_texts.get(part) == Some(&m) {
+                    open.insert(part);
+                }
+            }
+        }
+        for (gram, &n) in &ngram_texts {
+            if n < NGRAM_MIN_CLAUSES || !NGRAM_CHARS.contains(&gram.chars().count()) || words.contains_key(gram) {
+                continue;
+            }
+            let suggest = !open.contains(gram.as_str());
+            words.insert(gram.clone(), Entry { source: Source::Ngram, texts: n, suggest });
         }
         Vocabulary { words }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_texts_and_offers_closed_ngrams_only() {
+        let texts: Vec<String> =
+            ["加强知识产权保护工作", "知识产权保护体系", "完善知识产权保护", "知识产权运用"].map(String::from).to_vec();
+        let v = Vocabulary::build(&texts);
+        let get = |w: &str| v.words.get(w).copied();
+        assert_eq!(get("知识产权").map(|e| e.texts), Some(4));
+        let fragment = get("识产权保").expect("a recurring n-gram");
+        assert_eq!((fragment.texts, fragment.suggest), (3, false));
+        assert!(get("知识产权保护").is_some_and(|e| e.suggest && e.texts == 3));
     }
 }

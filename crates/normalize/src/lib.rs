@@ -170,6 +170,24 @@ pub fn strip_invisible(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The pinyin letter a tone-marked or umlauted vowel is written as when typed without marks
+/// (`ā` → `a`, `ü`/`ǘ` → `v`, the keyboard spelling), or `None` for any other character. Shared
+/// by the build (reading the phrase data) and the query (`shuāngchuàng`), so both spell pinyin
+/// the same way. Upper case is folded first by [`fold_char`]; the marked capitals are here too.
+pub fn toneless(c: char) -> Option<char> {
+    Some(match c {
+        'ā' | 'á' | 'ǎ' | 'à' | 'Ā' | 'Á' | 'Ǎ' | 'À' => 'a',
+        'ē' | 'é' | 'ě' | 'è' | 'ê' | 'Ē' | 'É' | 'Ě' | 'È' => 'e',
+        'ī' | 'í' | 'ǐ' | 'ì' | 'Ī' | 'Í' | 'Ǐ' | 'Ì' => 'i',
+        'ō' | 'ó' | 'ǒ' | 'ò' | 'Ō' | 'Ó' | 'Ǒ' | 'Ò' => 'o',
+        'ū' | 'ú' | 'ǔ' | 'ù' | 'Ū' | 'Ú' | 'Ǔ' | 'Ù' => 'u',
+        'ü' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'Ü' | 'Ǖ' | 'Ǘ' | 'Ǚ' | 'Ǜ' => 'v',
+        'ń' | 'ň' | 'ǹ' | 'Ń' | 'Ň' | 'Ǹ' => 'n',
+        'ḿ' | 'Ḿ' => 'm',
+        _ => return None,
+    })
+}
+
 /// True for Han ideographs (and 〇), the characters the index keys as unigrams and bigrams.
 pub fn is_han(c: char) -> bool {
     matches!(c as u32,
@@ -182,6 +200,13 @@ mod tests {
 
     fn table() -> FoldTable {
         FoldTable::from_pairs([('雙', '双'), ('創', '创'), ('Ｉ', 'i'), ('【', '〔'), ('\u{3000}', ' ')])
+    }
+
+    #[test]
+    fn toneless_spells_pinyin_as_typed() {
+        let spelled: String = "shuāngchuàng lǚyóu".chars().map(|c| toneless(c).unwrap_or(c)).collect();
+        assert_eq!(spelled, "shuangchuang lvyou");
+        assert_eq!(toneless('a'), None);
     }
 
     #[test]

@@ -1,0 +1,569 @@
+//! The pinyin tier: a query typed in pinyin — joined (`shuangchuang`), spaced, with tone marks,
+//! `v` or `ü`, initials (`zxqy`), syllables and initials mixed (`zhongxqy`), mixed with hanzi
+//! (`数字jingji`) — is **read as hanzi** and the hanzi are searched through the other tiers.
+//!
+//! Reading walks the lexicon's pinyin section (the corpus's words keyed by how they are read as
+//! words, 会计 `kuai ji`, see [`policy_search_index::pinyin`]). From every position of the
+//! query the walk follows the words whose syllables the letters spell, each syllable typed
+//! whole, as its initial (`z` or `zh` for `zhong`) or — in the fuzzy pass, for the accents of
+//! the south — with z/zh, c/ch, s/sh, n/l, f/h, an/ang, en/eng, in/ing confused; a hanzi in the
+//! query must be the word's character there. Every split is tried, so `xian` is 西安 and 先…
+//! alike. The words found form a lattice over the query, and the cheapest paths through it are
+//! its readings: fewer words, whole syllables and adjacent words the corpus writes together
+//! cost less. Of the cheapest few, those the corpus holds exactly come first.
+//!
+//! Pinyin only ever adds: the engine searches the query as typed first, and a Latin query that
+//! occurs literally (IPO, G60) keeps those hits first.
+
+use fst::raw::{Fst, Node, Output};
+use serde::Serialize;
+
+use policy_search_index::pinyin::SEPARATOR;
+use policy_search_normalize::{is_han, toneless};
+
+use crate::{
+    engine::Engine,
+    query::{Query, Term},
+};
+
+/// Cost of one word in a reading: fewer, longer words read better.
+const WORD: f32 = 1.0;
+/// Extra cost of a syllable typed as its initial only (it could be many syllables).
+const INITIAL: f32 = 0.4;
+/// Extra cost of a syllable typed with an accent's confusion (the fuzzy pass only).
+const FUZZY: f32 = 1.5;
+/// Cost of a hanzi of the query that is in no word: kept as typed.
+const LONE_HAN: f32 = 1.5;
+/// Bonus for two adjacent words whose junction the corpus writes (a bigram it holds).
+const JOINED: f32 = 0.3;
+/// Partial readings kept per lattice position.
+const BEAM: usize = 16;
+/// Whole readings ranked, of which those with exact hits are preferred.
+const READINGS: usize = 12;
+/// Partial readings kept per step of the character walk.
+const CHAR_BEAM: usize = 64;
+/// Whole character readings verified against the corpus.
+const CHAR_VERIFIED: usize = 32;
+/// Readings the engine searches (the first, and alternatives after it).
+pub const SEARCHED: usize = 3;
+/// Longest run of letters read, so that the work per query stays bounded.
+pub const MAX_LETTERS: usize = 64;
+/// Words collected per walk (one start position), so that initials-only input stays bounded.
+const MAX_EDGES: usize = 256;
+
+/// What the engine read a pinyin query as.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Reading {
+    /// The query as typed.
+    pub from: String,
+    /// The hanzi it was read as (the folded form; terms separated by spaces).
+    pub to: String,
+}
+
+/// One unit of a query as the reader sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Unit {
+    /// A Latin letter, lower case, tone marks removed, `ü` as `v`.
+    Letter(u8),
+    /// A hanzi, with its syllable numbers (every reading).
+    Han(char, Vec<u32>),
+}
+
+/// The query as units, and where the user's own term boundaries are.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Stream {
+    pub units: Vec<Unit>,
+    /// `starts[i]`: a term of the query begins at unit `i` (a syllable cannot span it).
+    pub starts: Vec<bool>,
+    /// The term each unit belongs to.
+    pub term_of: Vec<usize>,
+}
+
+impl Stream {
+    /// True when a syllable may cover units `from..to`.
+    fn open(&self, from: usize, to: usize) -> bool {
+        (from + 1..to).all(|i| !self.starts[i])
+    }
+
+    /// The letters from unit `at` up to the next term boundary or hanzi.
+    fn run(&self, at: usize) -> Vec<u8> {
+        let mut run = Vec::new();
+        while let Some(b) = self.letter(at + run.len()) {
+            if !run.is_empty() && self.starts[at + run.len()] {
+                break;
+            }
+            run.push(b);
+        }
+        run
+    }
+
+    fn letter(&self, i: usize) -> Option<u8> {
+        match self.units.get(i) {
+            Some(Unit::Letter(b)) => Some(*b),
+            _ => None,
+        }
+    }
+}
+
+/// How one syllable of a word was typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Typed {
+    Whole,
+    Initial,
+    Fuzzy,
+    /// The start of the syllable, at the end of the input (completions only).
+    Prefix,
+    Han,
+}
+
+impl Typed {
+    fn cost(self) -> f32 {
+        match self {
+            Typed::Whole | Typed::Han => 0.0,
+            Typed::Initial | Typed::Prefix => INITIAL,
+            Typed::Fuzzy => FUZZY,
+        }
+    }
+}
+
+/// A word of the lattice: units `start..end` read as `word`.
+#[derive(Clone, Debug)]
+pub(crate) struct Edge {
+    pub start: usize,
+    pub end: usize,
+    pub word: Vec<char>,
+    pub clauses: u64,
+    pub cost: f32,
+}
+
+/// The walk's settings.
+#[derive(Clone, Copy)]
+pub(crate) struct Mode {
+    /// Allow the accents' confusions.
+    pub fuzzy: bool,
+    /// Words may continue past the end of the input (completions).
+    pub complete: bool,
+}
+
+/// The spelling an accent confuses a syllable with: zh/ch/sh as z/c/s, l as n, h as f (as an
+/// initial), ang/eng/ing as an/en/in.
+fn accent(s: &[u8]) -> Vec<u8> {
+    let mut out: Vec<u8> = match s {
+        [b'z' | b'c' | b's', b'h', rest @ ..] => [&s[..1], rest].concat(),
+        [b'l', rest @ ..] => [b"n".as_slice(), rest].concat(),
+        [b'h', rest @ ..] => [b"f".as_slice(), rest].concat(),
+        _ => s.to_vec(),
+    };
+    if out.len() > 2 && out.ends_with(b"ng") && matches!(out[out.len() - 3], b'a' | b'e' | b'i') {
+        out.pop();
+    }
+    out
+}
+
+/// The two-letter initials, which an initials-only query may type whole.
+fn double_initial(s: &[u8]) -> bool {
+    matches!(s, [b'z' | b'c' | b's', b'h', ..])
+}
+
+/// The ways syllable `s` (number `id`) can be typed at unit `at` of `stream`, where `run` is
+/// the letters from `at` up to the next term boundary: (units consumed, how).
+fn typed_as(stream: &Stream, mode: Mode, s: &[u8], id: u32, at: usize, run: &[u8]) -> Vec<(usize, Typed)> {
+    let mut out = Vec::new();
+    match &stream.units[at] {
+        Unit::Han(_, readings) => {
+            if readings.contains(&id) {
+                out.push((1, Typed::Han));
+            }
+        }
+        Unit::Letter(first) => {
+            if !may_start(mode, s, *first) {
+                return out;
+            }
+            if run.starts_with(s) {
+                out.push((s.len(), Typed::Whole));
+            }
+            if s.len() > 1 && *first == s[0] {
+                out.push((1, Typed::Initial));
+            }
+            if double_initial(s) && s.len() > 2 && run.starts_with(&s[..2]) {
+                out.push((2, Typed::Initial));
+            }
+            let at_end = at + run.len() == stream.units.len();
+            if mode.complete && at_end && run.len() > 2 && run.len() < s.len() && s.starts_with(run) {
+                out.push((run.len(), Typed::Prefix));
+            }
+            if mode.fuzzy {
+                let target = accent(s);
+                for n in 1..=run.len().min(6) {
+                    if run[..n] != *s && accent(&run[..n]) == target && !out.iter().any(|o| o.0 == n) {
+                        out.push((n, Typed::Fuzzy));
+                    }
+                }
+            }
+        }
+    }
+    out.retain(|&(n, _)| stream.open(at, at + n));
+    out
+}
+
+/// True when syllable `s` can start at a letter `first` at all (a cheap filter first).
+fn may_start(mode: Mode, s: &[u8], first: u8) -> bool {
+    let Some(&s0) = s.first() else { return false };
+    s0 == first || (mode.fuzzy && matches!((s0, first), (b'n', b'l') | (b'l', b'n') | (b'f', b'h') | (b'h', b'f')))
+}
+
+struct Walk<'w, 'a> {
+    fst: &'w Fst<&'a [u8]>,
+    syllables: &'w [String],
+    alphabet: &'w policy_search_index::alphabet::Alphabet<'a>,
+    stream: &'w Stream,
+    mode: Mode,
+    start: usize,
+    edges: Vec<Edge>,
+    /// Hanzi of the query a word must have: (syllable index in the word, character).
+    han: Vec<(usize, char)>,
+}
+
+impl Walk<'_, '_> {
+    /// Follows the reading from `node` (at a syllable boundary of the key), the input at unit
+    /// `at`, `syllable` syllables into the word.
+    fn walk(&mut self, node: Node<'_>, out: Output, at: usize, syllable: usize, cost: f32) {
+        if self.edges.len() >= MAX_EDGES {
+            return;
+        }
+        let done = at == self.stream.units.len();
+        if syllable > 0 {
+            if done && self.mode.complete {
+                // Any further syllables: the completions of what is typed.
+                return self.rest(node, out, at, cost);
+            }
+            if !self.mode.complete {
+                if let Some(i) = node.find_input(SEPARATOR) {
+                    let t = node.transition(i);
+                    self.words(self.fst.node(t.addr), out.cat(t.out), Vec::new(), at, cost);
+                }
+            }
+        }
+        if done {
+            return;
+        }
+        let run = self.stream.run(at);
+        for hi in node.transitions().filter(|t| t.inp != SEPARATOR) {
+            let mid = self.fst.node(hi.addr);
+            for lo in mid.transitions() {
+                let id = u32::from(hi.inp) << 8 | u32::from(lo.inp);
+                let Some(s) = self.syllables.get(id as usize).map(String::as_bytes) else { continue };
+                let han = match &self.stream.units[at] {
+                    Unit::Han(c, _) => Some(*c),
+                    Unit::Letter(_) => None,
+                };
+                for (n, how) in typed_as(self.stream, self.mode, s, id, at, &run) {
+                    if let Some(c) = han {
+                        self.han.push((syllable, c));
+                    }
+                    let next = self.fst.node(lo.addr);
+                    self.walk(next, out.cat(hi.out).cat(lo.out), at + n, syllable + 1, cost + how.cost());
+                    if han.is_some() {
+                        self.han.pop();
+                    }
+                }
+            }
+        }
+    }
+
+    /// Completions: every key below `node`, whatever its remaining syllables.
+    fn rest(&mut self, node: Node<'_>, out: Output, at: usize, cost: f32) {
+        for t in node.transitions() {
+            if self.edges.len() >= MAX_EDGES {
+                return;
+            }
+            if t.inp == SEPARATOR {
+                self.words(self.fst.node(t.addr), out.cat(t.out), Vec::new(), at, cost);
+            } else {
+                let mid = self.fst.node(t.addr);
+                for lo in mid.transitions() {
+                    self.rest(self.fst.node(lo.addr), out.cat(t.out).cat(lo.out), at, cost + INITIAL);
+                }
+            }
+        }
+    }
+
+    /// Every word below `node` (past the separator), spelled `prefix` so far.
+    fn words(&mut self, node: Node<'_>, out: Output, mut prefix: Vec<u8>, at: usize, cost: f32) {
+        if node.is_final() {
+            if let Some(word) = self.alphabet.decode(&prefix) {
+                let word: Vec<char> = word.chars().collect();
+                if self.han.iter().all(|&(i, c)| word.get(i) == Some(&c)) {
+                    let clauses = out.cat(node.final_output()).value();
+                    self.edges.push(Edge { start: self.start, end: at, word, clauses, cost: WORD + cost });
+                }
+            }
+        }
+        for t in node.transitions() {
+            prefix.push(t.inp);
+            self.words(self.fst.node(t.addr), out.cat(t.out), prefix.clone(), at, cost);
+            prefix.pop();
+        }
+    }
+}
+
+/// A reading under construction, or done.
+#[derive(Clone, Debug)]
+struct Path {
+    cost: f32,
+    edges: Vec<Edge>,
+}
+
+impl Engine<'_> {
+    /// The query as the pinyin reader's units, or `None` when it has no Latin letter (then it
+    /// is no pinyin) or has a term that cannot be pinyin (digits, punctuation: 5G, G60).
+    pub(crate) fn pinyin_stream(&self, query: &Query) -> Option<Stream> {
+        let lexicon = self.lexicon()?;
+        let mut stream = Stream::default();
+        for (n, term) in query.include.iter().enumerate() {
+            for (i, &c) in term.chars.iter().enumerate() {
+                let unit = match toneless(c).unwrap_or(c) {
+                    l @ 'a'..='z' => Unit::Letter(l as u8),
+                    h if is_han(h) => {
+                        let code = self.index().alphabet().code(h)?;
+                        Unit::Han(h, lexicon.readings().of_code(code))
+                    }
+                    _ => return None,
+                };
+                stream.units.push(unit);
+                stream.starts.push(i == 0);
+                stream.term_of.push(n);
+            }
+        }
+        let letters = stream.units.iter().filter(|u| matches!(u, Unit::Letter(_))).count();
+        (letters > 0 && letters <= MAX_LETTERS).then_some(stream)
+    }
+
+    /// The words the input can be read as from unit `start` on.
+    pub(crate) fn pinyin_walk(&self, stream: &Stream, mode: Mode, start: usize) -> Vec<Edge> {
+        let Some(lexicon) = self.lexicon() else { return Vec::new() };
+        let fst = lexicon.pinyin().as_fst();
+        let mut walk = Walk {
+            fst,
+            syllables: self.syllable_names(),
+            alphabet: self.index().alphabet(),
+            stream,
+            mode,
+            start,
+            edges: Vec::new(),
+            han: Vec::new(),
+        };
+        walk.walk(fst.root(), Output::zero(), start, 0, 0.0);
+        walk.edges
+    }
+
+    /// The lattice: every word the input can be read as, from every position, each word and
+    /// span once (the cheapest way it was typed).
+    fn pinyin_edges(&self, stream: &Stream, mode: Mode) -> Vec<Edge> {
+        let mut all: Vec<Edge> =
+            (0..stream.units.len()).flat_map(|start| self.pinyin_walk(stream, mode, start)).collect();
+        all.sort_by(|a, b| (a.start, a.end, &a.word).cmp(&(b.start, b.end, &b.word)).then(a.cost.total_cmp(&b.cost)));
+        all.dedup_by(|later, kept| (later.start, later.end, &later.word) == (kept.start, kept.end, &kept.word));
+        all
+    }
+
+    /// The best readings of a pinyin query, best first: each the query's terms rewritten in
+    /// hanzi. Readings the corpus holds exactly come first; the fuzzy pass and the character
+    /// walk only run when the pass before found none. Empty when the query is no pinyin.
+    pub(crate) fn pinyin_readings(&self, query: &Query) -> Vec<Query> {
+        let Some(stream) = self.pinyin_stream(query) else { return Vec::new() };
+        let mut unfound: Vec<Query> = Vec::new();
+        for fuzzy in [false, true] {
+            let mode = Mode { fuzzy, complete: false };
+            let edges = self.pinyin_edges(&stream, mode);
+            let mut ranked: Vec<(bool, Query)> = Vec::new();
+            for path in self.paths(&stream, &edges).into_iter().take(READINGS) {
+                let q = rewrite(query, &stream, &path);
+                if !ranked.iter().any(|(_, r)| *r == q) {
+                    let found = q.include.iter().all(|t| !self.matches(&t.chars).is_empty());
+                    ranked.push((found, q));
+                }
+            }
+            if ranked.iter().any(|(found, _)| *found) {
+                // Stable: among readings the corpus holds (and among the rest), cheapest first.
+                ranked.sort_by_key(|(found, _)| !found);
+                return ranked.into_iter().map(|(_, q)| q).take(SEARCHED).collect();
+            }
+            let by_char: Vec<Query> =
+                self.char_readings(&stream, mode).iter().map(|p| rewrite(query, &stream, p)).take(SEARCHED).collect();
+            if !by_char.is_empty() {
+                return by_char;
+            }
+            if unfound.is_empty() {
+                unfound = ranked.into_iter().map(|(_, q)| q).take(SEARCHED).collect();
+            }
+        }
+        unfound
+    }
+
+    /// Readings character by character, for input that no word of the vocabulary reads (a
+    /// phrase the corpus writes once, 创业陪跑 for `cypp`): each character one whose readings
+    /// (every heteronym) the letters type, each two adjacent characters a bigram the corpus
+    /// holds. Only readings the corpus holds exactly are returned, the most held first.
+    fn char_readings(&self, stream: &Stream, mode: Mode) -> Vec<Path> {
+        let n = stream.units.len();
+        let (Some(by_syllable), alphabet) = (self.syllable_index(), self.index().alphabet()) else { return Vec::new() };
+        // For each position, the characters that can be typed there: (code, units, cost), by code.
+        let mut starting: Vec<Vec<(usize, usize, f32)>> = Vec::with_capacity(n);
+        for at in 0..n {
+            let mut here = Vec::new();
+            match &stream.units[at] {
+                Unit::Han(c, _) => here.extend(alphabet.code(*c).map(|code| (code, 1, 0.0))),
+                Unit::Letter(_) => {
+                    let run = stream.run(at);
+                    for (id, s) in self.syllable_names().iter().enumerate() {
+                        for (k, how) in typed_as(stream, mode, s.as_bytes(), id as u32, at, &run) {
+                            let codes = by_syllable.get(id).map_or(&[][..], Vec::as_slice);
+                            here.extend(codes.iter().map(|&code| (code, k, how.cost())));
+                        }
+                    }
+                }
+            }
+            here.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2)));
+            here.dedup_by(|later, kept| (later.0, later.1) == (kept.0, kept.1));
+            starting.push(here);
+        }
+        let mut live: Vec<(Vec<usize>, usize, f32)> =
+            starting.first().into_iter().flatten().map(|&(code, k, cost)| (vec![code], k, cost)).collect();
+        let mut done: Vec<(Vec<usize>, f32)> = Vec::new();
+        while !live.is_empty() {
+            let mut next = Vec::new();
+            for (codes, at, cost) in live {
+                if at == n {
+                    if codes.len() > 1 {
+                        done.push((codes, cost));
+                    }
+                    continue;
+                }
+                let last = *codes.last().expect("a partial reading has a character");
+                for f in self.index().followers(last) {
+                    let from = starting[at].partition_point(|e| e.0 < f);
+                    for &(code, k, c) in starting[at][from..].iter().take_while(|e| e.0 == f) {
+                        let mut more = codes.clone();
+                        more.push(code);
+                        next.push((more, at + k, cost + c));
+                    }
+                }
+            }
+            next.sort_by(|a, b| a.2.total_cmp(&b.2));
+            next.truncate(CHAR_BEAM);
+            live = next;
+        }
+        done.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let mut found: Vec<(usize, Path)> = Vec::new();
+        for (codes, cost) in done.into_iter().take(CHAR_VERIFIED) {
+            let word: Vec<char> = codes.iter().filter_map(|&c| alphabet.char_of(c)).collect();
+            let held = self.matches(&word).len();
+            if held == 0 {
+                continue;
+            }
+            // Single-character edges, so that the query's terms are rewritten as for words.
+            let mut edges = Vec::new();
+            let mut at = 0;
+            for (i, &c) in word.iter().enumerate() {
+                let end = if i + 1 == word.len() { n } else { self.char_end(&starting, at, codes[i + 1], codes[i]) };
+                edges.push(Edge { start: at, end, word: vec![c], clauses: 0, cost: 0.0 });
+                at = end;
+            }
+            found.push((held, Path { cost, edges }));
+        }
+        found.sort_by(|a, b| b.0.cmp(&a.0));
+        found.into_iter().map(|(_, p)| p).collect()
+    }
+
+    /// Where the character `code` typed at `at` ends, given the character `next` follows it:
+    /// the first length after which `next` can start.
+    fn char_end(&self, starting: &[Vec<(usize, usize, f32)>], at: usize, next: usize, code: usize) -> usize {
+        let from = starting[at].partition_point(|e| e.0 < code);
+        starting[at][from..]
+            .iter()
+            .take_while(|e| e.0 == code)
+            .map(|e| at + e.1)
+            .find(|&end| starting.get(end).is_some_and(|s| s.iter().any(|e| e.0 == next)))
+            .unwrap_or(at + 1)
+    }
+
+    /// The cheapest whole paths through the lattice, cheapest first.
+    fn paths(&self, stream: &Stream, edges: &[Edge]) -> Vec<Path> {
+        let n = stream.units.len();
+        let mut at: Vec<Vec<Path>> = vec![Vec::new(); n + 1];
+        at[0].push(Path { cost: 0.0, edges: Vec::new() });
+        for i in 0..n {
+            let mut here = std::mem::take(&mut at[i]);
+            here.sort_by(|a, b| a.cost.total_cmp(&b.cost));
+            here.truncate(BEAM);
+            let lone = match &stream.units[i] {
+                Unit::Han(c, _) => Some(Edge { start: i, end: i + 1, word: vec![*c], clauses: 0, cost: LONE_HAN }),
+                Unit::Letter(_) => None,
+            };
+            for edge in edges.iter().filter(|e| e.start == i).chain(lone.as_ref()) {
+                for path in &here {
+                    let mut cost = path.cost + edge.cost - (edge.clauses as f32).ln_1p() * 0.05;
+                    if let Some(prev) = path.edges.last() {
+                        if self.joined(prev, edge) {
+                            cost -= JOINED;
+                        }
+                    }
+                    let mut edges = path.edges.clone();
+                    edges.push(edge.clone());
+                    at[edge.end].push(Path { cost, edges });
+                }
+            }
+            at[i] = here;
+        }
+        let mut done = std::mem::take(&mut at[n]);
+        done.sort_by(|a, b| a.cost.total_cmp(&b.cost));
+        done
+    }
+
+    /// True when the corpus writes the last character of `a` next to the first of `b`.
+    fn joined(&self, a: &Edge, b: &Edge) -> bool {
+        match (a.word.last(), b.word.first()) {
+            (Some(&x), Some(&y)) => !self.index().postings(&[x, y].iter().collect::<String>()).is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// The query with its pinyin replaced by the words of `path`: terms that a word spans are
+/// joined into one (`shuang chuang` → 双创), the others stay apart (`chuangye butie` → 创业 补贴).
+fn rewrite(query: &Query, stream: &Stream, path: &Path) -> Query {
+    let mut terms: Vec<Term> = Vec::new();
+    let mut last_term = usize::MAX;
+    for edge in &path.edges {
+        let (first, last) = (stream.term_of[edge.start], stream.term_of[edge.end - 1]);
+        let typed = || query.include[first..=last].iter().map(|t| t.typed.as_str()).collect::<Vec<_>>().join(" ");
+        match terms.last_mut() {
+            Some(t) if first == last_term => {
+                t.chars.extend(&edge.word);
+                if last != first {
+                    let more = query.include[first + 1..=last].iter().map(|t| t.typed.as_str());
+                    t.typed = std::iter::once(t.typed.as_str()).chain(more).collect::<Vec<_>>().join(" ");
+                }
+            }
+            _ => terms.push(Term { chars: edge.word.clone(), typed: typed(), phrase: false }),
+        }
+        last_term = last;
+    }
+    Query { include: terms, exclude: query.exclude.clone() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accents_confuse_what_the_south_confuses() {
+        assert_eq!(accent(b"zhong"), b"zon");
+        assert_eq!(accent(b"zong"), b"zon");
+        assert_eq!(accent(b"lan"), accent(b"nang"));
+        assert_eq!(accent(b"hu"), accent(b"fu"));
+        assert_eq!(accent(b"xin"), accent(b"xing"));
+        assert_ne!(accent(b"shang"), accent(b"xiang"));
+    }
+}
