@@ -313,9 +313,10 @@ class PolicySearchElement extends HTMLElement {
     } catch (error) {
       return this.showQueryError(error);
     }
-    this.counts = { total: results.total, partial: results.partial, documents: results.documents };
+    // Hits found only through a pinyin reading of the query (zxqy → 中小企业) come on top of its own.
+    this.counts = { total: results.total, partial: results.partial, documents: results.documents, pinyin: results.pinyin_hits ?? 0 };
     this.hits = results.hits;
-    this.total = results.total + results.partial + results.documents;
+    this.total = results.total + results.partial + results.documents + this.counts.pinyin;
     this.active = -1;
     // A Latin query read as pinyin says what it was read as (zxqy → 中小企业).
     this.reading = results.pinyin ?? null;
@@ -422,7 +423,7 @@ class PolicySearchElement extends HTMLElement {
   countOf(term) {
     try {
       const r = this.engine.search(term, { limit: 0 });
-      return r.total + r.partial + r.documents;
+      return r.total + r.partial + r.documents + (r.pinyin_hits ?? 0);
     } catch {
       return 0;
     }

@@ -125,7 +125,7 @@ export async function results(page, host = "policy-search") {
     return {
       status: root.querySelector(".status").textContent,
       message: root.querySelector(".message").textContent,
-      options: [...root.querySelectorAll("[role=option]")].map((o) => ({
+      options: [...root.querySelectorAll("#results [role=option]")].map((o) => ({
         id: o.id,
         index: Number(o.dataset.index),
         crumbs: o.querySelector(".crumbs").textContent,
@@ -136,6 +136,8 @@ export async function results(page, host = "policy-search") {
         // "exact", "partial" (a related clause) or "document"
         kind: o.className,
         why: o.querySelector(".why")?.textContent ?? "",
+        // a hit found through a pinyin reading: "拼音 zxqy → 读作 中小企业"
+        reading: o.querySelector(".reading")?.textContent ?? "",
         tier: o.querySelector(".tier")?.textContent ?? "",
       })),
     };
@@ -168,6 +170,7 @@ export const SCREENSHOTS = { phone: { width: 360, height: 740 }, desktop: { widt
  */
 export async function screenshot(page, name, path) {
   await search(page, "众创空间");
+  await page.keyboard.press("Enter"); // the query is done: the suggestions close
   await page.keyboard.press("ArrowDown");
   await page.evaluate(() => document.querySelector("h1").scrollIntoView());
   await page.screenshot({ path, fullPage: name !== "phone" });
