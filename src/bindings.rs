@@ -28,21 +28,41 @@ impl PolicySearch {
         Ok(PolicySearch { engine })
     }
 
-    /// Runs `query` and returns `{query, total, partial, documents, corrected, parsed, offset,
-    /// hits}` (see the CLI's JSON in the README). `options` is `undefined` or `{limit?: number,
-    /// offset?: number, correct?: boolean}` (defaults 10, 0, true; `correct: false` searches
-    /// the query exactly as typed). Throws an `Error` with `code` `too_long`,
-    /// `too_many_terms`, `only_exclusions` or `bad_options`.
+    /// Runs `query` and returns `{query, total, partial, documents, corrected, pinyin,
+    /// pinyin_hits, parsed, offset, hits}` (see the CLI's JSON in the README). `options` is
+    /// `undefined` or `{limit?: number, offset?: number, correct?: boolean, pinyin?: boolean}`
+    /// (defaults 10, 0, true, true; `correct: false` searches the query exactly as typed,
+    /// `pinyin: false` does not read Latin letters as pinyin). Throws an `Error` with `code`
+    /// `too_long`, `too_many_terms`, `only_exclusions` or `bad_options`.
     pub fn search(&self, query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let query = string(&query, "query")?;
         let limit = option(&options, "limit", 10)?;
         if limit > MAX_LIMIT {
             return Err(error("bad_options", "limit is above 1000"));
         }
-        let correct = flag(&options, "correct", true)?;
-        let options = SearchOptions { limit: limit as usize, offset: option(&options, "offset", 0)? as usize, correct };
+        let options = SearchOptions {
+            limit: limit as usize,
+            offset: option(&options, "offset", 0)? as usize,
+            correct: flag(&options, "correct", true)?,
+            pinyin: flag(&options, "pinyin", true)?,
+        };
         let results = self.engine.search(&query, &options).map_err(|e| error(e.code(), &e.to_string()))?;
         to_js(&results)
+    }
+
+    /// Up to `limit` (default 8, at most 32) completions of what is typed so far, from the
+    /// corpus's own phrases: `[{text, clauses}]`, most widely held first. Hanzi, Traditional,
+    /// pinyin and initials alike (`知识`, `知識`, `zhis`, `zscq` → 知识产权…); `text` is the whole
+    /// box to search. Empty until the lexicon is attached. Throws a `TypeError` for a
+    /// non-string `text` and `bad_options` for a bad `limit`.
+    pub fn suggest(&self, text: JsValue, limit: JsValue) -> Result<JsValue, JsValue> {
+        let text = string(&text, "text")?;
+        let limit = match limit.as_f64() {
+            _ if limit.is_undefined() || limit.is_null() => crate::query::suggest::DEFAULT_LIMIT,
+            Some(n) if (0.0..=32.0).contains(&n) && n.fract() == 0.0 => n as usize,
+            _ => return Err(error("bad_options", "limit must be a whole number from 0 to 32")),
+        };
+        to_js(&self.engine.suggest(&text, limit))
     }
 
     /// The file name of this index's lexicon, served beside the wasm module (it names the

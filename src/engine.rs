@@ -262,14 +262,22 @@ impl<'a> Engine<'a> {
         })
     }
 
-    /// `word` (folded) as the first clause holding it writes it: the fold's class
+    /// `word` (folded) as the corpus writes it: as it folds where a clause writes it so (the
+    /// Simplified form), otherwise as the first clause holding it does — the fold's class
     /// representatives are not always the characters people read.
     pub(crate) fn written(&self, word: &[char]) -> String {
-        let found = self.matches(word).into_iter().next().and_then(|(clause, starts)| {
-            let at = *starts.first()?;
-            Some(self.index.clause(clause)?.text.chars().skip(at).take(word.len()).collect::<String>())
-        });
-        found.unwrap_or_else(|| word.iter().collect())
+        let folded: String = word.iter().collect();
+        let mut first = None;
+        for (clause, starts) in self.matches(word) {
+            let Some(view) = self.index.clause(clause) else { continue };
+            let Some(&at) = starts.first() else { continue };
+            let written: String = view.text.chars().skip(at).take(word.len()).collect();
+            if written == folded {
+                return written;
+            }
+            first.get_or_insert(written);
+        }
+        first.unwrap_or(folded)
     }
 
     /// Runs a query. Empty or whitespace-only queries return no hits.

@@ -1,7 +1,8 @@
 //! `policy-search`: the maintainers' and testers' view of the embedded index.
 //!
 //! ```text
-//! policy-search search [--limit N] [--offset K] [--exact] [--json] [--] QUERY…
+//! policy-search search [--limit N] [--offset K] [--exact] [--no-pinyin] [--json] [--] QUERY…
+//! policy-search suggest [--limit N] [--json] [--] TEXT…
 //! policy-search clauses [--json]
 //! policy-search docs [--json]
 //! policy-search stats [--json]
@@ -12,8 +13,11 @@ use std::{io::Write, process::ExitCode};
 use policy_search::{Engine, SearchOptions};
 
 const USAGE: &str = "usage:
-  policy-search search [--limit N] [--offset K] [--exact] [--json] [--] QUERY...
-      --exact   search the query as typed, without a homophone correction
+  policy-search search [--limit N] [--offset K] [--exact] [--no-pinyin] [--json] [--] QUERY...
+      --exact       search the query as typed, without a homophone correction
+      --no-pinyin   do not read Latin letters as pinyin
+  policy-search suggest [--limit N] [--json] [--] TEXT...
+      completions of TEXT from the corpus's phrases (hanzi, pinyin or initials)
   policy-search clauses [--json]
   policy-search docs [--json]
   policy-search stats [--json]";
@@ -54,6 +58,7 @@ fn parse_flags(args: &[String]) -> Result<Args, String> {
         match a.as_str() {
             "--json" => parsed.json = true,
             "--exact" => parsed.options.correct = false,
+            "--no-pinyin" => parsed.options.pinyin = false,
             "--limit" => parsed.options.limit = number("--limit")?,
             "--offset" => parsed.options.offset = number("--offset")?,
             "--" => {
@@ -83,6 +88,15 @@ fn run(args: &[String]) -> Result<(), String> {
                 writeln!(out, "{}", json(&results))
             } else {
                 print_results(&mut out, &results)
+            }
+        }
+        "suggest" => {
+            let limit = if rest.iter().any(|a| a == "--limit") { args.options.limit } else { 8 };
+            let found = engine.suggest(&args.words.join(" "), limit);
+            if args.json {
+                writeln!(out, "{}", json(&found))
+            } else {
+                found.iter().try_for_each(|s| writeln!(out, "{}  ({} 条)", s.text, s.clauses))
             }
         }
         "clauses" => engine.clauses().iter().try_for_each(|c| {
@@ -148,6 +162,9 @@ fn print_results(out: &mut impl Write, results: &policy_search::SearchResults) -
         "{} 条结果 (exact clauses), {} 条相关条款 (partial), {} 份文件 (documents): {}",
         results.total, results.partial, results.documents, results.query
     )?;
+    if let Some(r) = &results.pinyin {
+        writeln!(out, "按拼音 {} → {}: {} 条 (pinyin; as typed only: --no-pinyin)", r.from, r.to, results.pinyin_hits)?;
+    }
     for (n, hit) in results.hits.iter().enumerate() {
         let path: Vec<String> = hit.path.iter().map(|p| format!("{}{}", p.label, p.title)).collect();
         let why = if hit.via.is_empty() {

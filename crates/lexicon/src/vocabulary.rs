@@ -34,7 +34,8 @@ pub struct Entry {
     pub texts: usize,
     /// Worth offering as a completion: a segmenter word, or a *closed* n-gram — one that no
     /// n-gram a character longer occurs in as often, so that 知识产权保护 is offered and its
-    /// fragments 识产权保 and 知识产权保 are not.
+    /// fragments 识产权保 and 知识产权保 are not — that the segmenter cuts into words with no
+    /// loose character at either end (not 政策支, 创业的).
     pub suggest: bool,
 }
 
@@ -102,11 +103,18 @@ impl Vocabulary {
             if n < NGRAM_MIN_CLAUSES || !NGRAM_CHARS.contains(&gram.chars().count()) || words.contains_key(gram) {
                 continue;
             }
-            let suggest = !open.contains(gram.as_str());
+            let suggest = !open.contains(gram.as_str()) && whole_words(&jieba, gram);
             words.insert(gram.clone(), Entry { source: Source::Ngram, texts: n, suggest });
         }
         Vocabulary { words }
     }
+}
+
+/// True when jieba cuts `gram` into words whose first and last have two characters or more.
+fn whole_words(jieba: &Jieba, gram: &str) -> bool {
+    let words = jieba.cut(gram, true);
+    let long = |w: Option<&jieba_rs::Token<'_>>| w.is_some_and(|w| w.word.chars().count() >= 2);
+    long(words.first()) && long(words.last())
 }
 
 #[cfg(test)]
@@ -115,13 +123,23 @@ mod tests {
 
     #[test]
     fn counts_texts_and_offers_closed_ngrams_only() {
-        let texts: Vec<String> =
-            ["加强知识产权保护工作", "知识产权保护体系", "完善知识产权保护", "知识产权运用"].map(String::from).to_vec();
+        let texts: Vec<String> = [
+            "加强知识产权保护工作",
+            "知识产权保护体系",
+            "完善知识产权保护",
+            "知识产权运用",
+            "政策支持",
+            "政策支撑",
+            "政策支出",
+        ]
+        .map(String::from)
+        .to_vec();
         let v = Vocabulary::build(&texts);
         let get = |w: &str| v.words.get(w).copied();
         assert_eq!(get("知识产权").map(|e| e.texts), Some(4));
         let fragment = get("识产权保").expect("a recurring n-gram");
         assert_eq!((fragment.texts, fragment.suggest), (3, false));
         assert!(get("知识产权保护").is_some_and(|e| e.suggest && e.texts == 3));
+        assert!(get("政策支").is_some_and(|e| !e.suggest), "closed, but it ends on a loose character");
     }
 }
