@@ -38,11 +38,14 @@ export async function start(serverOptions = {}) {
      * time until a test pauses it; timers, animation frames and performance.now() follow it);
      * `clock: "paused"` also pauses it once the element is ready (see `frame()`).
      * `rewrite(html)` changes the demo page's HTML as it is served (another portal page).
+     * `touch: true` makes a phone (touch screen, mobile viewport). `setup(page)` runs before
+     * the page is loaded (routes that hold a response, say).
      */
-    async open(path = "", { viewport = { width: 1280, height: 900 }, permissions = [], wait = true, clock = false, rewrite = null } = {}) {
-      const context = await browser.newContext({ viewport, permissions, locale: "zh-CN" });
+    async open(path = "", { viewport = { width: 1280, height: 900 }, permissions = [], wait = true, clock = false, rewrite = null, touch = false, setup = null } = {}) {
+      const context = await browser.newContext({ viewport, permissions, locale: "zh-CN", ...(touch ? { hasTouch: true, isMobile: true } : {}) });
       const page = await context.newPage();
       if (clock) await page.clock.install();
+      if (setup) await setup(page);
       if (rewrite) {
         await page.route((url) => url.pathname === "/", async (route) => {
           const response = await route.fetch();
