@@ -312,9 +312,14 @@ impl<'a> Engine<'a> {
         let mut reading_of: Vec<Option<Reading>> = vec![None];
         if options.pinyin {
             let readings = self.pinyin_readings(&answers[0].query);
-            for (n, reading) in readings.into_iter().enumerate() {
-                let answer = self.answer(reading);
-                // Alternatives only when the corpus holds them as read.
+            for (n, (reading, found)) in readings.into_iter().enumerate() {
+                // The first reading through every tier; alternatives only when the corpus
+                // holds them as read, and only their exact hits.
+                let answer = match n {
+                    0 => self.answer(reading),
+                    _ if found => self.exact_answer(reading),
+                    _ => continue,
+                };
                 if n > 0 && answer.exact.is_empty() {
                     continue;
                 }
@@ -358,6 +363,12 @@ impl<'a> Engine<'a> {
             }));
         }
         Ok(results)
+    }
+
+    /// The exact tier alone for one parsed query.
+    fn exact_answer(&self, query: Query) -> Answer {
+        let (exact, _) = self.exact(&query);
+        Answer { query, pieces: Vec::new(), documents: Vec::new(), exact, relaxed: Vec::new() }
     }
 
     /// Every tier for one parsed query.
@@ -675,23 +686,43 @@ impl Slot {
     }
 }
 
-/// The ranked list over several answers (the query as typed, then its pinyin readings): every
-/// answer's documents and exact hits, then every answer's relaxed hits — a reading the corpus
-/// holds exactly outranks a loose match of the letters as typed — each document or clause once.
+/// Exact hits of the first pinyin reading listed before those of the alternatives, which
+/// then get [`ALTERNATIVE_LEAD`] each, so that the first page shows every reading (`gaoxiao`:
+/// 高校 and 高效) before the rest of each follows.
+const FIRST_READING_LEAD: usize = 4;
+/// See [`FIRST_READING_LEAD`].
+const ALTERNATIVE_LEAD: usize = 3;
+
+/// The ranked list over several answers (the query as typed, then its pinyin readings): the
+/// query's documents and exact hits; the readings' documents and exact hits, every reading
+/// represented near the top; then every answer's relaxed hits — a reading the corpus holds
+/// exactly outranks a loose match of the letters as typed. Each document or clause once.
 fn ranked(answers: &[Answer]) -> Vec<Slot> {
     let mut out = Vec::new();
     let (mut docs, mut clauses) = (std::collections::BTreeSet::new(), std::collections::BTreeSet::new());
+    let mut exact = |out: &mut Vec<Slot>, a: usize, range: std::ops::Range<usize>| {
+        for i in range {
+            if answers[a].exact.get(i).is_some_and(|e| clauses.insert(e.0)) {
+                out.push(Slot::Exact(a, i));
+            }
+        }
+    };
     for (a, answer) in answers.iter().enumerate() {
         for (i, d) in answer.documents.iter().enumerate() {
             if docs.insert(d.0) {
                 out.push(Slot::Document(a, i));
             }
         }
-        for (i, e) in answer.exact.iter().enumerate() {
-            if clauses.insert(e.0) {
-                out.push(Slot::Exact(a, i));
-            }
+        if a == 0 {
+            exact(&mut out, 0, 0..answer.exact.len());
         }
+    }
+    let lead = |a: usize| if a == 1 { FIRST_READING_LEAD } else { ALTERNATIVE_LEAD };
+    for a in 1..answers.len() {
+        exact(&mut out, a, 0..lead(a));
+    }
+    for (a, answer) in answers.iter().enumerate().skip(1) {
+        exact(&mut out, a, lead(a)..answer.exact.len());
     }
     for (a, answer) in answers.iter().enumerate() {
         for (i, r) in answer.relaxed.iter().enumerate() {

@@ -1,6 +1,8 @@
 //! Fuzzing the query side with proptest (a short run in the test command): any text — random
 //! Unicode, query syntax, corpus fragments run together, homophone-prone characters — is
-//! parsed and searched through every tier without a panic, and what comes back is consistent.
+//! parsed and searched through every tier without a panic, and what comes back is consistent;
+//! pinyin (letters, tone marks, hanzi mixed in) is read without a panic, and any text gets
+//! completions or none.
 
 use policy_search::{results::MatchKind, Engine, SearchOptions};
 use proptest::prelude::*;
@@ -15,6 +17,7 @@ fn query_char() -> impl Strategy<Value = char> {
         prop::sample::select(
             "创新创业补贴众创空间知识产权孵化器人才高企国发杭政人形雏鹰资助见间".chars().collect::<Vec<_>>()
         ),
+        prop::sample::select("shuangchuangzxqyāáǎàüvng".chars().collect::<Vec<_>>()),
         any::<char>(),
     ]
 }
@@ -29,7 +32,7 @@ proptest! {
         let options = SearchOptions { limit: 10, offset, ..SearchOptions::default() };
         if let Ok(r) = engine.search(&q, &options) {
             prop_assert!(r.hits.len() <= 10);
-            let all = r.documents + r.total + r.partial;
+            let all = r.documents + r.total + r.partial + r.pinyin_hits;
             prop_assert_eq!(r.hits.len(), all.saturating_sub(offset).min(10));
             // Exact hits never follow partial ones.
             let first_partial = r.hits.iter().position(|h| h.kind == policy_search::results::HitKind::Clause && h.match_kind == MatchKind::Partial);
@@ -41,5 +44,14 @@ proptest! {
                 prop_assert!(h.highlights.iter().all(|[s, e]| s < e && *e <= len));
             }
         }
+    }
+
+    #[test]
+    fn any_text_gets_completions_or_none(chars in prop::collection::vec(query_char(), 0..40), limit in 0usize..40) {
+        let engine = Engine::embedded().unwrap();
+        let q: String = chars.into_iter().collect();
+        let found = engine.suggest(&q, limit);
+        prop_assert!(found.len() <= limit.min(policy_search::query::suggest::MAX_LIMIT));
+        prop_assert!(found.iter().all(|s| s.clauses > 0 && !s.text.is_empty()));
     }
 }

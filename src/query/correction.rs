@@ -51,7 +51,11 @@ impl Candidate {
     /// The query with this replacement applied.
     pub fn apply(&self, query: &Query) -> Query {
         let mut q = query.clone();
-        q.include[self.term].chars = self.corrected_term(query);
+        let corrected = self.corrected_term(query);
+        for t in q.sequence.iter_mut().filter(|t| t.chars == query.include[self.term].chars) {
+            t.chars.clone_from(&corrected);
+        }
+        q.include[self.term].chars = corrected;
         q
     }
 }

@@ -14,24 +14,35 @@ impl Engine<'_> {
     /// Clauses containing `term` (folded), each with the character offsets of its occurrences,
     /// in clause order.
     pub fn matches(&self, term: &[char]) -> Matches {
-        let term_text: String = term.iter().collect();
-        let keys = keys::term_keys(&term_text);
-        let candidates: Vec<u32> = if keys.is_empty() {
-            (0..self.index().clause_count()).collect() // punctuation only: scan every clause
-        } else {
-            let mut lists: Vec<Vec<u32>> = keys.iter().map(|k| self.index().postings(k)).collect();
-            lists.sort_unstable_by_key(Vec::len);
-            let mut lists = lists.into_iter();
-            let first = lists.next().unwrap_or_default();
-            lists.fold(first, |acc, list| intersect(&acc, &list))
-        };
-        candidates
+        self.holding_keys(term)
             .into_iter()
             .filter_map(|c| {
                 let starts = keys::occurrences(self.folded(c), term);
                 (!starts.is_empty()).then_some((c, starts))
             })
             .collect()
+    }
+
+    /// True when some clause contains `term` (folded): [`Engine::matches`] stopping at the
+    /// first clause found.
+    pub fn occurs(&self, term: &[char]) -> bool {
+        self.holding_keys(term).into_iter().any(|c| !keys::occurrences(self.folded(c), term).is_empty())
+    }
+
+    /// The clauses that hold every key of `term`, ascending: a superset of its matches.
+    fn holding_keys(&self, term: &[char]) -> Vec<u32> {
+        let keys = keys::term_keys(&term.iter().collect::<String>());
+        if keys.is_empty() {
+            return (0..self.index().clause_count()).collect(); // punctuation only: scan every clause
+        }
+        if !keys.iter().all(|k| self.index().has_key(k)) {
+            return Vec::new(); // a key no clause holds: no postings to read
+        }
+        let mut lists: Vec<Vec<u32>> = keys.iter().map(|k| self.index().postings(k)).collect();
+        lists.sort_unstable_by_key(Vec::len);
+        let mut lists = lists.into_iter();
+        let first = lists.next().unwrap_or_default();
+        lists.fold(first, |acc, list| intersect(&acc, &list))
     }
 
     /// True when clause `clause` contains an excluded term of `query`.

@@ -22,6 +22,9 @@ pub struct Query {
     pub include: Vec<Term>,
     /// Terms no hit may contain.
     pub exclude: Vec<Term>,
+    /// Every included term in the order typed, repeats kept: a repeat adds nothing to a
+    /// search, but `ren ren` read as pinyin is 人人.
+    pub sequence: Vec<Term>,
 }
 
 /// One term, folded.
@@ -129,9 +132,13 @@ pub fn parse(raw: &str, fold: impl Fn(char) -> char) -> Result<Query, QueryError
         if term.iter().all(|c| c.is_whitespace()) {
             continue;
         }
+        let term = Term { chars: term, typed, phrase };
+        if !negate {
+            query.sequence.push(term.clone());
+        }
         let list = if negate { &mut query.exclude } else { &mut query.include };
-        if !list.iter().any(|t| t.chars == term) {
-            list.push(Term { chars: term, typed, phrase });
+        if !list.iter().any(|t| t.chars == term.chars) {
+            list.push(term);
         }
     }
     let terms = query.include.len() + query.exclude.len();

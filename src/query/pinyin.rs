@@ -46,7 +46,7 @@ const PLAUSIBLE: usize = 2;
 /// Partial readings kept per step of the character walk.
 const CHAR_BEAM: usize = 64;
 /// Whole character readings verified against the corpus.
-const CHAR_VERIFIED: usize = 32;
+const CHAR_VERIFIED: usize = 16;
 /// Readings the engine searches (the first, and alternatives after it).
 pub const SEARCHED: usize = 3;
 /// Longest run of letters read, so that the work per query stays bounded.
@@ -323,7 +323,7 @@ impl Engine<'_> {
     pub(crate) fn pinyin_stream(&self, query: &Query) -> Option<Stream> {
         let lexicon = self.lexicon()?;
         let mut stream = Stream::default();
-        for (n, term) in query.include.iter().enumerate() {
+        for (n, term) in query.sequence.iter().enumerate() {
             for (i, &c) in term.chars.iter().enumerate() {
                 let unit = match toneless(c).unwrap_or(c) {
                     l @ 'a'..='z' => Unit::Letter(l as u8),
@@ -371,41 +371,48 @@ impl Engine<'_> {
     }
 
     /// The best readings of a pinyin query, best first: each the query's terms rewritten in
-    /// hanzi. Readings the corpus holds exactly come first; the fuzzy pass and the character
-    /// walk only run when the pass before found none. Empty when the query is no pinyin.
-    pub(crate) fn pinyin_readings(&self, query: &Query) -> Vec<Query> {
+    /// hanzi, and whether the corpus holds every term of it. Readings the corpus holds exactly come first. Words are tried before single
+    /// characters (创新 for `chuangxing` with the accent, rather than the bigram 创型), and
+    /// each as typed before with the accents' confusions; a later pass runs only when the
+    /// passes before it found nothing the corpus holds. Empty when the query is no pinyin.
+    pub(crate) fn pinyin_readings(&self, query: &Query) -> Vec<(Query, bool)> {
         let Some(stream) = self.pinyin_stream(query) else { return Vec::new() };
-        let mut unfound: Vec<Query> = Vec::new();
-        for fuzzy in [false, true] {
-            let mode = Mode { fuzzy, complete: false };
-            let Some(fewest) = self.fewest_syllables(&stream, mode) else { continue };
-            let plausible = |p: &Path| p.edges.iter().map(|e| e.word.len()).sum::<usize>() <= PLAUSIBLE * fewest;
+        let mut unfound: Vec<(Query, bool)> = Vec::new();
+        let modes = [false, true].map(|fuzzy| Mode { fuzzy, complete: false });
+        let fewest_of = [std::cell::OnceCell::new(), std::cell::OnceCell::new()];
+        let plausible = |p: &Path, m: usize| {
+            let fewest = *fewest_of[m].get_or_init(|| self.fewest_syllables(&stream, modes[m]));
+            fewest.is_some_and(|f| p.edges.iter().map(|e| e.word.len()).sum::<usize>() <= PLAUSIBLE * f)
+        };
+        for (m, &mode) in modes.iter().enumerate() {
             let edges = self.pinyin_edges(&stream, mode);
             let mut ranked: Vec<(bool, Query)> = Vec::new();
-            for path in self.paths(&stream, &edges).into_iter().filter(plausible).take(READINGS) {
+            for path in self.paths(&stream, &edges).into_iter().filter(|p| plausible(p, m)).take(READINGS) {
                 let q = rewrite(query, &stream, &path);
                 if !ranked.iter().any(|(_, r)| *r == q) {
-                    let found = q.include.iter().all(|t| !self.matches(&t.chars).is_empty());
+                    let found = q.include.iter().all(|t| self.occurs(&t.chars));
                     ranked.push((found, q));
                 }
             }
             if ranked.iter().any(|(found, _)| *found) {
                 // Stable: among readings the corpus holds (and among the rest), cheapest first.
                 ranked.sort_by_key(|(found, _)| !found);
-                return ranked.into_iter().map(|(_, q)| q).take(SEARCHED).collect();
+                return ranked.into_iter().map(|(found, q)| (q, found)).take(SEARCHED).collect();
             }
-            let by_char: Vec<Query> = self
+            if unfound.is_empty() {
+                unfound = ranked.into_iter().map(|(_, q)| (q, false)).take(SEARCHED).collect();
+            }
+        }
+        for (m, &mode) in modes.iter().enumerate() {
+            let by_char: Vec<(Query, bool)> = self
                 .char_readings(&stream, mode)
                 .iter()
-                .filter(|p| plausible(p))
-                .map(|p| rewrite(query, &stream, p))
+                .filter(|p| plausible(p, m))
+                .map(|p| (rewrite(query, &stream, p), true))
                 .take(SEARCHED)
                 .collect();
             if !by_char.is_empty() {
                 return by_char;
-            }
-            if unfound.is_empty() {
-                unfound = ranked.into_iter().map(|(_, q)| q).take(SEARCHED).collect();
             }
         }
         unfound
@@ -487,10 +494,10 @@ impl Engine<'_> {
         let mut found: Vec<(usize, Path)> = Vec::new();
         for (codes, cost) in done.into_iter().take(CHAR_VERIFIED) {
             let word: Vec<char> = codes.iter().filter_map(|&c| alphabet.char_of(c)).collect();
-            let held = self.matches(&word).len();
-            if held == 0 {
+            if !self.occurs(&word) {
                 continue;
             }
+            let held = self.index().postings(&word[..2].iter().collect::<String>()).len();
             // Single-character edges, so that the query's terms are rewritten as for words.
             let mut edges = Vec::new();
             let mut at = 0;
@@ -553,7 +560,7 @@ impl Engine<'_> {
     /// True when the corpus writes the last character of `a` next to the first of `b`.
     fn joined(&self, a: &Edge, b: &Edge) -> bool {
         match (a.word.last(), b.word.first()) {
-            (Some(&x), Some(&y)) => !self.index().postings(&[x, y].iter().collect::<String>()).is_empty(),
+            (Some(&x), Some(&y)) => self.index().has_key(&[x, y].iter().collect::<String>()),
             _ => false,
         }
     }
@@ -566,12 +573,12 @@ fn rewrite(query: &Query, stream: &Stream, path: &Path) -> Query {
     let mut last_term = usize::MAX;
     for edge in &path.edges {
         let (first, last) = (stream.term_of[edge.start], stream.term_of[edge.end - 1]);
-        let typed = || query.include[first..=last].iter().map(|t| t.typed.as_str()).collect::<Vec<_>>().join(" ");
+        let typed = || query.sequence[first..=last].iter().map(|t| t.typed.as_str()).collect::<Vec<_>>().join(" ");
         match terms.last_mut() {
             Some(t) if first == last_term => {
                 t.chars.extend(&edge.word);
                 if last != first {
-                    let more = query.include[first + 1..=last].iter().map(|t| t.typed.as_str());
+                    let more = query.sequence[first + 1..=last].iter().map(|t| t.typed.as_str());
                     t.typed = std::iter::once(t.typed.as_str()).chain(more).collect::<Vec<_>>().join(" ");
                 }
             }
@@ -579,7 +586,13 @@ fn rewrite(query: &Query, stream: &Stream, path: &Path) -> Query {
         }
         last_term = last;
     }
-    Query { include: terms, exclude: query.exclude.clone() }
+    let mut include: Vec<Term> = Vec::new();
+    for t in &terms {
+        if !include.iter().any(|i| i.chars == t.chars) {
+            include.push(t.clone());
+        }
+    }
+    Query { include, exclude: query.exclude.clone(), sequence: terms }
 }
 
 #[cfg(test)]

@@ -49,9 +49,9 @@ impl Engine<'_> {
         if self.lexicon().is_none() || limit == 0 || !query.exclude.is_empty() {
             return Vec::new();
         }
-        let Some(last) = query.include.last() else { return Vec::new() };
+        let Some(last) = query.sequence.last() else { return Vec::new() };
         let typed_before =
-            |n: usize| query.include[..n].iter().map(|t| t.typed.as_str()).chain([""]).collect::<Vec<_>>().join(" ");
+            |n: usize| query.sequence[..n].iter().map(|t| t.typed.as_str()).chain([""]).collect::<Vec<_>>().join(" ");
         let mut found: Vec<(Vec<char>, u32, usize)> = Vec::new(); // (word, clauses, terms it completes)
         if last.chars.iter().all(|&c| is_han(c)) {
             for (word, clauses) in self.completions(&last.chars) {
@@ -61,10 +61,10 @@ impl Engine<'_> {
             // The whole box as one pinyin input first (spaced pinyin), else its last term.
             let whole = self.pinyin_completions(&query);
             if whole.is_empty() {
-                let alone = Query { include: vec![last.clone()], exclude: Vec::new() };
+                let alone = Query { include: vec![last.clone()], exclude: Vec::new(), sequence: vec![last.clone()] };
                 found.extend(self.pinyin_completions(&alone).into_iter().map(|(w, c)| (w, c, 1)));
             } else {
-                found.extend(whole.into_iter().map(|(w, c)| (w, c, query.include.len())));
+                found.extend(whole.into_iter().map(|(w, c)| (w, c, query.sequence.len())));
             }
         }
         found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.len().cmp(&b.0.len())).then(a.0.cmp(&b.0)));
@@ -74,7 +74,7 @@ impl Engine<'_> {
             .filter(|(word, _, _)| *word != last.chars)
             .take(limit)
             .map(|(word, clauses, terms)| Suggestion {
-                text: typed_before(query.include.len() - terms) + &self.written(&word),
+                text: typed_before(query.sequence.len() - terms) + &self.written(&word),
                 clauses,
             })
             .collect()

@@ -208,6 +208,11 @@ impl<'a> Index<'a> {
         })
     }
 
+    /// True when `key` is indexed (some clause contains it), without reading its postings.
+    pub fn has_key(&self, key: &str) -> bool {
+        self.alphabet.encode(key).is_some_and(|k| self.terms.contains_key(k))
+    }
+
     /// Clause numbers containing `key`, ascending; empty when the key is not indexed.
     pub fn postings(&self, key: &str) -> Vec<u32> {
         let Some(ordinal) = self.alphabet.encode(key).and_then(|k| self.terms.get(k)) else { return Vec::new() };
