@@ -17,7 +17,7 @@
 //
 // This file is the element's lifecycle and its flow of state; the parts live in element/:
 // engine.js (loading), url-state.js (URL and history), render.js (DOM of results and clause
-// view), keyboard.js, dom.js, strings.js, styles.js.
+// view), suggest.js (the autocomplete popup), keyboard.js, dom.js, strings.js, styles.js.
 
 import { css } from "./element/styles.js";
 import { strings } from "./element/strings.js";
@@ -25,6 +25,7 @@ import { h, copyText } from "./element/dom.js";
 import { UrlState, TypingHistory, urlPrefix } from "./element/url-state.js";
 import { startEngine, engine, lexicon, loadFailure } from "./element/engine.js";
 import { comboboxKeys, isSlashShortcut } from "./element/keyboard.js";
+import { Suggestions } from "./element/suggest.js";
 import * as render from "./element/render.js";
 
 // Start at once: by the time the element is parsed, the engine is on its way. The URL is made
@@ -71,6 +72,7 @@ class PolicySearchElement extends HTMLElement {
       this.input.focus();
       this.input.select();
     };
+    this.onDocumentPress = (e) => this.suggestions.pressed(e);
     this.attachShadow({ mode: "open" }).adoptedStyleSheets = [stylesheet()];
   }
 
@@ -81,11 +83,14 @@ class PolicySearchElement extends HTMLElement {
     else if (this.engine && !this.shows(this.url.read())) this.restoreFromUrl(); // Back/Forward while it was out
     window.addEventListener("popstate", this.onPopState);
     document.addEventListener("keydown", this.onDocumentKey);
+    document.addEventListener("mousedown", this.onDocumentPress, true);
   }
 
   disconnectedCallback() {
     window.removeEventListener("popstate", this.onPopState);
     document.removeEventListener("keydown", this.onDocumentKey);
+    document.removeEventListener("mousedown", this.onDocumentPress, true);
+    this.suggestions.close();
   }
 
   /** First connection: attributes, skeleton, and the engine. */
@@ -138,6 +143,11 @@ class PolicySearchElement extends HTMLElement {
     this.shadowRoot.append(this.root);
     this.largeButton.addEventListener("click", () => this.setLarge(!this.root.classList.contains("large"), true));
     this.more.addEventListener("click", () => this.showMore());
+    this.suggestions = new Suggestions(this.suggestList, this.input, this.t, {
+      ask: (text, n) => this.askSuggestions(text, n),
+      choose: (text) => this.choose(text),
+      changed: () => this.syncCombobox(),
+    });
 
     this.input.addEventListener("input", (e) => {
       if (!e.isComposing) this.edited();
@@ -145,7 +155,10 @@ class PolicySearchElement extends HTMLElement {
     // An IME sends keystrokes of pinyin while composing; search the characters it commits.
     this.input.addEventListener("compositionend", () => this.edited());
     this.input.addEventListener("keydown", comboboxKeys(this));
-    this.input.addEventListener("blur", () => this.commit());
+    this.input.addEventListener("blur", () => {
+      this.commit();
+      this.suggestions.blurred();
+    });
     this.list.addEventListener("click", (e) => {
       const option = e.target.closest?.("[role=option]");
       if (option) this.open(Number(option.dataset.index));
@@ -189,6 +202,8 @@ class PolicySearchElement extends HTMLElement {
     lexicon().then((ok) => {
       this.lexiconDone = true;
       if (ok && this.input.value.trim() && !this.openClause) this.search();
+      // Suggestions need the lexicon: ask again for what is in the box, if the visitor is in it.
+      if (ok && this.shadowRoot.activeElement === this.input) this.suggestions.update(this.input.value);
     });
     // Fold every clause while the visitor reads, so the first search is as fast as the rest.
     const idle = window.requestIdleCallback ?? ((fn) => setTimeout(fn, 50));
@@ -211,8 +226,31 @@ class PolicySearchElement extends HTMLElement {
 
   edited() {
     this.typing.edited(performance.now());
+    this.suggestions.edited();
     if (this.openClause) this.showResults();
     this.schedule();
+  }
+
+  /**
+   * A suggestion was chosen: it goes into the box and is searched as if typed and ended with
+   * Enter (so the history and URL rules of typing hold).
+   */
+  choose(text) {
+    this.input.value = text;
+    this.typing.edited(performance.now());
+    this.commit();
+    if (this.openClause) this.showResults();
+    this.search();
+  }
+
+  /** The engine's completions of `text` ([] until the engine has them: lexicon, or an older build). */
+  askSuggestions(text, n) {
+    if (typeof this.engine?.suggest !== "function") return [];
+    try {
+      return this.engine.suggest(text, n);
+    } catch {
+      return [];
+    }
   }
 
   /** Enter or leaving the box ends the query (see TypingHistory). */
@@ -227,11 +265,13 @@ class PolicySearchElement extends HTMLElement {
       this.frame = 0;
       this.typing.write(this.input.value);
       this.search();
+      this.suggestions.update(this.input.value);
     });
   }
 
   restoreFromUrl() {
     this.goingBack = false;
+    this.suggestions.close();
     const { q, doc, clause } = this.url.read();
     if (this.input.value !== q) this.input.value = q;
     if (!this.engine) {
@@ -244,6 +284,7 @@ class PolicySearchElement extends HTMLElement {
   }
 
   setQuery(q) {
+    this.suggestions.close();
     this.input.value = q;
     this.url.push({ q });
     this.showResults();
@@ -272,17 +313,22 @@ class PolicySearchElement extends HTMLElement {
     } catch (error) {
       return this.showQueryError(error);
     }
-    this.counts = { total: results.total, partial: results.partial, documents: results.documents };
+    // Hits found only through a pinyin reading of the query (zxqy → 中小企业) come on top of its own.
+    this.counts = { total: results.total, partial: results.partial, documents: results.documents, pinyin: results.pinyin_hits ?? 0 };
     this.hits = results.hits;
-    this.total = results.total + results.partial + results.documents;
+    this.total = results.total + results.partial + results.documents + this.counts.pinyin;
     this.active = -1;
-    this.input.removeAttribute("aria-activedescendant");
+    // A Latin query read as pinyin says what it was read as (zxqy → 中小企业).
+    this.reading = results.pinyin ?? null;
     this.list.replaceChildren(...this.hits.map((hit, i) => this.option(hit, i)));
     this.afterRender();
     if (this.total === 0) this.showNoResults(q, results.parsed);
-    else if (results.corrected) {
-      this.message.replaceChildren(render.correction(this.t, results.corrected, () => this.searchAsTyped(q)));
-    } else this.message.replaceChildren();
+    else {
+      this.message.replaceChildren(...[
+        results.corrected ? render.correction(this.t, results.corrected, () => this.searchAsTyped(q)) : null,
+        this.reading ? render.pinyinLine(this.t, this.reading) : null,
+      ].filter(Boolean));
+    }
     this.dispatch("policy-search-results", {
       query: q, total: results.total, partial: results.partial, documents: results.documents,
       corrected: results.corrected?.query ?? null,
@@ -322,8 +368,22 @@ class PolicySearchElement extends HTMLElement {
     // With no result the message below says so in full; the count would only repeat it.
     this.status.textContent = this.total ? count : "";
     this.more.hidden = shown >= this.total;
-    this.input.setAttribute("aria-expanded", String(shown > 0));
-    this.announce(count);
+    this.syncCombobox();
+    const reading = this.reading && this.total ? `${this.t.pinyin(this.reading.from, this.reading.to).join("")}。` : "";
+    this.announce(reading + count);
+  }
+
+  /**
+   * The box's combobox attributes: its popup is the suggestions while they are open, else the
+   * results list; `aria-activedescendant` names the active option of that popup, if any.
+   */
+  syncCombobox() {
+    const suggesting = this.suggestions.open;
+    this.input.setAttribute("aria-controls", suggesting ? this.suggestList.id : this.list.id);
+    this.input.setAttribute("aria-expanded", String(suggesting || this.hits.length > 0));
+    const active = suggesting ? this.suggestions.activeId : this.list.children[this.active]?.id;
+    if (active) this.input.setAttribute("aria-activedescendant", active);
+    else this.input.removeAttribute("aria-activedescendant");
   }
 
   announce(text) {
@@ -335,10 +395,10 @@ class PolicySearchElement extends HTMLElement {
     this.hits = [];
     this.total = 0;
     this.active = -1;
+    this.reading = null;
     this.list.replaceChildren();
     this.more.hidden = true;
-    this.input.setAttribute("aria-expanded", "false");
-    this.input.removeAttribute("aria-activedescendant");
+    this.syncCombobox();
   }
 
   showIntro() {
@@ -363,7 +423,7 @@ class PolicySearchElement extends HTMLElement {
   countOf(term) {
     try {
       const r = this.engine.search(term, { limit: 0 });
-      return r.total + r.partial + r.documents;
+      return r.total + r.partial + r.documents + (r.pinyin_hits ?? 0);
     } catch {
       return 0;
     }
@@ -396,7 +456,7 @@ class PolicySearchElement extends HTMLElement {
     const option = this.list.children[index];
     option.setAttribute("aria-selected", "true");
     render.fillText(this.t, option, this.hits[index], true);
-    this.input.setAttribute("aria-activedescendant", option.id);
+    this.syncCombobox();
     option.scrollIntoView({ block: "nearest" });
   }
 
@@ -411,6 +471,7 @@ class PolicySearchElement extends HTMLElement {
   }
 
   openRecord(doc, clause, push) {
+    this.suggestions.close();
     const record = this.engine.clause(doc, clause);
     if (push) {
       this.commit(); // the query's own entry first, then the clause's

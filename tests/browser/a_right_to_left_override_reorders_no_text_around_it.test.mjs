@@ -59,8 +59,8 @@ test("an override in headings and labels leaves the crumbs and the clause text i
     return result;
   });
   await search(page, "瞪羚企业");
-  assert.ok(await inReadingOrder(page, "[role=option]:first-child .crumbs span"), "crumbs of a result");
-  await page.locator("policy-search").locator("[role=option]").first().click();
+  assert.ok(await inReadingOrder(page, "#results [role=option]:first-child .crumbs span"), "crumbs of a result");
+  await page.locator("policy-search").locator("#results [role=option]").first().click();
   await settle(page);
   assert.ok(await inReadingOrder(page, ".detail .crumbs span"), "crumbs of the clause view");
   assert.ok(await inReadingOrder(page, ".detail li[aria-current] > span:not(.visually-hidden)"), "label, then text");

@@ -27,12 +27,14 @@ const STATES = {
   intro: async () => {},
   results: async (page) => {
     await search(page, "知识产权");
+    await page.keyboard.press("Enter"); // the suggestions close: ↓ selects a result
     await page.keyboard.press("ArrowDown");
   },
   "no results": (page) => search(page, "伊人久久 风险补偿"),
   "query error": (page) => search(page, "-孵化"),
   "clause open": async (page) => {
     await search(page, "瞪羚企业");
+    await page.keyboard.press("Enter");
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     await settle(page);

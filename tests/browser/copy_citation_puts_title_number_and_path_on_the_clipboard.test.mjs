@@ -15,7 +15,7 @@ const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
 
 test("the citation names the document, its number and the clause's path", async () => {
   await search(page, "返乡 创业");
-  await page.locator("policy-search").locator("[role=option]").first().click();
+  await page.locator("policy-search").locator("#results [role=option]").first().click();
   const detail = page.locator("policy-search").locator(".detail");
   const title = await detail.locator("h2").textContent();
   const crumbs = await detail.locator(".crumbs span:not(.sep):not(.doc)").allTextContents();

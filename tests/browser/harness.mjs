@@ -38,11 +38,14 @@ export async function start(serverOptions = {}) {
      * time until a test pauses it; timers, animation frames and performance.now() follow it);
      * `clock: "paused"` also pauses it once the element is ready (see `frame()`).
      * `rewrite(html)` changes the demo page's HTML as it is served (another portal page).
+     * `touch: true` makes a phone (touch screen, mobile viewport). `setup(page)` runs before
+     * the page is loaded (routes that hold a response, say).
      */
-    async open(path = "", { viewport = { width: 1280, height: 900 }, permissions = [], wait = true, clock = false, rewrite = null } = {}) {
-      const context = await browser.newContext({ viewport, permissions, locale: "zh-CN" });
+    async open(path = "", { viewport = { width: 1280, height: 900 }, permissions = [], wait = true, clock = false, rewrite = null, touch = false, setup = null } = {}) {
+      const context = await browser.newContext({ viewport, permissions, locale: "zh-CN", ...(touch ? { hasTouch: true, isMobile: true } : {}) });
       const page = await context.newPage();
       if (clock) await page.clock.install();
+      if (setup) await setup(page);
       if (rewrite) {
         await page.route((url) => url.pathname === "/", async (route) => {
           const response = await route.fetch();
@@ -125,7 +128,7 @@ export async function results(page, host = "policy-search") {
     return {
       status: root.querySelector(".status").textContent,
       message: root.querySelector(".message").textContent,
-      options: [...root.querySelectorAll("[role=option]")].map((o) => ({
+      options: [...root.querySelectorAll("#results [role=option]")].map((o) => ({
         id: o.id,
         index: Number(o.dataset.index),
         crumbs: o.querySelector(".crumbs").textContent,
@@ -136,6 +139,8 @@ export async function results(page, host = "policy-search") {
         // "exact", "partial" (a related clause) or "document"
         kind: o.className,
         why: o.querySelector(".why")?.textContent ?? "",
+        // a hit found through a pinyin reading: "拼音 zxqy → 读作 中小企业"
+        reading: o.querySelector(".reading")?.textContent ?? "",
         tier: o.querySelector(".tier")?.textContent ?? "",
       })),
     };
@@ -168,6 +173,7 @@ export const SCREENSHOTS = { phone: { width: 360, height: 740 }, desktop: { widt
  */
 export async function screenshot(page, name, path) {
   await search(page, "众创空间");
+  await page.keyboard.press("Enter"); // the query is done: the suggestions close
   await page.keyboard.press("ArrowDown");
   await page.evaluate(() => document.querySelector("h1").scrollIntoView());
   await page.screenshot({ path, fullPage: name !== "phone" });

@@ -37,7 +37,7 @@ test("a reload gives each element back its own query", async () => {
 });
 
 test("opening a clause in one leaves the other alone, and Back closes it", async () => {
-  await page.locator("#laws").locator("[role=option]").first().click();
+  await page.locator("#laws").locator("#results [role=option]").first().click();
   const p = params();
   assert.ok(p["laws-doc"] && p["laws-clause"], page.url());
   assert.equal(p["aid-doc"], undefined);
@@ -62,7 +62,7 @@ test("url-prefix wins over the id; a lone element keeps the plain names", async 
 });
 
 test("one element's back button closes its clause without undoing the other's query", async () => {
-  await page.locator("#laws").locator("[role=option]").first().click();
+  await page.locator("#laws").locator("#results [role=option]").first().click();
   await search(page, "众创空间", "#aid"); // a history entry on top of the clause's
   await page.locator("#laws").locator("button.back").click();
   await settle(page, "#laws");

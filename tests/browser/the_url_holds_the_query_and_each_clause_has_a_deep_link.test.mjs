@@ -42,7 +42,7 @@ test("a new query after a pause is a new history entry; Back returns to the prev
 
 test("opening a result gives the clause its own URL; Back returns to the results", async () => {
   await search(page, "瞪羚企业");
-  await page.locator("policy-search").locator("[role=option]").first().click();
+  await page.locator("policy-search").locator("#results [role=option]").first().click();
   const doc = query().get("doc");
   const clause = query().get("clause");
   assert.ok(doc && clause, page.url());
@@ -55,7 +55,7 @@ test("opening a result gives the clause its own URL; Back returns to the results
 
 test("a deep link opens the clause in its section, highlighted, in a fresh page", async () => {
   await search(page, "瞪羚企业");
-  await page.locator("policy-search").locator("[role=option]").first().click();
+  await page.locator("policy-search").locator("#results [role=option]").first().click();
   const link = page.url();
   const expected = await page.locator("policy-search").locator(".detail li[aria-current=true]").textContent();
   const title = await page.locator("policy-search").locator(".detail h2").textContent();

@@ -57,7 +57,7 @@ test("a 文号 shows its document first, and opening it shows the document's cla
     assert.match(r.options[0].crumbs, /示范城/);
     assert.match(r.options[0].why, /文号/);
   }
-  await widget().locator("[role=option]").first().click();
+  await widget().locator("#results [role=option]").first().click();
   const detail = widget().locator(".detail");
   await detail.locator("h2").waitFor();
   assert.match(await detail.locator("h2").textContent(), /示范城/);

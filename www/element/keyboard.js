@@ -1,5 +1,6 @@
 // Keyboard: the combobox keys of the search box and the page-wide `/` shortcut. Focus stays in
-// the box; the keys only move the active option, open it, or clear the query.
+// the box; the keys only move the active option, open it, or clear the query. While the
+// suggestions popup is open it takes the keys first (suggest.js).
 
 /** The option ArrowDown / ArrowUp makes active among `count`: wraps; ArrowUp from none is the last. */
 export function nextOption(active, count, key) {
@@ -8,12 +9,13 @@ export function nextOption(active, count, key) {
 }
 
 /**
- * The keydown listener of the search box, calling the element's `select(i)`, `open(i)`,
- * `commit()` and `setQuery(q)`. Keys an IME uses while composing are left to it.
+ * The keydown listener of the search box, calling the element's `suggestions.key(e)` first,
+ * then its `select(i)`, `open(i)`, `commit()` and `setQuery(q)`. Keys an IME uses while
+ * composing are left to it.
  */
 export function comboboxKeys(el) {
   return (e) => {
-    if (e.isComposing) return;
+    if (e.isComposing || el.suggestions.key(e)) return;
     switch (e.key) {
       case "ArrowDown":
       case "ArrowUp":

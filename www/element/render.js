@@ -21,8 +21,8 @@ export function button(label, onClick, attrs = {}) {
 }
 
 /**
- * The widget's parts, empty: `{root, input, largeButton, status, live, message, list, more,
- * results, detail}` (the element adds the listeners).
+ * The widget's parts, empty: `{root, input, largeButton, suggestList, status, live, message,
+ * list, more, results, detail}` (the element adds the listeners).
  */
 export function skeleton(t, lang) {
   const parts = {
@@ -32,6 +32,8 @@ export function skeleton(t, lang) {
       enterkeyhint: "search", placeholder: t.placeholder, maxlength: "1000",
     }),
     largeButton: h("button", { type: "button", class: "large-toggle", "aria-pressed": "false" }, t.largeText),
+    // The suggestions popup: in the flow under the box, so it pushes the results, never covers them.
+    suggestList: h("ul", { id: "suggestions", role: "listbox", class: "suggestions", "aria-label": t.suggestions, hidden: true }),
     status: h("p", { class: "status" }),
     live: h("p", { class: "visually-hidden", role: "status", "aria-live": "polite", "aria-atomic": "true" }),
     message: h("div", { class: "message" }),
@@ -45,7 +47,7 @@ export function skeleton(t, lang) {
     h("div", { class: "bar" },
       h("div", { class: "field" }, parts.input, h("kbd", { class: "slash", "aria-hidden": "true" }, "/")),
       parts.largeButton),
-    parts.live, parts.results, parts.detail);
+    parts.suggestList, parts.live, parts.results, parts.detail);
   return parts;
 }
 
@@ -62,6 +64,7 @@ export function option(t, hit, meta, index, firstRelated = false) {
     hit.kind === "document" ? h("p", { class: "crumbs" }, h("span", { class: "chip kind" }, t.document), " ", h("bdi", { class: "doc" }, hit.title)) : crumbs(hit.title, hit.path),
     h("p", { class: "text" }),
     partial ? why(t, hit) : null,
+    hit.reading ? reading(t, hit.reading) : null,
     chips(t, meta));
   fillText(t, li, hit, false);
   return li;
@@ -74,6 +77,19 @@ function why(t, hit) {
   else if (hit.matched.length) parts.push(t.matched(hit.matched));
   for (const s of hit.synonyms) parts.push(t.synonym(s.from, s.to));
   return h("p", { class: "why" }, parts.join("；"));
+}
+
+/** The label of a hit found by a pinyin reading: 拼音 zxqy → 中小企业. */
+function reading(t, { from, to }) {
+  return h("p", { class: "reading" },
+    h("span", { class: "chip kind" }, t.reading), " ", h("bdi", { lang: "zh-Latn-pinyin" }, from), " ",
+    h("span", { "aria-hidden": "true" }, "→"), h("span", { class: "visually-hidden" }, t.readAs), " ",
+    h("bdi", {}, to));
+}
+
+/** 按拼音 zxqy 搜索：中小企业 — what a Latin query was read as. */
+export function pinyinLine(t, { from, to }) {
+  return h("p", { class: "pinyin" }, t.pinyin(h("bdi", { lang: "zh-Latn-pinyin" }, from), h("strong", {}, h("bdi", {}, to))));
 }
 
 /** "您是不是要找：众创空间", and a button that searches the query as typed. */

@@ -2,13 +2,16 @@
 // zh-TW when the nearest `lang` says zh-TW, zh-HK, zh-MO or zh-Hant; otherwise zh-CN. Strings
 // that quote the visitor's text are lists of parts, so the caller can isolate that text.
 
-/** The status line for `{total, partial, documents}` hits of which `shown` are on screen. */
+/**
+ * The status line for `{total, partial, documents, pinyin}` hits (pinyin: found only through a
+ * pinyin reading of the query) of which `shown` are on screen.
+ */
 function counts(words) {
-  return ({ total, partial, documents }, shown) => {
-    const parts = [[documents, words.document], [total, words.exact], [partial, words.related]]
+  return ({ total, partial, documents, pinyin = 0 }, shown) => {
+    const parts = [[documents, words.document], [total, words.exact], [pinyin, words.pinyin], [partial, words.related]]
       .filter(([n]) => n)
       .map(([n, word]) => `${n} ${word}`);
-    const all = documents + total + partial;
+    const all = documents + total + partial + pinyin;
     return all === 0 ? words.none : `找到 ${parts.join("、")}${shown < all ? words.shown(shown) : ""}`;
   };
 }
@@ -20,7 +23,7 @@ const zhCN = {
   loading: "正在加载检索数据…",
   ready: (clauses, docs) => `已收录 ${docs} 份政策文件、${clauses} 条条款。直接输入想找的内容即可，如“创业补贴”。`,
   examples: "试试：",
-  counts: counts({ document: "份文件", exact: "条完全匹配", related: "条相关条款", none: "没有找到相关条款", shown: (n) => `，已显示 ${n} 条` }),
+  counts: counts({ document: "份文件", exact: "条完全匹配", pinyin: "条按拼音匹配", related: "条相关条款", none: "没有找到相关条款", shown: (n) => `，已显示 ${n} 条` }),
   related: "相关条款（部分匹配）",
   document: "文件",
   matchedBy: { number: "文号匹配", title: "标题匹配" },
@@ -28,6 +31,11 @@ const zhCN = {
   synonym: (from, to) => `“${from}”按同义词“${to}”检索`,
   didYouMean: "您是不是要找：",
   searchedInstead: "以下是该词的结果。",
+  pinyin: (from, to) => ["按拼音 ", from, " 搜索：", to],
+  reading: "拼音",
+  readAs: "读作",
+  suggestions: "搜索建议",
+  suggestionCount: (n) => `${n} 条`,
   asTyped: (q) => `仍然搜索“${q}”`,
   more: "显示更多",
   results: "检索结果",
@@ -65,7 +73,7 @@ const zhTW = {
   loading: "正在載入檢索資料…",
   ready: (clauses, docs) => `已收錄 ${docs} 份政策文件、${clauses} 條條款。直接輸入想找的內容即可，如「創業補貼」。`,
   examples: "試試：",
-  counts: counts({ document: "份文件", exact: "條完全符合", related: "條相關條款", none: "沒有找到相關條款", shown: (n) => `，已顯示 ${n} 條` }),
+  counts: counts({ document: "份文件", exact: "條完全符合", pinyin: "條按拼音符合", related: "條相關條款", none: "沒有找到相關條款", shown: (n) => `，已顯示 ${n} 條` }),
   related: "相關條款（部分符合）",
   document: "文件",
   matchedBy: { number: "文號符合", title: "標題符合" },
@@ -73,6 +81,11 @@ const zhTW = {
   synonym: (from, to) => `「${from}」按同義詞「${to}」檢索`,
   didYouMean: "您是不是要找：",
   searchedInstead: "以下是該詞的結果。",
+  pinyin: (from, to) => ["按拼音 ", from, " 搜尋：", to],
+  reading: "拼音",
+  readAs: "讀作",
+  suggestions: "搜尋建議",
+  suggestionCount: (n) => `${n} 條`,
   asTyped: (q) => `仍然搜尋「${q}」`,
   more: "顯示更多",
   results: "檢索結果",

@@ -90,6 +90,19 @@ ul[role="listbox"]:empty { display: none; }
   box-shadow: inset 4px 0 0 var(--ps-accent, #1d5fa8);
   outline: 2px solid var(--ps-accent, #1d5fa8); outline-offset: -2px;
 }
+/* The suggestions popup: in the flow under the box, so it pushes the results down and never
+   covers them (on a 360 px phone as on a desktop). */
+ul.suggestions {
+  margin: 4px 0 0; padding: 4px 0; background: var(--ps-bg, #fff);
+  border: 1px solid var(--ps-border, #c9ced6); border-radius: var(--ps-radius, 8px);
+}
+ul.suggestions[hidden] { display: none; }
+.suggestions [role="option"] {
+  display: flex; align-items: center; justify-content: space-between; gap: 12px;
+  padding: 4px 12px; border-bottom: 0;
+}
+.suggestions .count { flex: none; font-size: 0.8em; color: var(--ps-muted, #5b6470); }
+@media (pointer: coarse) { .suggestions [role="option"] { min-height: 44px; } }
 .crumbs { margin: 0 0 4px; font-size: 0.9em; color: var(--ps-muted, #5b6470); }
 .crumbs .doc { color: var(--ps-text, #1f2329); font-weight: 600; }
 .crumbs .sep { margin: 0 0.3em; }
@@ -104,7 +117,9 @@ mark { background: var(--ps-mark, #ffe58f); color: var(--ps-mark-text, inherit);
   margin: -12px -12px 10px; padding: 6px 12px; font-weight: 600; font-size: 0.9em;
   color: var(--ps-text, #1f2329); background: var(--ps-surface, #f3f5f8); border-top: 2px solid var(--ps-border, #c9ced6);
 }
-.why { margin: 6px 0 0; font-size: 0.85em; color: var(--ps-muted, #5b6470); }
+.why, .reading { margin: 6px 0 0; font-size: 0.85em; color: var(--ps-muted, #5b6470); }
+.reading bdi:last-child { color: var(--ps-text, #1f2329); }
+.pinyin { margin: 8px 0; }
 .chip.kind { color: var(--ps-accent, #1d5fa8); border-color: currentColor; }
 .correction { margin: 8px 0; }
 .correction button { margin-left: 0.3em; padding: 2px 10px; font-size: 0.9em; }
