@@ -19,8 +19,10 @@ pub mod query;
 pub mod rank;
 pub mod results;
 
+#[cfg(feature = "embedded")]
+pub use engine::EMBEDDED_INDEX;
 #[cfg(not(target_arch = "wasm32"))]
 pub use engine::EMBEDDED_LEXICON;
-pub use engine::{Engine, SearchOptions, EMBEDDED_INDEX};
+pub use engine::{Engine, SearchOptions};
 pub use query::QueryError;
 pub use results::{ClauseRecord, Document, Hit, PathItem, SearchResults, Snippet, Stats};

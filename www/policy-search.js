@@ -23,20 +23,22 @@ import { css } from "./element/styles.js";
 import { strings } from "./element/strings.js";
 import { h, copyText } from "./element/dom.js";
 import { UrlState, TypingHistory, urlPrefix } from "./element/url-state.js";
-import { startEngine, engine, lexicon, loadFailure } from "./element/engine.js";
+import { startEngine, engine, natural, loadFailure } from "./element/engine.js";
 import { comboboxKeys, isSlashShortcut } from "./element/keyboard.js";
 import { Suggestions } from "./element/suggest.js";
 import * as render from "./element/render.js";
 
 // Start at once: by the time the element is parsed, the engine is on its way. The URL is made
 // here because pkg/ sits next to this file (the bundle), not next to element/engine.js.
-startEngine(new URL("./pkg/policy_search_bg.wasm", import.meta.url)).catch(() => {}); // failures are reported by each element
+startEngine(new URL("./pkg/", import.meta.url)).catch(() => {}); // failures are reported by each element
 
 /**
- * The page's engine (the wasm `PolicySearch` every element shares), for scripts that want to
- * query it directly: `const { engine } = await import("/policy-search.js"); (await engine()).search("双创")`.
+ * The page's engines (wasm `PolicySearch` objects every element shares), for scripts that want
+ * to query them directly: `engine()` resolves to the exact one as soon as it loads, `natural()`
+ * to the one with every tier once it and the lexicon have arrived (null if they could not):
+ * `const { natural } = await import("/policy-search.js"); (await natural()).search("zxqy")`.
  */
-export { engine };
+export { engine, natural };
 export { citation } from "./element/render.js";
 
 let sheet = null;
@@ -197,17 +199,22 @@ class PolicySearchElement extends HTMLElement {
     this.setState("ready");
     this.restoreFromUrl();
     this.dispatch("policy-search-ready", { clauses: this.stats.clauses, docs: this.stats.docs });
-    // The lexicon arrives after the engine: until then results are exact; then the current
-    // query is searched again with the relaxed tier and corrections.
-    lexicon().then((ok) => {
+    // Fold every clause while the visitor reads, so the first search is as fast as the rest.
+    const idle = window.requestIdleCallback ?? ((fn) => setTimeout(fn, 50));
+    idle(() => engine.prepare());
+    // The natural engine and its lexicon arrive after the exact one: until then results are
+    // exact; then it takes over and the current query is searched again with every tier.
+    natural().then((full) => {
+      const ok = full !== null;
+      if (ok) {
+        this.engine = full;
+        idle(() => full.prepare());
+      }
       this.lexiconDone = true;
       if (ok && this.input.value.trim() && !this.openClause) this.search();
       // Suggestions need the lexicon: ask again for what is in the box, if the visitor is in it.
       if (ok && this.shadowRoot.activeElement === this.input) this.suggestions.update(this.input.value);
     });
-    // Fold every clause while the visitor reads, so the first search is as fast as the rest.
-    const idle = window.requestIdleCallback ?? ((fn) => setTimeout(fn, 50));
-    idle(() => engine.prepare());
   }
 
   failed(error) {

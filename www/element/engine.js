@@ -2,43 +2,59 @@
 // module runs so the download overlaps parsing the page.
 
 let enginePromise = null;
-let lexiconPromise = null;
+let naturalPromise = null;
 
 /**
- * Starts loading the engine from `wasmUrl` (once; later calls return the same promise). The
- * entry module passes the URL because only it knows where pkg/ is relative to the bundle.
+ * Starts loading the engines (once; later calls return the same promise), from the URL of the
+ * directory holding them (pkg/, beside the bundle: only the entry module knows where that is).
+ *
+ * Two modules of one build: the **exact** one (policy_search_bg.wasm, the index embedded)
+ * answers a hanzi query's first result and is all that stands before it; the **natural** one
+ * (policy_search_natural_bg.wasm: relaxed hits, corrections, pinyin, completions) follows with
+ * the lexicon, is handed the exact module's index rather than downloading it again, and takes
+ * over when both have arrived.
  */
-export function startEngine(wasmUrl) {
+export function startEngine(pkgUrl) {
   enginePromise ??= (async () => {
     if (typeof WebAssembly !== "object") throw Object.assign(new Error("WebAssembly is not available"), { kind: "noWasm" });
     // Fetch the module and its JS loader in parallel rather than one after the other.
-    const wasm = fetch(wasmUrl);
+    const wasm = fetch(new URL("policy_search_bg.wasm", pkgUrl));
     wasm.catch(() => {}); // reported below, once the loader awaits it
     const glue = await import("../pkg/policy_search.js");
     await glue.default({ module_or_path: wasm });
     return new glue.PolicySearch();
   })();
-  // The lexicon (vocabulary, synonyms, readings) is not needed for an exact result, so it is
-  // fetched once the engine is there, from beside the wasm, under a name that pins its build.
-  lexiconPromise ??= enginePromise.then(async (engine) => {
-    const response = await fetch(new URL(engine.lexiconFile(), wasmUrl));
-    if (!response.ok) throw new Error(`lexicon: HTTP ${response.status}`);
-    engine.attachLexicon(new Uint8Array(await response.arrayBuffer()));
-    return true;
+  // Nothing of the natural module or the lexicon is needed for an exact result: both are
+  // fetched once the exact engine is there, from beside it; the lexicon under a name that pins
+  // its build (the engine refuses another build's).
+  naturalPromise ??= enginePromise.then(async (exact) => {
+    const lexicon = fetch(new URL(exact.lexiconFile(), pkgUrl)).then((response) => {
+      if (!response.ok) throw new Error(`lexicon: HTTP ${response.status}`);
+      return response.arrayBuffer();
+    });
+    lexicon.catch(() => {}); // reported below, once awaited
+    const wasm = fetch(new URL("policy_search_natural_bg.wasm", pkgUrl));
+    wasm.catch(() => {});
+    // A URL, not a literal, so that the bundler leaves this loader a file of its own.
+    const glue = await import(new URL("policy_search_natural.js", pkgUrl).href);
+    await glue.default({ module_or_path: wasm });
+    const natural = glue.PolicySearch.open(exact.indexBytes());
+    natural.attachLexicon(new Uint8Array(await lexicon));
+    return natural;
   });
-  lexiconPromise.catch(() => {}); // without it the widget still searches, exactly
+  naturalPromise.catch(() => {}); // without it the widget still searches, exactly
   return enginePromise;
 }
 
 /**
- * Resolves once the lexicon is attached to the engine (true), or could not be (false): until
- * then searches are exact only.
+ * Resolves to the natural engine (relaxed hits, corrections, pinyin, completions) once it and
+ * the lexicon have arrived, or to null if they could not: until then searches are exact.
  */
-export function lexicon() {
-  return lexiconPromise.then(() => true, () => false);
+export function natural() {
+  return naturalPromise.then((engine) => engine, () => null);
 }
 
-/** The page's engine (after `startEngine`). */
+/** The page's first engine, exact searches only (after `startEngine`). */
 export function engine() {
   return enginePromise;
 }
