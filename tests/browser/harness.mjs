@@ -154,11 +154,15 @@ export async function results(page, host = "policy-search") {
  */
 export async function editEngine(page, edit) {
   await page.evaluate(`(async () => {
-    const engine = await (await import("/policy-search.js")).engine();
+    // Both engines: the exact one, and the natural one that takes over when it arrives.
+    const widget = await import("/policy-search.js");
+    const engines = [await widget.engine(), await widget.natural()].filter(Boolean);
     const edit = ${edit};
-    for (const name of ["search", "clause", "documentClauses"]) {
-      const original = engine[name].bind(engine);
-      engine[name] = (...args) => edit(name, original(...args), args);
+    for (const engine of engines) {
+      for (const name of ["search", "clause", "documentClauses"]) {
+        const original = engine[name].bind(engine);
+        engine[name] = (...args) => edit(name, original(...args), args);
+      }
     }
   })()`);
 }
