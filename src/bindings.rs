@@ -4,6 +4,9 @@
 //! made by `serde-wasm-bindgen` from the same records the CLI prints as JSON, so the element
 //! and the CLI can never disagree about a field. Nothing here panics on user input: bad input
 //! comes back as a thrown `Error` whose `code` says what was wrong.
+//!
+//! The methods of the natural tiers (`attachLexicon`, `hasLexicon`, `suggest`) exist only in a
+//! build with the `natural` feature: the browser's exact module has none of their code.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -77,6 +80,7 @@ impl PolicySearch {
         to_js(&results)
     }
 
+    #[cfg(feature = "natural")]
     /// Up to `limit` (default 8, at most 32) completions of what is typed so far, from the
     /// corpus's own phrases: `[{text, clauses}]`, most widely held first. Hanzi, Traditional,
     /// pinyin and initials alike (`知识`, `知識`, `zhis`, `zscq` → 知识产权…); `text` is the whole
@@ -99,6 +103,7 @@ impl PolicySearch {
         self.engine.lexicon_file().to_string()
     }
 
+    #[cfg(feature = "natural")]
     /// Attaches the lexicon (the bytes of [`PolicySearch::lexicon_file`]): turns on the
     /// relaxed tier's vocabulary, synonyms and stop words, and homophone corrections. Throws
     /// an `Error` with `code` `bad_lexicon` for bytes of another build or a broken download.
@@ -110,6 +115,7 @@ impl PolicySearch {
         self.engine.attach_lexicon(bytes).map_err(|e| error("bad_lexicon", &e.to_string()))
     }
 
+    #[cfg(feature = "natural")]
     /// Whether the lexicon is attached.
     #[wasm_bindgen(js_name = hasLexicon)]
     pub fn has_lexicon(&self) -> bool {
