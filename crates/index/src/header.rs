@@ -17,7 +17,7 @@
 use crate::FormatError;
 
 /// Bumped whenever any section's layout changes.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// A blob's magic and its section names in on-disk order.
 pub struct Layout<const N: usize> {

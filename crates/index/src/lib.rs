@@ -85,6 +85,12 @@ impl fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
+/// True for a key that is one Han character.
+fn lone_han(key: &str) -> bool {
+    let mut chars = key.chars();
+    chars.next().is_some_and(policy_search_normalize::is_han) && chars.next().is_none()
+}
+
 /// An opened index, borrowing its bytes.
 #[derive(Clone)]
 pub struct Index<'a> {
@@ -210,15 +216,51 @@ impl<'a> Index<'a> {
         })
     }
 
-    /// True when `key` is indexed (some clause contains it), without reading its postings.
+    /// True when some clause contains `key` (a key of [`keys::term_keys`]), without reading its
+    /// postings.
     pub fn has_key(&self, key: &str) -> bool {
-        self.alphabet.encode(key).is_some_and(|k| self.terms.contains_key(k))
+        let Some(code) = self.alphabet.encode(key) else { return false };
+        if lone_han(key) {
+            return self.node_of(&code).is_some(); // some key begins with it
+        }
+        self.terms.contains_key(code)
     }
 
-    /// Clause numbers containing `key`, ascending; empty when the key is not indexed.
+    /// Clause numbers containing `key` (a key of [`keys::term_keys`]), ascending; empty when
+    /// no clause does. A lone Han character's list is the union of the lists of the keys it
+    /// begins (see [`keys`]).
     pub fn postings(&self, key: &str) -> Vec<u32> {
-        let Some(ordinal) = self.alphabet.encode(key).and_then(|k| self.terms.get(k)) else { return Vec::new() };
-        self.postings.list(ordinal as usize)
+        let Some(code) = self.alphabet.encode(key) else { return Vec::new() };
+        if !lone_han(key) {
+            return self.terms.get(code).map_or_else(Vec::new, |ordinal| self.postings.list(ordinal as usize));
+        }
+        let Some((node, out)) = self.node_of(&code) else { return Vec::new() };
+        let fst = self.terms.as_fst();
+        let mut all = Vec::new();
+        let mut stack = vec![(node, out)];
+        while let Some((node, out)) = stack.pop() {
+            if node.is_final() {
+                all.extend(self.postings.list(out.cat(node.final_output()).value() as usize));
+            }
+            for t in node.transitions() {
+                stack.push((fst.node(t.addr), out.cat(t.out)));
+            }
+        }
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+
+    /// The terms FST's node after `code`, with the output so far.
+    fn node_of(&self, code: &[u8]) -> Option<(fst::raw::Node<'_>, fst::raw::Output)> {
+        let fst = self.terms.as_fst();
+        let (mut node, mut out) = (fst.root(), fst::raw::Output::zero());
+        for b in code {
+            let t = node.transition(node.find_input(*b)?);
+            out = out.cat(t.out);
+            node = fst.node(t.addr);
+        }
+        Some((node, out))
     }
 
     /// The characters (alphabet codes) that follow the character with code `code` somewhere in
