@@ -474,10 +474,11 @@ class PolicySearchElement extends HTMLElement {
     if (!hit) return;
     // A document hit opens the document at its first clause, in its section.
     const clause = hit.kind === "document" ? this.engine.documentClauses(hit.doc)[0]?.clause : hit.clause;
-    if (clause) this.openRecord(hit.doc, clause, true);
+    if (clause) this.openRecord(hit.doc, clause, true, hit.kind === "clause" ? hit : null);
   }
 
-  openRecord(doc, clause, push) {
+  /** Opens a clause in its section; `hit` is the result it was opened from, if any. */
+  openRecord(doc, clause, push, hit = null) {
     this.suggestions.close();
     const record = this.engine.clause(doc, clause);
     if (push) {
@@ -498,7 +499,8 @@ class PolicySearchElement extends HTMLElement {
       record,
       section: this.engine.documentClauses(doc).filter(samePath),
       clause,
-      highlights: this.highlightsFor(doc, clause),
+      // The result's own highlights; only a deep link (or a document hit) asks the engine.
+      highlights: hit ? hit.highlights : this.highlightsFor(doc, clause),
     };
     this.detail.replaceChildren(...render.clauseView(this.t, view, {
       back,
