@@ -31,8 +31,8 @@ use crate::{
 #[cfg(feature = "embedded")]
 pub static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
 
-/// Whether this build has the tiers beyond the exact one (feature `natural`): relaxed hits,
-/// corrections, pinyin and completions. The browser's first module is built without them, so
+/// Whether this build has the tiers beyond the exact one (feature `natural`): documents by 文号
+/// or title, relaxed hits, corrections, pinyin and completions. The browser's first module is built without them, so
 /// that the bytes before a hanzi query's first result hold only what that result needs; the
 /// calls below are behind this constant, so the compiler leaves their code out.
 pub const NATURAL: bool = cfg!(feature = "natural");
@@ -395,7 +395,7 @@ impl<'a> Engine<'a> {
         };
         let folded: String =
             query.include.iter().map(|t| t.chars.iter().collect::<String>()).collect::<Vec<_>>().join(" ");
-        let documents = self.documents(&folded, &pieces);
+        let documents = if NATURAL { self.documents(&folded, &pieces) } else { Vec::new() };
         Answer { query, pieces, documents, exact, relaxed }
     }
 

@@ -14,9 +14,14 @@ pub mod date;
 pub mod manifest;
 pub mod meta;
 pub mod segment;
+pub mod split;
 pub mod units;
 
-use std::{fs, ops::Range, path::Path};
+use std::{
+    fs,
+    ops::Range,
+    path::{Path, PathBuf},
+};
 
 use policy_search_normalize::{fold, FoldTable};
 
@@ -24,6 +29,7 @@ pub use date::Date;
 pub use manifest::{Manifest, Overrides};
 pub use meta::Status;
 pub use segment::Heading;
+pub use split::{Split, MAX_CLAUSE_CHARS};
 
 use clean::{gloss::strip_glosses, lines::chrome_rule, numbers::repair_doc_numbers, whitespace::unify_spaces};
 use segment::{marker, Line};
@@ -39,6 +45,27 @@ pub struct Corpus {
     pub synonyms: Vec<String>,
     /// Files of the folder that were not read, each with why (the build prints them).
     pub skipped: Vec<String>,
+    /// The folder it was read from.
+    pub dir: PathBuf,
+}
+
+impl Corpus {
+    /// What the build reports without failing, one line each: skipped files, then every clause
+    /// that was split because it was longer than [`MAX_CLAUSE_CHARS`].
+    pub fn report(&self) -> Vec<String> {
+        let splits = self.documents.iter().flat_map(|d| {
+            d.split.iter().map(|s| {
+                format!(
+                    "{}: clause {} ({} characters) split into {} clauses of at most {MAX_CLAUSE_CHARS} characters",
+                    self.dir.join(format!("{}.txt", d.meta.doc)).display(),
+                    s.clause,
+                    s.chars,
+                    s.pieces
+                )
+            })
+        });
+        self.skipped.iter().cloned().chain(splits).collect()
+    }
 }
 
 /// One policy document.
@@ -50,6 +77,8 @@ pub struct Document {
     pub clauses: Vec<Clause>,
     /// Every source line that is not policy text, with the rule that removed it.
     pub removed: Vec<Removed>,
+    /// Clauses longer than [`MAX_CLAUSE_CHARS`], split into several (see [`split`]).
+    pub split: Vec<Split>,
 }
 
 /// Document metadata.
@@ -80,7 +109,8 @@ pub struct DocMeta {
 /// One citable clause.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Clause {
-    /// Stable id from the numbering path, unique within the document: `2.4`, `preamble`.
+    /// Stable id from the numbering path, unique within the document: `2.4`, `preamble`, and
+    /// `2.4~2` for the second piece of a split clause. An opaque string to every reader.
     pub clause: String,
     /// Its own numbering as cited (`（四）`), empty when un-numbered.
     pub label: String,
@@ -191,7 +221,7 @@ pub fn load_dir(dir: &Path, as_of: Option<Date>) -> Result<Corpus, String> {
     if documents.is_empty() {
         return Err(format!("{}: no *.txt documents", dir.display()));
     }
-    Ok(Corpus { as_of, documents, synonyms: manifest.synonyms, skipped })
+    Ok(Corpus { as_of, documents, synonyms: manifest.synonyms, skipped, dir: dir.to_path_buf() })
 }
 
 /// A source line on its way through the pipeline.
@@ -329,6 +359,7 @@ pub fn parse_document(doc: &str, text: &str, overrides: Option<&Overrides>, as_o
     if clauses.is_empty() {
         return Err("yields no clause".into());
     }
+    let (clauses, split) = split::split_long(clauses, MAX_CLAUSE_CHARS);
 
     let o = overrides.cloned().unwrap_or_default();
     let iso = |s: &Option<String>| s.as_deref().and_then(Date::parse_iso);
@@ -366,7 +397,7 @@ pub fn parse_document(doc: &str, text: &str, overrides: Option<&Overrides>, as_o
     };
     let removed =
         lines.into_iter().filter_map(|l| Some(Removed { line: l.no, rule: l.removed?, text: l.text })).collect();
-    Ok(Document { meta, clauses, removed })
+    Ok(Document { meta, clauses, removed, split })
 }
 
 fn clause_from(d: segment::Draft) -> Clause {

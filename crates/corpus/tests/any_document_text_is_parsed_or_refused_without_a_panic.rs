@@ -1,13 +1,14 @@
 //! Fuzzing the corpus parser with proptest: any text, built from scraped-page material (seed
 //! lines, numbering, chrome, glosses, brackets, blank lines) and arbitrary characters, is
-//! either parsed into clauses or refused with a message — never a panic.
+//! either parsed into clauses or refused with a message — never a panic; no clause is longer
+//! than the limit and no two share an id.
 
-use policy_search_corpus::{parse_document, Date};
+use policy_search_corpus::{parse_document, Date, MAX_CLAUSE_CHARS};
 use proptest::prelude::*;
 
 fn line() -> impl Strategy<Value = String> {
     prop_oneof![
-        prop::sample::select(vec![
+        20 => prop::sample::select(vec![
             "关于推动创新创业高质量发展的实施意见",
             "杭政〔2019〕55号",
             "各区、县(市)人民政府:",
@@ -30,7 +31,11 @@ fn line() -> impl Strategy<Value = String> {
             "自2020年1月1日起施行。",
         ])
         .prop_map(str::to_string),
-        "\\PC{0,80}",
+        10 => "\\PC{0,80}",
+        // Longer than a clause may be: whole sentences, or one run of characters.
+        1 => prop::collection::vec(prop::sample::select(vec!["加大支持力度。", "“落实政策！”", "G60科创走廊", "杭政〔2019〕55号"]), 200..600)
+            .prop_map(|s| s.concat()),
+        1 => "\\PC{1900,2600}",
     ]
 }
 
@@ -44,7 +49,12 @@ proptest! {
             Ok(doc) => {
                 prop_assert!(!doc.clauses.is_empty());
                 prop_assert!(!doc.meta.title.trim().is_empty());
+                let mut ids: Vec<&str> = doc.clauses.iter().map(|c| c.clause.as_str()).collect();
+                ids.sort();
+                ids.dedup();
+                prop_assert_eq!(ids.len(), doc.clauses.len());
                 for c in &doc.clauses {
+                    prop_assert!(c.text.chars().count() <= MAX_CLAUSE_CHARS, "{}: {} characters", c.clause, c.text.chars().count());
                     if let Some(h) = &c.heading {
                         prop_assert!(c.text.starts_with(h.as_str()));
                     }
