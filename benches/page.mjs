@@ -45,7 +45,7 @@ try {
   const widget = sizes.filter((f) => f.path.endsWith(".js") || f.path.endsWith(".wasm"));
   // Everything but the natural module and the lexicon is on the path of a hanzi query's first
   // (exact) result.
-  const lazy = sizes.filter((f) => /\/(lexicon-[0-9a-f]+\.bin|policy_search_natural(_bg\.wasm|\.js))$/.test(f.path));
+  const lazy = sizes.filter((f) => /\/(lexicon-[0-9a-f]+\.bin|policy_search_natural-[0-9a-f]+\.(wasm|js))$/.test(f.path));
   const firstResult = sizes.filter((f) => !lazy.includes(f));
   const row = (name, raw, gzip, brotli) => console.log(`  ${name.padEnd(34)} ${String(raw).padStart(8)} ${String(gzip).padStart(8)} ${String(brotli).padStart(8)}`);
   console.log("bytes the page loads                   raw     gzip   brotli");

@@ -1,6 +1,8 @@
 // Engine loading: one wasm engine per page, shared by every element, started as soon as the
 // module runs so the download overlaps parsing the page.
 
+import { naturalWasm, naturalLoader } from "../pkg/natural-files.js";
+
 let enginePromise = null;
 let naturalPromise = null;
 
@@ -10,7 +12,8 @@ let naturalPromise = null;
  *
  * Two modules of one build: the **exact** one (policy_search_bg.wasm, the index embedded)
  * answers a hanzi query's first result and is all that stands before it; the **natural** one
- * (policy_search_natural_bg.wasm: relaxed hits, corrections, pinyin, completions) follows with
+ * (pkg/policy_search_natural-<hash>.wasm: relaxed hits, corrections, pinyin, completions, under
+ * a name made of its content, so that no cache pairs it with another build) follows with
  * the lexicon, is handed the exact module's index rather than downloading it again, and takes
  * over when both have arrived.
  */
@@ -33,10 +36,10 @@ export function startEngine(pkgUrl) {
       return response.arrayBuffer();
     });
     lexicon.catch(() => {}); // reported below, once awaited
-    const wasm = fetch(new URL("policy_search_natural_bg.wasm", pkgUrl));
+    const wasm = fetch(new URL(naturalWasm, pkgUrl));
     wasm.catch(() => {});
     // A URL, not a literal, so that the bundler leaves this loader a file of its own.
-    const glue = await import(new URL("policy_search_natural.js", pkgUrl).href);
+    const glue = await import(new URL(naturalLoader, pkgUrl).href);
     await glue.default({ module_or_path: wasm });
     const natural = glue.PolicySearch.open(exact.indexBytes());
     natural.attachLexicon(new Uint8Array(await lexicon));

@@ -109,8 +109,8 @@ pub struct DocMeta {
 /// One citable clause.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Clause {
-    /// Stable id from the numbering path, unique within the document: `2.4`, `preamble`, and
-    /// `2.4~2` for the second piece of a split clause. An opaque string to every reader.
+    /// Stable id from the numbering path, unique within the document: `2.4`, `preamble`, `2.4~2`
+    /// for a second `2.4` in the source, `2.4-2` for the second piece of a split clause.
     pub clause: String,
     /// Its own numbering as cited (`（四）`), empty when un-numbered.
     pub label: String,

@@ -9,10 +9,11 @@
 //! (the pieces are the paragraphs); otherwise the pieces' texts concatenated are the original.
 //!
 //! Pieces keep the clause's path and label (a piece of `（四）` is cited as `（四）`); the first
-//! keeps the id and heading, the others get `<id>~2`, `<id>~3`, …: no segmenter id holds a `~`
-//! (they are made of letters, digits and dots), so these cannot collide, and a dot would read as
-//! a deeper numbering level. Every piece carries the clause's responsible units; the tag's span
-//! is on the piece that holds it.
+//! keeps the id and heading, the others get `<id>-2`, `<id>-3`, …. Segmentation's ids are made
+//! of letters, digits, dots and `~` (its `3.4~2` is a second `3.4` in the source), never `-`, so
+//! these cannot collide; a dot would read as a deeper numbering level, and `-` needs no escaping
+//! in a deep link. Every piece carries the clause's responsible units; the tag's span is on the
+//! piece that holds it.
 
 use std::ops::Range;
 
@@ -66,7 +67,7 @@ pub fn split_long(clauses: Vec<Clause>, limit: usize) -> (Vec<Clause>, Vec<Split
                 .filter(|u| r.start <= u.start && u.end <= r.end)
                 .map(|u| u.start - r.start..u.end - r.start);
             out.push(Clause {
-                clause: if i == 0 { c.clause.clone() } else { format!("{}~{}", c.clause, i + 1) },
+                clause: if i == 0 { c.clause.clone() } else { format!("{}-{}", c.clause, i + 1) },
                 label: c.label.clone(),
                 path: c.path.clone(),
                 heading: c.heading.clone().filter(|_| i == 0 && heading_len <= r.len()),
@@ -183,9 +184,16 @@ mod tests {
         assert!(clauses.iter().all(|c| c.text.chars().count() <= MAX_CLAUSE_CHARS && c.text.ends_with('。')));
         assert_eq!(clauses.iter().map(|c| c.text.as_str()).collect::<String>(), text);
         let ids: Vec<&str> = clauses.iter().map(|c| c.clause.as_str()).collect();
-        assert_eq!(ids[..3], ["3.4", "3.4~2", "3.4~3"]);
+        assert_eq!(ids[..3], ["3.4", "3.4-2", "3.4-3"]);
         assert!(clauses.iter().all(|c| c.label == "（四）" && c.path == clauses[0].path));
         assert_eq!(splits, [Split { clause: "3.4".into(), chars: 20_000, pieces: clauses.len() }]);
+    }
+
+    #[test]
+    fn piece_ids_do_not_collide_with_the_ids_segmentation_gives_a_repeated_number() {
+        let clauses = vec![clause("1", &"甲。".repeat(6)), clause("1~2", "乙。")];
+        let ids: Vec<String> = split_long(clauses, 5).0.into_iter().map(|c| c.clause).collect();
+        assert_eq!(ids, ["1", "1-2", "1-3", "1~2"]);
     }
 
     #[test]

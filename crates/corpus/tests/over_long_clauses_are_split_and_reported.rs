@@ -21,7 +21,7 @@ fn a_20_000_character_clause_is_split_and_reported_and_a_1_999_character_one_is_
 
     let corpus = load_dir(&dir, Date::parse_iso("2026-11-23")).unwrap();
     let clauses = &corpus.documents[0].clauses;
-    let pieces: Vec<_> = clauses.iter().filter(|c| c.clause == "1.1" || c.clause.starts_with("1.1~")).collect();
+    let pieces: Vec<_> = clauses.iter().filter(|c| c.clause == "1.1" || c.clause.starts_with("1.1-")).collect();
     assert!(pieces.len() >= 10, "{} pieces", pieces.len());
     assert!(pieces.iter().all(|c| c.text.chars().count() <= MAX_CLAUSE_CHARS && c.label == "（一）"));
     assert_eq!(pieces.iter().map(|c| c.text.as_str()).collect::<String>(), long);
