@@ -29,8 +29,8 @@ fn main() {
             .unwrap_or_else(|| fail(format!("POLICY_SEARCH_AS_OF={s:?} is not a date of the form YYYY-MM-DD")))
     });
     let corpus = load_dir(&corpus_dir, as_of).unwrap_or_else(|e| fail(e));
-    for skipped in &corpus.skipped {
-        println!("cargo:warning=policy-search corpus: {skipped}");
+    for line in corpus.report() {
+        println!("cargo:warning=policy-search corpus: {line}");
     }
 
     let dates: Vec<[Option<String>; 3]> = corpus

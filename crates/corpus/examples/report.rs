@@ -1,4 +1,5 @@
-//! Cleaning report for a corpus folder: every clause and every removed line with its rule.
+//! Cleaning report for a corpus folder: every clause, every clause split for length, and every
+//! removed line with its rule.
 //!
 //! `cargo run -p policy-search-corpus --example report -- seeds [--removed]`
 
@@ -39,6 +40,9 @@ fn main() {
                 text.replace('\n', "⏎"),
                 c.units
             );
+        }
+        for s in &doc.split {
+            println!("  ~ {} ({} characters) split into {} clauses", s.clause, s.chars, s.pieces);
         }
         if show_removed {
             for r in &doc.removed {

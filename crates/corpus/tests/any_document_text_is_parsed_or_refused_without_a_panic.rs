@@ -32,10 +32,9 @@ fn line() -> impl Strategy<Value = String> {
         ])
         .prop_map(str::to_string),
         10 => "\\PC{0,80}",
-        // Longer than a clause may be: whole sentences, or one run of characters.
-        1 => prop::collection::vec(prop::sample::select(vec!["加大支持力度。", "“落实政策！”", "G60科创走廊", "杭政〔2019〕55号"]), 200..600)
+        // Longer than a clause may be: sentences, and runs with no sentence end to cut at.
+        1 => prop::collection::vec(prop::sample::select(vec!["加大支持力度。", "“落实政策！”", "G60科创走廊", "杭政〔2019〕55号", "ａｂｃ"]), 200..600)
             .prop_map(|s| s.concat()),
-        1 => "\\PC{1900,2600}",
     ]
 }
 
