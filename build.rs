@@ -28,7 +28,7 @@ fn main() {
         Date::parse_iso(&s)
             .unwrap_or_else(|| fail(format!("POLICY_SEARCH_AS_OF={s:?} is not a date of the form YYYY-MM-DD")))
     });
-    let corpus = load_dir(&corpus_dir, as_of).unwrap_or_else(|e| fail(e));
+    let corpus = load_dir(&corpus_dir, as_of).unwrap_or_else(|e| fail(e.to_string()));
     for line in corpus.report() {
         println!("cargo:warning=policy-search corpus: {line}");
     }

@@ -7,10 +7,11 @@
 //! signature block into metadata → drop the page footer → segment the body into clauses
 //! ([`segment`]) → find responsible units ([`units`]) and effective dates ([`meta`]).
 //! Every removed line is kept in [`Document::removed`] with the rule that removed it, so
-//! nothing disappears without a name. Bad input is an error that names the file.
+//! nothing disappears without a name. Bad input is a [`CorpusError`] that names the file.
 
 pub mod clean;
 pub mod date;
+pub mod error;
 pub mod manifest;
 pub mod meta;
 pub mod segment;
@@ -26,6 +27,7 @@ use std::{
 use policy_search_normalize::{fold, FoldTable};
 
 pub use date::Date;
+pub use error::{CorpusError, DocumentError};
 pub use manifest::{Manifest, Overrides};
 pub use meta::Status;
 pub use segment::Heading;
@@ -141,29 +143,25 @@ pub struct Removed {
 ///
 /// `as_of` overrides the manifest's `as_of`; one of the two must give the reference date for
 /// validity status. Any problem is an error naming the file.
-pub fn load_dir(dir: &Path, as_of: Option<Date>) -> Result<Corpus, String> {
+pub fn load_dir(dir: &Path, as_of: Option<Date>) -> Result<Corpus, CorpusError> {
+    let io = CorpusError::io;
     let manifest_path = dir.join("manifest.toml");
     let manifest = match fs::read_to_string(&manifest_path) {
-        Ok(text) => Manifest::parse(&text, &manifest_path.display().to_string())?,
+        Ok(text) => Manifest::parse(&text, &manifest_path)?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Manifest::default(),
-        Err(e) => return Err(format!("{}: {e}", manifest_path.display())),
+        Err(e) => return Err(io(&manifest_path)(e)),
     };
     let as_of = match (as_of, &manifest.as_of) {
         (Some(d), _) => d,
         (None, Some(s)) => Date::parse_iso(s).expect("validated by Manifest::parse"),
-        (None, None) => {
-            return Err(format!(
-                "{}: no reference date for validity status: set as_of = \"YYYY-MM-DD\" or POLICY_SEARCH_AS_OF",
-                manifest_path.display()
-            ))
-        }
+        (None, None) => return Err(CorpusError::NoReferenceDate { path: manifest_path }),
     };
 
     let mut paths = Vec::new();
     let mut skipped = Vec::new();
-    let root = fs::canonicalize(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
-        let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
+    let root = fs::canonicalize(dir).map_err(io(dir))?;
+    for entry in fs::read_dir(dir).map_err(io(dir))? {
+        let path = entry.map_err(io(dir))?.path();
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
         if name == "manifest.toml" {
             continue;
@@ -173,12 +171,12 @@ pub fn load_dir(dir: &Path, as_of: Option<Date>) -> Result<Corpus, String> {
             continue;
         }
         // A link may not lead out of the folder: the corpus is what the folder holds.
-        let target = fs::canonicalize(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let target = fs::canonicalize(&path).map_err(io(&path))?;
         if !target.starts_with(&root) {
-            return Err(format!("{}: links to {}, outside the corpus folder", path.display(), target.display()));
+            return Err(CorpusError::LinkOutside { path, target });
         }
         if path.extension().and_then(|e| e.to_str()) != Some("txt") || !path.is_file() {
-            return Err(format!("{}: not a corpus file (expected *.txt or manifest.toml)", path.display()));
+            return Err(CorpusError::NotCorpusFile { path });
         }
         paths.push(path);
     }
@@ -186,40 +184,38 @@ pub fn load_dir(dir: &Path, as_of: Option<Date>) -> Result<Corpus, String> {
 
     for stem in manifest.files.keys() {
         if !paths.iter().any(|p| p.file_stem().and_then(|s| s.to_str()) == Some(stem)) {
-            return Err(format!(
-                "{}: files.\"{stem}\": no such file {stem}.txt in {}",
-                manifest_path.display(),
-                dir.display()
-            ));
+            return Err(CorpusError::ManifestNoSuchFile {
+                path: manifest_path,
+                stem: stem.clone(),
+                dir: dir.to_path_buf(),
+            });
         }
     }
 
     let mut documents = Vec::new();
     for path in &paths {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        let bytes = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            format!("{}: not valid UTF-8 (invalid byte at offset {})", path.display(), e.utf8_error().valid_up_to())
-        })?;
+        let bytes = fs::read(path).map_err(io(path))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| CorpusError::NotUtf8 { path: path.clone(), offset: e.utf8_error().valid_up_to() })?;
         let doc = parse_document(stem, &text, manifest.files.get(stem), as_of)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+            .map_err(|source| CorpusError::Document { path: path.clone(), source })?;
         // The same document twice (a re-scrape, a copy) would show every clause twice.
         let same = |d: &Document| {
             (d.meta.title == doc.meta.title && d.meta.number == doc.meta.number)
                 || d.clauses.iter().map(|c| &c.text).eq(doc.clauses.iter().map(|c| &c.text))
         };
         if let Some(first) = documents.iter().find(|d| same(d)) {
-            return Err(format!(
-                "{}: the same document as {}.txt ({})",
-                path.display(),
-                first.meta.doc,
-                doc.meta.title
-            ));
+            return Err(CorpusError::Duplicate {
+                path: path.clone(),
+                first: first.meta.doc.clone(),
+                title: doc.meta.title,
+            });
         }
         documents.push(doc);
     }
     if documents.is_empty() {
-        return Err(format!("{}: no *.txt documents", dir.display()));
+        return Err(CorpusError::NoDocuments { path: dir.to_path_buf() });
     }
     Ok(Corpus { as_of, documents, synonyms: manifest.synonyms, skipped, dir: dir.to_path_buf() })
 }
@@ -237,10 +233,15 @@ struct Source {
 }
 
 /// Cleans and segments one document. Errors say what is wrong, without the file name.
-pub fn parse_document(doc: &str, text: &str, overrides: Option<&Overrides>, as_of: Date) -> Result<Document, String> {
+pub fn parse_document(
+    doc: &str,
+    text: &str,
+    overrides: Option<&Overrides>,
+    as_of: Date,
+) -> Result<Document, DocumentError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err("the file is empty".into());
+        return Err(DocumentError::Empty);
     }
     // A web page saved as .txt: say so, rather than failing later on "no title found".
     let head: String = text.trim_start().chars().take(200).collect::<String>().to_ascii_lowercase();
@@ -249,7 +250,7 @@ pub fn parse_document(doc: &str, text: &str, overrides: Option<&Overrides>, as_o
         || head.contains("<head>")
         || head.contains("<body")
     {
-        return Err("this is an HTML page, not text: save it as plain text (HTML ingestion is issue 10)".into());
+        return Err(DocumentError::Html);
     }
     // CR-only (old Mac) and CRLF line endings read like LF ones.
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -297,7 +298,7 @@ pub fn parse_document(doc: &str, text: &str, overrides: Option<&Overrides>, as_o
                     || meta::is_addressee(&l.probe)
                     || l.probe.contains('。'))
         })
-        .ok_or("no policy text: every line is chrome, spam or header")?;
+        .ok_or(DocumentError::NoPolicyText)?;
     let mut title = None::<String>;
     for line in lines[..body_start].iter_mut().filter(|l| l.removed.is_none() && !l.probe.is_empty()) {
         line.removed = Some("header");
@@ -357,15 +358,15 @@ pub fn parse_document(doc: &str, text: &str, overrides: Option<&Overrides>, as_o
         .collect();
     let clauses: Vec<Clause> = segment::segment(&body_lines).into_iter().map(clause_from).collect();
     if clauses.is_empty() {
-        return Err("yields no clause".into());
+        return Err(DocumentError::NoClause);
     }
     let (clauses, split) = split::split_long(clauses, MAX_CLAUSE_CHARS);
 
     let o = overrides.cloned().unwrap_or_default();
     let iso = |s: &Option<String>| s.as_deref().and_then(Date::parse_iso);
-    let title = o.title.clone().or(title).ok_or("no title found: give one in seeds/manifest.toml")?;
+    let title = o.title.clone().or(title).ok_or(DocumentError::NoTitle)?;
     if title.trim().is_empty() {
-        return Err("the title is empty".into());
+        return Err(DocumentError::EmptyTitle);
     }
     if issuer.is_empty() {
         issuer.extend(meta::issuer_from_title(&fold(&title, full), &title));
@@ -380,7 +381,7 @@ pub fn parse_document(doc: &str, text: &str, overrides: Option<&Overrides>, as_o
     let expires = iso(&o.expires).or_else(|| period.and_then(|(_, to)| Date::end_of_year(to)));
     if let (Some(from), Some(to)) = (effective, expires) {
         if from > to {
-            return Err(format!("it takes effect on {from}, after it expires on {to}: check the dates"));
+            return Err(DocumentError::DatesOutOfOrder { effective: from, expires: to });
         }
     }
     let meta = DocMeta {

@@ -10,11 +10,11 @@
 //!
 //! Unknown keys and files that are not in the corpus are errors, so a typo never goes unnoticed.
 
-use std::collections::BTreeMap;
+use std::{collections::BTreeMap, path::Path};
 
 use serde::Deserialize;
 
-use crate::date::Date;
+use crate::{date::Date, CorpusError};
 
 /// The parsed manifest.
 #[derive(Debug, Default, Deserialize)]
@@ -55,9 +55,10 @@ pub struct Overrides {
 }
 
 impl Manifest {
-    /// Parses manifest text; `file` names the manifest in error messages.
-    pub fn parse(text: &str, file: &str) -> Result<Manifest, String> {
-        let manifest: Manifest = toml::from_str(text).map_err(|e| format!("{file}: {e}"))?;
+    /// Parses manifest text; `file` names the manifest in errors.
+    pub fn parse(text: &str, file: &Path) -> Result<Manifest, CorpusError> {
+        let manifest: Manifest =
+            toml::from_str(text).map_err(|source| CorpusError::ManifestSyntax { path: file.to_path_buf(), source })?;
         if let Some(as_of) = &manifest.as_of {
             check_date(as_of, file, "as_of")?;
         }
@@ -69,16 +70,23 @@ impl Manifest {
                 }
             }
             if let Some(p) = &o.period {
-                parse_period(p)
-                    .ok_or_else(|| format!("{file}: {}: period {p:?} is not of the form 2021~2025", at("period")))?;
+                parse_period(p).ok_or_else(|| CorpusError::ManifestPeriod {
+                    path: file.to_path_buf(),
+                    key: at("period"),
+                    value: p.clone(),
+                })?;
             }
         }
         Ok(manifest)
     }
 }
 
-fn check_date(value: &str, file: &str, key: &str) -> Result<Date, String> {
-    Date::parse_iso(value).ok_or_else(|| format!("{file}: {key}: {value:?} is not a date of the form YYYY-MM-DD"))
+fn check_date(value: &str, file: &Path, key: &str) -> Result<Date, CorpusError> {
+    Date::parse_iso(value).ok_or_else(|| CorpusError::ManifestDate {
+        path: file.to_path_buf(),
+        key: key.to_string(),
+        value: value.to_string(),
+    })
 }
 
 /// Reads a period of years such as `2016~2018`, `2016-2018` or `2016—2018年`.
@@ -99,7 +107,7 @@ mod tests {
     fn parses_overrides() {
         let m = Manifest::parse(
             "as_of = \"2026-11-23\"\n[files.\"001_x\"]\ntitle = \"T\"\nperiod = \"2021~2025\"\n",
-            "manifest.toml",
+            Path::new("manifest.toml"),
         )
         .unwrap();
         assert_eq!(m.files["001_x"].title.as_deref(), Some("T"));
@@ -107,11 +115,17 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_bad_values_name_the_problem() {
-        let e = Manifest::parse("[files.\"a\"]\ntitel = \"T\"\n", "seeds/manifest.toml").unwrap_err();
+        let parse = |text: &str, file: &str| Manifest::parse(text, Path::new(file)).unwrap_err();
+        let e = parse("[files.\"a\"]\ntitel = \"T\"\n", "seeds/manifest.toml");
+        assert!(matches!(e, CorpusError::ManifestSyntax { .. }), "{e:?}");
+        let e = e.to_string();
         assert!(e.contains("seeds/manifest.toml") && e.contains("titel"), "{e}");
-        let e = Manifest::parse("[files.\"a\"]\npublished = \"2019/1/1\"\n", "m.toml").unwrap_err();
-        assert!(e.contains("files.\"a\".published"), "{e}");
-        assert!(Manifest::parse("as_of = [", "m.toml").unwrap_err().starts_with("m.toml"));
+        let e = parse("[files.\"a\"]\npublished = \"2019/1/1\"\n", "m.toml");
+        assert!(matches!(&e, CorpusError::ManifestDate { key, .. } if key == "files.\"a\".published"), "{e:?}");
+        assert_eq!(e.to_string(), "m.toml: files.\"a\".published: \"2019/1/1\" is not a date of the form YYYY-MM-DD");
+        let e = parse("[files.\"a\"]\nperiod = \"十四五\"\n", "m.toml");
+        assert_eq!(e.to_string(), "m.toml: files.\"a\".period: period \"十四五\" is not of the form 2021~2025");
+        assert!(parse("as_of = [", "m.toml").to_string().starts_with("m.toml"));
     }
 
     #[test]

@@ -59,7 +59,7 @@ proptest! {
                     }
                 }
             }
-            Err(message) => prop_assert!(!message.is_empty()),
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
         }
     }
 }

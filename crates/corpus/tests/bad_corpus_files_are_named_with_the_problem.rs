@@ -1,12 +1,13 @@
-//! A corpus folder with a bad file fails with a message naming the file and the problem; a file
-//! that is not read is reported. Folders are made under Cargo's target temp dir (ignored).
+//! A corpus folder with a bad file fails with an error naming the file and the problem (its
+//! variant, and the message the build prints); a file that is not read is reported. Folders are
+//! made under Cargo's target temp dir (ignored).
 
 use std::{
     fs,
     path::{Path, PathBuf},
 };
 
-use policy_search_corpus::{load_dir, Date};
+use policy_search_corpus::{load_dir, CorpusError, Date, DocumentError};
 
 /// A fresh corpus folder holding a copy of seed 002 as `a.txt`, plus `files`.
 fn folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
@@ -26,8 +27,13 @@ fn folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
     dir
 }
 
-fn error(dir: &Path) -> String {
+fn error(dir: &Path) -> CorpusError {
     load_dir(dir, Date::parse_iso("2026-11-23")).expect_err("the folder is refused")
+}
+
+/// The error's file name, for matching on variants.
+fn file(path: &Path) -> &str {
+    path.file_name().and_then(|n| n.to_str()).unwrap_or_default()
 }
 
 #[test]
@@ -37,6 +43,11 @@ fn an_html_page_saved_as_text_is_named() {
         &[("page.txt", "<!DOCTYPE html>\n<html><head><title>关于印发的通知</title></head><body>正文</body></html>")],
     );
     let e = error(&dir);
+    assert!(
+        matches!(&e, CorpusError::Document { path, source: DocumentError::Html } if file(path) == "page.txt"),
+        "{e:?}"
+    );
+    let e = e.to_string();
     assert!(e.contains("page.txt") && e.contains("HTML"), "{e}");
 }
 
@@ -44,6 +55,11 @@ fn an_html_page_saved_as_text_is_named() {
 fn an_empty_title_is_named() {
     let dir = folder("empty-title", &[("manifest.toml", "[files.a]\ntitle = \"  \"\n")]);
     let e = error(&dir);
+    assert!(
+        matches!(&e, CorpusError::Document { path, source: DocumentError::EmptyTitle } if file(path) == "a.txt"),
+        "{e:?}"
+    );
+    let e = e.to_string();
     assert!(e.contains("a.txt") && e.contains("title is empty"), "{e}");
 }
 
@@ -52,6 +68,15 @@ fn dates_in_the_wrong_order_are_named() {
     let dir =
         folder("dates", &[("manifest.toml", "[files.a]\neffective = \"2020-01-01\"\nexpires = \"2019-12-31\"\n")]);
     let e = error(&dir);
+    let wrong_order = |d: &DocumentError| {
+        matches!(d, DocumentError::DatesOutOfOrder { effective, expires }
+            if effective.to_string() == "2020-01-01" && expires.to_string() == "2019-12-31")
+    };
+    assert!(
+        matches!(&e, CorpusError::Document { path, source } if file(path) == "a.txt" && wrong_order(source)),
+        "{e:?}"
+    );
+    let e = e.to_string();
     assert!(e.contains("a.txt") && e.contains("2020-01-01") && e.contains("2019-12-31"), "{e}");
 }
 
@@ -60,6 +85,8 @@ fn the_same_document_twice_is_named() {
     let dir = folder("duplicate", &[]);
     fs::copy(dir.join("a.txt"), dir.join("b.txt")).unwrap();
     let e = error(&dir);
+    assert!(matches!(&e, CorpusError::Duplicate { path, first, .. } if file(path) == "b.txt" && first == "a"), "{e:?}");
+    let e = e.to_string();
     assert!(e.contains("b.txt") && e.contains("the same document as a.txt"), "{e}");
 }
 
@@ -70,6 +97,11 @@ fn a_link_out_of_the_folder_is_named() {
     fs::copy(dir.join("a.txt"), &outside).unwrap();
     std::os::unix::fs::symlink(&outside, dir.join("b.txt")).unwrap();
     let e = error(&dir);
+    assert!(
+        matches!(&e, CorpusError::LinkOutside { path, target } if file(path) == "b.txt" && file(target) == "outside.txt"),
+        "{e:?}"
+    );
+    let e = e.to_string();
     assert!(e.contains("b.txt") && e.contains("outside the corpus folder"), "{e}");
 }
 
@@ -79,4 +111,71 @@ fn a_hidden_file_is_skipped_and_reported() {
     let corpus = load_dir(&dir, Date::parse_iso("2026-11-23")).unwrap();
     assert_eq!(corpus.documents.len(), 1);
     assert!(corpus.skipped.iter().any(|s| s.contains(".draft.txt") && s.contains("hidden")), "{:?}", corpus.skipped);
+}
+
+#[test]
+fn every_other_failure_has_its_variant_and_its_message() {
+    let case = |name: &str, files: &[(&str, &[u8])]| {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("corpus-cases").join(name);
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        for (file, bytes) in files {
+            fs::write(dir.join(file), bytes).unwrap();
+        }
+        (error(&dir), dir)
+    };
+    let ok = "关于测试的通知\n一、总则\n(一)本通知用于测试。内容。\n".as_bytes();
+
+    let (e, dir) = case("not-utf8", &[("a.txt", &[0x41, 0xff, 0xfe])]);
+    assert!(matches!(e, CorpusError::NotUtf8 { offset: 1, .. }), "{e:?}");
+    assert_eq!(e.to_string(), format!("{}: not valid UTF-8 (invalid byte at offset 1)", dir.join("a.txt").display()));
+
+    let document = |e: &CorpusError| match e {
+        CorpusError::Document { path, source } if file(path) == "a.txt" => Some(source.clone()),
+        _ => None,
+    };
+    let (e, dir) = case("empty", &[("a.txt", b" \n\n")]);
+    assert_eq!(document(&e), Some(DocumentError::Empty));
+    assert_eq!(e.to_string(), format!("{}: the file is empty", dir.join("a.txt").display()));
+    let (e, _) = case("chrome-only", &[("a.txt", "首页\n关闭\n".as_bytes())]);
+    assert_eq!(document(&e), Some(DocumentError::NoPolicyText));
+    let (e, _) = case("no-title", &[("a.txt", "一、总则\n(一)本办法用于测试。内容。\n".as_bytes())]);
+    assert_eq!(document(&e), Some(DocumentError::NoTitle));
+    assert!(e.to_string().ends_with("a.txt: no title found: give one in seeds/manifest.toml"), "{e}");
+
+    let (e, dir) = case("other-file", &[("a.txt", ok), ("notes.md", b"hi")]);
+    assert!(matches!(&e, CorpusError::NotCorpusFile { path } if file(path) == "notes.md"), "{e:?}");
+    assert_eq!(
+        e.to_string(),
+        format!("{}: not a corpus file (expected *.txt or manifest.toml)", dir.join("notes.md").display())
+    );
+    let (e, dir) = case("no-documents", &[(".hidden.txt", ok)]);
+    assert!(matches!(&e, CorpusError::NoDocuments { path } if path == &dir), "{e:?}");
+    assert_eq!(e.to_string(), format!("{}: no *.txt documents", dir.display()));
+
+    let (e, dir) = case("unknown-file", &[("a.txt", ok), ("manifest.toml", b"[files.\"b\"]\ntitle = \"x\"\n")]);
+    assert!(matches!(&e, CorpusError::ManifestNoSuchFile { stem, .. } if stem == "b"), "{e:?}");
+    let manifest = dir.join("manifest.toml");
+    assert_eq!(e.to_string(), format!("{}: files.\"b\": no such file b.txt in {}", manifest.display(), dir.display()));
+    let (e, _) = case("unknown-key", &[("a.txt", ok), ("manifest.toml", b"[files.\"a\"]\nauthor = \"x\"\n")]);
+    assert!(matches!(&e, CorpusError::ManifestSyntax { path, .. } if file(path) == "manifest.toml"), "{e:?}");
+    assert!(e.to_string().contains("author"), "{e}");
+    let (e, _) = case("bad-date", &[("a.txt", ok), ("manifest.toml", b"[files.\"a\"]\nexpires = \"2019-13-01\"\n")]);
+    assert!(matches!(&e, CorpusError::ManifestDate { value, .. } if value == "2019-13-01"), "{e:?}");
+    let (e, _) = case("bad-period", &[("a.txt", ok), ("manifest.toml", b"[files.\"a\"]\nperiod = \"2025~2021\"\n")]);
+    assert!(matches!(&e, CorpusError::ManifestPeriod { value, .. } if value == "2025~2021"), "{e:?}");
+
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("corpus-cases").join("no-reference-date");
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("a.txt"), ok).unwrap();
+    let e = load_dir(&dir, None).unwrap_err();
+    assert!(matches!(&e, CorpusError::NoReferenceDate { path } if file(path) == "manifest.toml"), "{e:?}");
+    assert!(e.to_string().ends_with(
+        "manifest.toml: no reference date for validity status: set as_of = \"YYYY-MM-DD\" or POLICY_SEARCH_AS_OF"
+    ));
+
+    let e = load_dir(&dir.join("missing"), Date::parse_iso("2026-11-23")).unwrap_err();
+    assert!(matches!(&e, CorpusError::Io { path, .. } if file(path) == "missing"), "{e:?}");
+    assert!(e.to_string().starts_with(&format!("{}: ", dir.join("missing").display())), "{e}");
 }

@@ -280,7 +280,7 @@ fn bad_input_names_the_file_and_the_problem() {
         for (name, bytes) in files {
             std::fs::write(dir.join(name), bytes).unwrap();
         }
-        load_dir(&dir, policy_search_corpus::Date::new(2026, 1, 1)).unwrap_err()
+        load_dir(&dir, policy_search_corpus::Date::new(2026, 1, 1)).unwrap_err().to_string()
     };
     let ok_doc = "关于测试的通知\n一、总则\n(一)本通知用于测试。内容。\n".as_bytes();
     let e = case(&[("a.txt", &[0xff, 0xfe, 0x41])]);
