@@ -232,6 +232,24 @@ struct Source {
     removed: Option<&'static str>,
 }
 
+impl Source {
+    /// Not removed (yet) and not blank: a line the next step still has to place.
+    fn live(&self) -> bool {
+        self.removed.is_none() && !self.probe.is_empty()
+    }
+}
+
+/// What the page itself says about the document, before the manifest has its say.
+#[derive(Default)]
+struct PageFacts {
+    title: Option<String>,
+    number: Option<String>,
+    issuer: Vec<String>,
+    signed: Option<Date>,
+    page_date: Option<Date>,
+    source: Option<String>,
+}
+
 /// Cleans and segments one document. Errors say what is wrong, without the file name.
 pub fn parse_document(
     doc: &str,
@@ -240,10 +258,25 @@ pub fn parse_document(
     as_of: Date,
 ) -> Result<Document, DocumentError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    refuse_non_text(text)?;
+    let mut lines = clean_lines(text);
+    let mut facts = chrome_facts(&lines);
+    let body_start = take_header(&mut lines, &mut facts)?;
+    let last_signed = take_signatures(&mut lines, body_start, &mut facts);
+    drop_footer(&mut lines, body_start, last_signed);
+    let (clauses, split) = segment_body(&lines[body_start..])?;
+    let meta = document_meta(doc, overrides, facts, &clauses, as_of)?;
+    let removed =
+        lines.into_iter().filter_map(|l| Some(Removed { line: l.no, rule: l.removed?, text: l.text })).collect();
+    Ok(Document { meta, clauses, removed, split })
+}
+
+/// Refuses an empty file and a web page saved as .txt by name, rather than failing later on
+/// "no title found".
+fn refuse_non_text(text: &str) -> Result<(), DocumentError> {
     if text.trim().is_empty() {
         return Err(DocumentError::Empty);
     }
-    // A web page saved as .txt: say so, rather than failing later on "no title found".
     let head: String = text.trim_start().chars().take(200).collect::<String>().to_ascii_lowercase();
     if head.starts_with("<!doctype html")
         || head.starts_with("<html")
@@ -252,12 +285,15 @@ pub fn parse_document(
     {
         return Err(DocumentError::Html);
     }
-    // CR-only (old Mac) and CRLF line endings read like LF ones.
+    Ok(())
+}
+
+/// Cleans every line (spaces, glosses, 文号 brackets) and marks the chrome rules match, so that
+/// later steps see only what is left; CR-only (old Mac) and CRLF endings read like LF.
+fn clean_lines(text: &str) -> Vec<Source> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let text = text.as_str();
     let full = FoldTable::full();
-    let mut lines: Vec<Source> = text
-        .lines()
+    text.lines()
         .enumerate()
         .map(|(i, raw)| {
             let text = repair_doc_numbers(&strip_glosses(&unify_spaces(raw)));
@@ -266,93 +302,104 @@ pub fn parse_document(
             let removed = (!probe.is_empty()).then(|| chrome_rule(&probe)).flatten();
             Source { no: i + 1, text, compact, probe, removed }
         })
-        .collect();
+        .collect()
+}
 
-    // Facts the chrome carries before it goes.
-    let mut page_date = None;
-    let mut number = None;
-    let mut source = None;
-    for line in lines.iter().filter(|l| l.removed.is_some()) {
+/// The facts chrome lines carry (page date, 文号, site), read before the lines go.
+fn chrome_facts(lines: &[Source]) -> PageFacts {
+    let mut facts = PageFacts::default();
+    for line in lines {
         match line.removed {
             Some("page_meta") => {
-                page_date = page_date.or_else(|| date::find_date(&line.probe).map(|(d, _)| d));
-                number = number.or_else(|| char_slice(&line.compact, meta::find_doc_number(&line.probe)?));
+                facts.page_date = facts.page_date.or_else(|| date::find_date(&line.probe).map(|(d, _)| d));
+                facts.number = facts.number.or_else(|| char_slice(&line.compact, meta::find_doc_number(&line.probe)?));
             }
-            Some("contact_block") => source = source.or_else(|| meta::find_site(&line.probe)),
+            Some("contact_block") => facts.source = facts.source.or_else(|| meta::find_site(&line.probe)),
             Some("welcome_banner") => {
-                let name: String = line.compact.chars().skip(4).filter(|c| !"!！。".contains(*c)).collect();
-                source = source.or((!name.is_empty()).then_some(name));
+                facts.source = facts.source.take().or_else(|| clean::lines::welcome_site(&line.compact, &line.probe))
             }
             _ => {}
         }
     }
+    facts
+}
 
-    // Header: everything before the body starts.
-    let live = |l: &Source| l.removed.is_none() && !l.probe.is_empty();
+/// Marks everything before the body (主送, the first numbered item or sentence) as header, where
+/// the title and 文号 are; returns where the body starts.
+fn take_header(lines: &mut [Source], facts: &mut PageFacts) -> Result<usize, DocumentError> {
     let body_start = lines
         .iter()
         .position(|l| {
-            live(l)
+            l.live()
                 && (marker::parse(&l.compact).is_some()
                     || marker::bullet(&l.compact).is_some()
                     || meta::is_addressee(&l.probe)
                     || l.probe.contains('。'))
         })
         .ok_or(DocumentError::NoPolicyText)?;
-    let mut title = None::<String>;
-    for line in lines[..body_start].iter_mut().filter(|l| l.removed.is_none() && !l.probe.is_empty()) {
+    for line in lines[..body_start].iter_mut().filter(|l| l.live()) {
         line.removed = Some("header");
         if let Some(range) = meta::find_doc_number(&line.probe) {
             if range.len() == line.probe.chars().count() {
-                number = number.or_else(|| char_slice(&line.compact, range));
+                facts.number = facts.number.take().or_else(|| char_slice(&line.compact, range));
                 continue;
             }
         }
+        // The longest title-like line: a title block's parts, or a short headline before it.
         let candidate = strip_category_tag(&clean::whitespace::tighten_spaces(&line.text));
-        if segment::is_title_like(&fold(&candidate, full))
-            && title.as_ref().is_none_or(|t| t.chars().count() < candidate.chars().count())
+        if segment::is_title_like(&fold(&candidate, FoldTable::full()))
+            && facts.title.as_ref().is_none_or(|t| t.chars().count() < candidate.chars().count())
         {
-            title = Some(candidate);
+            facts.title = Some(candidate);
         }
     }
+    Ok(body_start)
+}
 
-    // Signature blocks: organisation lines followed by a date alone on its line.
-    let mut issuer = Vec::new();
-    let mut signed = None;
-    let mut last_body = body_start;
-    let body: Vec<usize> = (body_start..lines.len()).filter(|&i| live(&lines[i])).collect();
+/// Lifts signature blocks (organisation lines followed by a date alone on its line) into the
+/// issuer and date; returns the last signature's line, or `body_start` when there is none.
+fn take_signatures(lines: &mut [Source], body_start: usize, facts: &mut PageFacts) -> usize {
+    let mut last_signed = body_start;
+    let body: Vec<usize> = (body_start..lines.len()).filter(|&i| lines[i].live()).collect();
     for (k, &i) in body.iter().enumerate() {
         if let Some(date) = meta::date_only(&lines[i].probe) {
             let orgs: Vec<usize> =
                 body[..k].iter().rev().take(3).take_while(|&&j| meta::is_org_line(&lines[j].probe)).copied().collect();
             if !orgs.is_empty() {
-                issuer = orgs.iter().rev().map(|&j| lines[j].compact.clone()).collect();
-                signed = Some(date);
+                facts.issuer = orgs.iter().rev().map(|&j| lines[j].compact.clone()).collect();
+                facts.signed = Some(date);
                 for j in orgs.into_iter().chain([i]) {
                     lines[j].removed = Some("signature");
                 }
-                last_body = i;
+                last_signed = i;
             }
         }
     }
-    // Footer: the page's trailing run of lines that are not prose.
-    for &i in &body {
-        let l = &lines[i];
-        let prose = l.removed.is_none()
+    last_signed
+}
+
+/// Marks the page's trailing run of lines that are not prose (after `last_signed`) as footer:
+/// what a site prints under every page.
+fn drop_footer(lines: &mut [Source], body_start: usize, last_signed: usize) {
+    let prose = |l: &Source| {
+        l.removed.is_none()
             && (marker::parse(&l.compact).is_some()
                 || marker::bullet(&l.compact).is_some()
                 || l.probe.contains('。')
                 || (l.probe.contains(['，', ',']) && l.probe.chars().count() >= 40)
-                || (l.text.split(' ').count() >= 3 && l.text.starts_with(|c: char| c.is_ascii_digit())));
-        if prose {
-            last_body = last_body.max(i);
-        }
-    }
-    for line in lines[last_body + 1..].iter_mut().filter(|l| l.removed.is_none() && !l.probe.is_empty()) {
+                || (l.text.split(' ').count() >= 3 && l.text.starts_with(|c: char| c.is_ascii_digit())))
+    };
+    let last_prose = (body_start..lines.len()).rev().find(|&i| prose(&lines[i]));
+    let last_body = last_prose.map_or(last_signed, |i| i.max(last_signed));
+    for line in lines[last_body + 1..].iter_mut().filter(|l| l.live()) {
         line.removed = Some("footer");
     }
+}
 
-    let body_lines: Vec<Line> = lines[body_start..]
+/// Segments what is left of the body into clauses (a removed line is a blank one, so numbering
+/// and line breaks stay where they were) and splits the over-long ones.
+fn segment_body(body: &[Source]) -> Result<(Vec<Clause>, Vec<Split>), DocumentError> {
+    let body_lines: Vec<Line> = body
         .iter()
         .map(|l| Line { no: l.no, text: if l.removed.is_some() { String::new() } else { l.text.clone() } })
         .collect();
@@ -360,18 +407,30 @@ pub fn parse_document(
     if clauses.is_empty() {
         return Err(DocumentError::NoClause);
     }
-    let (clauses, split) = split::split_long(clauses, MAX_CLAUSE_CHARS);
+    Ok(split::split_long(clauses, MAX_CLAUSE_CHARS))
+}
 
+/// The document's metadata: the manifest's overrides first, then what the page says; refuses
+/// an empty title and dates in the wrong order, which would otherwise pass silently.
+fn document_meta(
+    doc: &str,
+    overrides: Option<&Overrides>,
+    facts: PageFacts,
+    clauses: &[Clause],
+    as_of: Date,
+) -> Result<DocMeta, DocumentError> {
+    let full = FoldTable::full();
     let o = overrides.cloned().unwrap_or_default();
     let iso = |s: &Option<String>| s.as_deref().and_then(Date::parse_iso);
-    let title = o.title.clone().or(title).ok_or(DocumentError::NoTitle)?;
+    let title = o.title.clone().or(facts.title).ok_or(DocumentError::NoTitle)?;
     if title.trim().is_empty() {
         return Err(DocumentError::EmptyTitle);
     }
+    let mut issuer = facts.issuer;
     if issuer.is_empty() {
         issuer.extend(meta::issuer_from_title(&fold(&title, full), &title));
     }
-    let published = iso(&o.published).or(signed).or(page_date);
+    let published = iso(&o.published).or(facts.signed).or(facts.page_date);
     let period_text = o.period.clone().or_else(|| period_in(&title));
     let period = period_text.as_deref().and_then(manifest::parse_period);
     let stated = clauses.iter().find_map(|c| meta::find_effective(&fold(&c.text, full)));
@@ -384,21 +443,18 @@ pub fn parse_document(
             return Err(DocumentError::DatesOutOfOrder { effective: from, expires: to });
         }
     }
-    let meta = DocMeta {
+    Ok(DocMeta {
         doc: doc.to_string(),
         title,
         issuer: o.issuer.clone().unwrap_or(issuer),
-        number: o.number.clone().or(number),
+        number: o.number.clone().or(facts.number),
         published,
         effective,
         expires,
         period: period_text,
         status: Status::at(effective, expires, as_of),
-        source: o.source.clone().or(source),
-    };
-    let removed =
-        lines.into_iter().filter_map(|l| Some(Removed { line: l.no, rule: l.removed?, text: l.text })).collect();
-    Ok(Document { meta, clauses, removed, split })
+        source: o.source.clone().or(facts.source),
+    })
 }
 
 fn clause_from(d: segment::Draft) -> Clause {

@@ -60,6 +60,18 @@ fn welcome_banner(p: &str) -> bool {
     starts_with_any(p, &["欢迎来到", "欢迎访问", "欢迎光临", "欢迎您"])
 }
 
+/// The site a `welcome_banner` names, the greeting and its `!` gone: `歡迎來到嘉興人才在線!` →
+/// `嘉興人才在線`, `欢迎您访问杭州网` → `杭州网`. `compact` is the line in its own script,
+/// `probe` the same line folded (one character for one), where the greeting is recognised.
+pub fn welcome_site(compact: &str, probe: &str) -> Option<String> {
+    let rest = probe.strip_prefix("欢迎")?;
+    let rest = rest.strip_prefix('您').unwrap_or(rest);
+    let rest = ["来到", "访问", "光临"].iter().find_map(|verb| rest.strip_prefix(verb)).unwrap_or(rest);
+    let greeting = probe.chars().count() - rest.chars().count();
+    let name: String = compact.chars().skip(greeting).filter(|c| !"!！。".contains(*c)).collect();
+    (!name.is_empty()).then_some(name)
+}
+
 fn login_form(p: &str) -> bool {
     p.chars().count() <= 40 && !p.contains('。') && contains_any(p, &["登录", "注册", "用户名", "密码", "验证码"])
 }
@@ -174,7 +186,7 @@ fn disclaimer(p: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::chrome_rule;
+    use super::{chrome_rule, welcome_site};
 
     fn rule(line: &str) -> Option<&'static str> {
         let full = policy_search_normalize::FoldTable::full();
@@ -214,6 +226,20 @@ mod tests {
         for (line, expected) in cases {
             assert_eq!(rule(line), Some(expected), "{line}");
         }
+    }
+
+    #[test]
+    fn a_welcome_banner_names_the_site_without_the_greeting() {
+        let site = |line: &str| {
+            welcome_site(line, &policy_search_normalize::fold(line, policy_search_normalize::FoldTable::full()))
+        };
+        assert_eq!(site("歡迎來到嘉興人才在線!").as_deref(), Some("嘉興人才在線"));
+        assert_eq!(site("欢迎访问杭州市人民政府门户网站！").as_deref(), Some("杭州市人民政府门户网站"));
+        assert_eq!(site("欢迎光临科技项目网。").as_deref(), Some("科技项目网"));
+        assert_eq!(site("欢迎您访问杭州网").as_deref(), Some("杭州网"), "欢迎您 is three characters");
+        assert_eq!(site("欢迎您来到杭州网").as_deref(), Some("杭州网"));
+        assert_eq!(site("欢迎您!"), None);
+        assert_eq!(site("杭州网"), None);
     }
 
     #[test]
