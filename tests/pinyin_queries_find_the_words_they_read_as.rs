@@ -99,6 +99,18 @@ fn the_accents_of_the_south_are_read_in_a_lower_tier() {
 }
 
 #[test]
+fn one_syllable_is_read_as_the_characters_the_corpus_holds_most() {
+    let engine = Engine::embedded().unwrap();
+    for q in ["ren", "xian", "cai"] {
+        let r = engine.search(q, &SearchOptions::default()).unwrap();
+        let to = r.pinyin.as_ref().map(|p| p.to.clone()).unwrap_or_default();
+        assert_eq!(to.chars().count(), 1, "{q} is read as one character, not {to:?}");
+        assert!(!r.hits.is_empty() && r.hits.iter().all(|h| h.reading.is_some()), "{q}");
+    }
+    assert_eq!(engine.search("ren", &SearchOptions::default()).unwrap().pinyin.unwrap().to, "人");
+}
+
+#[test]
 fn homophones_all_reach_the_first_page() {
     let engine = Engine::embedded().unwrap();
     let r = engine.search("gaoxiao", &SearchOptions::default()).unwrap();

@@ -382,6 +382,22 @@ impl Engine<'_> {
     /// passes before it found nothing the corpus holds. Empty when the query is no pinyin.
     pub(crate) fn pinyin_readings(&self, query: &Query) -> Vec<(Query, bool)> {
         let Some(stream) = self.pinyin_stream(query) else { return Vec::new() };
+        // One syllable typed whole is first of all a character (`ren` is 人 before 任何 as
+        // r-en… or anything read with it as an initial).
+        let letters: Vec<u8> =
+            stream.units.iter().filter_map(|u| if let Unit::Letter(b) = u { Some(*b) } else { None }).collect();
+        if letters.len() == stream.units.len() && self.syllable_names().iter().any(|s| s.as_bytes() == letters) {
+            let mode = Mode { fuzzy: false, complete: false };
+            let chars: Vec<(Query, bool)> = self
+                .char_readings(&stream, mode)
+                .iter()
+                .map(|p| (rewrite(query, &stream, p), true))
+                .take(SEARCHED)
+                .collect();
+            if !chars.is_empty() {
+                return chars;
+            }
+        }
         let mut unfound: Vec<(Query, bool)> = Vec::new();
         let modes = [false, true].map(|fuzzy| Mode { fuzzy, complete: false });
         let fewest_of = [std::cell::OnceCell::new(), std::cell::OnceCell::new()];
@@ -476,7 +492,8 @@ impl Engine<'_> {
             let mut next = Vec::new();
             for (codes, at, cost) in live {
                 if at == n {
-                    if codes.len() > 1 {
+                    // One character only for one syllable typed whole (`xian`: 现, 县, 先).
+                    if codes.len() > 1 || cost == 0.0 {
                         done.push((codes, cost));
                     }
                     continue;
@@ -502,7 +519,7 @@ impl Engine<'_> {
             if !self.occurs(&word) {
                 continue;
             }
-            let held = self.index().postings(&word[..2].iter().collect::<String>()).len();
+            let held = self.index().postings(&word[..word.len().min(2)].iter().collect::<String>()).len();
             // Single-character edges, so that the query's terms are rewritten as for words.
             let mut edges = Vec::new();
             let mut at = 0;
