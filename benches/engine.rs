@@ -146,27 +146,13 @@ fn main() {
     println!("\nfirst query (folds every clause it touches): {:.1} µs", cold.elapsed().as_secs_f64() * 1e6);
 
     let options = SearchOptions { limit: 10, offset: 0, ..Default::default() };
-    // µs per query, in query order.
-    let time = |f: &dyn Fn(&str)| -> Vec<f64> {
-        let runs = 20;
-        queries
-            .iter()
-            .map(|q| {
-                let t = Instant::now();
-                for _ in 0..runs {
-                    f(q);
-                }
-                t.elapsed().as_secs_f64() * 1e6 / runs as f64
-            })
-            .collect()
-    };
-    let engine_times = time(&|q| {
+    let engine_times = timed(&queries, 20, |q| {
         black_box(engine.search(black_box(q), &options).ok());
     });
     print_slowest("engine queries", &engine_times, &queries);
     // Baseline: fold the query and scan every clause's folded text, as a library with no index would.
     let folded_clauses: Vec<Vec<char>> = clauses.iter().map(|c| engine.fold(&c.text).chars().collect()).collect();
-    let brute_times = time(&|q| {
+    let brute_times = timed(&queries, 20, |q| {
         let terms: Vec<Vec<char>> = q.split_whitespace().map(|t| engine.fold(t).chars().collect()).collect();
         let hits = folded_clauses.iter().filter(|c| terms.iter().all(|t| !occurrences(c, t).is_empty())).count();
         black_box(hits);
