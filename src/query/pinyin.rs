@@ -492,8 +492,9 @@ impl Engine<'_> {
             let mut next = Vec::new();
             for (codes, at, cost) in live {
                 if at == n {
-                    // One character only for one syllable typed whole (`xian`: 现, 县, 先).
-                    if codes.len() > 1 || cost == 0.0 {
+                    // One character only for one syllable typed whole (`xian`: 现, 县, 先), and
+                    // not for a lone letter (`a` is more likely a slip than 阿).
+                    if codes.len() > 1 || (cost == 0.0 && n > 1) {
                         done.push((codes, cost));
                     }
                     continue;
