@@ -88,12 +88,13 @@ impl PolicySearch {
     /// non-string `text` and `bad_options` for a bad `limit`.
     pub fn suggest(&self, text: JsValue, limit: JsValue) -> Result<JsValue, JsValue> {
         let text = string(&text, "text")?;
-        let limit = match limit.as_f64() {
-            _ if limit.is_undefined() || limit.is_null() => crate::query::suggest::DEFAULT_LIMIT,
-            Some(n) if (0.0..=32.0).contains(&n) && n.fract() == 0.0 => n as usize,
-            _ => return Err(error("bad_options", "limit must be a whole number from 0 to 32")),
+        let limit = if limit.is_undefined() || limit.is_null() {
+            crate::query::suggest::DEFAULT_LIMIT as u32
+        } else {
+            let max = crate::query::suggest::MAX_LIMIT as u32;
+            whole(&limit, max).ok_or_else(|| error("bad_options", "limit must be a whole number from 0 to 32"))?
         };
-        to_js(&self.engine.suggest(&text, limit))
+        to_js(&self.engine.suggest(&text, limit as usize))
     }
 
     /// The file name of this index's lexicon, served beside the wasm module (it names the
@@ -192,10 +193,12 @@ fn property(options: &JsValue, name: &str) -> Result<Option<JsValue>, JsValue> {
 /// (~7 KB brotli) into the module. Other keys are ignored.
 fn option(options: &JsValue, name: &str, default: u32) -> Result<u32, JsValue> {
     let Some(value) = property(options, name)? else { return Ok(default) };
-    match value.as_f64() {
-        Some(n) if n >= 0.0 && n <= f64::from(u32::MAX) && n.fract() == 0.0 => Ok(n as u32),
-        _ => Err(error("bad_options", &[name, " must be a whole number from 0"].concat())),
-    }
+    whole(&value, u32::MAX).ok_or_else(|| error("bad_options", &[name, " must be a whole number from 0"].concat()))
+}
+
+/// `value` when it is a whole number from 0 to `max`.
+fn whole(value: &JsValue, max: u32) -> Option<u32> {
+    value.as_f64().filter(|n| (0.0..=f64::from(max)).contains(n) && n.fract() == 0.0).map(|n| n as u32)
 }
 
 /// Reads `options[name]`: absent means `default`; otherwise a boolean.

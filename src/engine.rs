@@ -345,6 +345,9 @@ impl<'a> Engine<'a> {
         results.pinyin_hits = ranked.iter().filter(|s| s.answer() > 0).count();
         results.pinyin = (results.pinyin_hits > 0).then(|| reading_of[1].clone()).flatten();
         results.parsed = parsed(answer);
+        // The terms each answer's exact hits are highlighted with.
+        let terms: Vec<Vec<Vec<char>>> =
+            answers.iter().map(|a| a.query.include.iter().map(|t| t.chars.clone()).collect()).collect();
         let end = options.offset.saturating_add(options.limit).min(ranked.len());
         for &slot in ranked.get(options.offset..end).unwrap_or_default() {
             let a = &answers[slot.answer()];
@@ -353,10 +356,9 @@ impl<'a> Engine<'a> {
                     let (d, how, share) = a.documents[i];
                     self.doc_hit(d, how, share, &a.pieces)
                 }
-                Slot::Exact(_, i) => {
+                Slot::Exact(n, i) => {
                     let (clause, score) = a.exact[i];
-                    let terms: Vec<Vec<char>> = a.query.include.iter().map(|t| t.chars.clone()).collect();
-                    self.hit(clause, score, &terms).map(|mut h| {
+                    self.hit(clause, score, &terms[n]).map(|mut h| {
                         h.match_kind = MatchKind::Exact;
                         h
                     })

@@ -83,6 +83,11 @@ pub(crate) struct Stream {
     pub starts: Vec<bool>,
     /// The term each unit belongs to.
     pub term_of: Vec<usize>,
+    /// Each unit's letter (0 for a hanzi), so that a run of letters is a slice.
+    letters: Vec<u8>,
+    /// Where the run of letters from each unit ends (the next term boundary or hanzi): the
+    /// walk asks at every node, so it is computed once.
+    run_end: Vec<usize>,
 }
 
 impl Stream {
@@ -91,23 +96,32 @@ impl Stream {
         (from + 1..to).all(|i| !self.starts[i])
     }
 
-    /// The letters from unit `at` up to the next term boundary or hanzi.
-    fn run(&self, at: usize) -> Vec<u8> {
-        let mut run = Vec::new();
-        while let Some(b) = self.letter(at + run.len()) {
-            if !run.is_empty() && self.starts[at + run.len()] {
-                break;
-            }
-            run.push(b);
-        }
-        run
+    /// Adds a unit; `starts` says whether a term begins with it.
+    fn push(&mut self, unit: Unit, starts: bool, term: usize) {
+        self.letters.push(if let Unit::Letter(b) = unit { b } else { 0 });
+        self.units.push(unit);
+        self.starts.push(starts);
+        self.term_of.push(term);
     }
 
-    fn letter(&self, i: usize) -> Option<u8> {
-        match self.units.get(i) {
-            Some(Unit::Letter(b)) => Some(*b),
-            _ => None,
+    /// Computes where each run of letters ends, once every unit is pushed.
+    fn finish(&mut self) {
+        let n = self.units.len();
+        self.run_end = vec![0; n];
+        for i in (0..n).rev() {
+            self.run_end[i] = match self.units[i] {
+                Unit::Han(..) => i,
+                Unit::Letter(_) if i + 1 < n && !self.starts[i + 1] && self.run_end[i + 1] > i + 1 => {
+                    self.run_end[i + 1]
+                }
+                Unit::Letter(_) => i + 1,
+            };
         }
+    }
+
+    /// The letters from unit `at` up to the next term boundary or hanzi.
+    fn run(&self, at: usize) -> &[u8] {
+        &self.letters[at..self.run_end[at]]
     }
 }
 
@@ -263,7 +277,7 @@ impl Walk<'_, '_> {
                     Unit::Han(c, _) => Some(*c),
                     Unit::Letter(_) => None,
                 };
-                for (n, how) in typed_as(self.stream, self.mode, s, id, at, &run) {
+                for (n, how) in typed_as(self.stream, self.mode, s, id, at, run) {
                     if let Some(c) = han {
                         self.han.push((syllable, c));
                     }
@@ -336,12 +350,11 @@ impl Engine<'_> {
                     }
                     _ => return None,
                 };
-                stream.units.push(unit);
-                stream.starts.push(i == 0);
-                stream.term_of.push(n);
+                stream.push(unit, i == 0, n);
             }
         }
         let letters = stream.units.iter().filter(|u| matches!(u, Unit::Letter(_))).count();
+        stream.finish();
         (letters > 0 && letters <= MAX_LETTERS).then_some(stream)
     }
 
@@ -384,9 +397,8 @@ impl Engine<'_> {
         let Some(stream) = self.pinyin_stream(query) else { return Vec::new() };
         // One syllable typed whole is first of all a character (`ren` is 人 before 任何 as
         // r-en… or anything read with it as an initial).
-        let letters: Vec<u8> =
-            stream.units.iter().filter_map(|u| if let Unit::Letter(b) = u { Some(*b) } else { None }).collect();
-        if letters.len() == stream.units.len() && self.syllable_names().iter().any(|s| s.as_bytes() == letters) {
+        let all_letters = stream.units.iter().all(|u| matches!(u, Unit::Letter(_)));
+        if all_letters && self.syllable_names().iter().any(|s| s.as_bytes() == stream.letters) {
             let mode = Mode { fuzzy: false, complete: false };
             let chars: Vec<(Query, bool)> = self
                 .char_readings(&stream, mode)
@@ -449,7 +461,7 @@ impl Engine<'_> {
             let Some(here) = fewest[at] else { continue };
             let run = stream.run(at);
             for (id, s) in self.syllable_names().iter().enumerate() {
-                for (k, _) in typed_as(stream, mode, s.as_bytes(), id as u32, at, &run) {
+                for (k, _) in typed_as(stream, mode, s.as_bytes(), id as u32, at, run) {
                     let slot = &mut fewest[at + k];
                     *slot = Some(slot.map_or(here + 1, |f| f.min(here + 1)));
                 }
@@ -474,7 +486,7 @@ impl Engine<'_> {
                 Unit::Letter(_) => {
                     let run = stream.run(at);
                     for (id, s) in self.syllable_names().iter().enumerate() {
-                        for (k, how) in typed_as(stream, mode, s.as_bytes(), id as u32, at, &run) {
+                        for (k, how) in typed_as(stream, mode, s.as_bytes(), id as u32, at, run) {
                             let codes = by_syllable.get(id).map_or(&[][..], Vec::as_slice);
                             here.extend(codes.iter().map(|&code| (code, k, how.cost())));
                         }

@@ -43,12 +43,14 @@ fn main() -> ExitCode {
 /// Parsed flags and positional words.
 struct Args {
     json: bool,
+    /// `--limit`, if given: each command has its own default.
+    limit: Option<usize>,
     options: SearchOptions,
     words: Vec<String>,
 }
 
 fn parse_flags(args: &[String]) -> Result<Args, String> {
-    let mut parsed = Args { json: false, options: SearchOptions::default(), words: Vec::new() };
+    let mut parsed = Args { json: false, limit: None, options: SearchOptions::default(), words: Vec::new() };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut number = |name: &str| -> Result<usize, String> {
@@ -59,7 +61,7 @@ fn parse_flags(args: &[String]) -> Result<Args, String> {
             "--json" => parsed.json = true,
             "--exact" => parsed.options.correct = false,
             "--no-pinyin" => parsed.options.pinyin = false,
-            "--limit" => parsed.options.limit = number("--limit")?,
+            "--limit" => parsed.limit = Some(number("--limit")?),
             "--offset" => parsed.options.offset = number("--offset")?,
             "--" => {
                 parsed.words.extend(it.by_ref().cloned());
@@ -83,7 +85,8 @@ fn run(args: &[String]) -> Result<(), String> {
     let result = match command.as_str() {
         "search" => {
             let query = args.words.join(" ");
-            let results = engine.search(&query, &args.options).map_err(|e| e.to_string())?;
+            let options = SearchOptions { limit: args.limit.unwrap_or(args.options.limit), ..args.options };
+            let results = engine.search(&query, &options).map_err(|e| e.to_string())?;
             if args.json {
                 writeln!(out, "{}", json(&results))
             } else {
@@ -91,7 +94,7 @@ fn run(args: &[String]) -> Result<(), String> {
             }
         }
         "suggest" => {
-            let limit = if rest.iter().any(|a| a == "--limit") { args.options.limit } else { 8 };
+            let limit = args.limit.unwrap_or(policy_search::query::suggest::DEFAULT_LIMIT);
             let found = engine.suggest(&args.words.join(" "), limit);
             if args.json {
                 writeln!(out, "{}", json(&found))

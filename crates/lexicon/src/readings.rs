@@ -1,7 +1,7 @@
 //! Toneless pinyin readings.
 //!
 //! - Characters: the `pinyin` crate (pinyin-data, MIT), heteronyms included, for homophone
-//!   correction (空见 and 空间 are both `kong jian`): [`of_char`], [`of_word`].
+//!   correction (空见 and 空间 are both `kong jian`): [`of_char`].
 //! - Words: [`Phrases`], the word-level readings of mozillazg's phrase-pinyin-data (MIT,
 //!   `data/phrase-pinyin/`), so that a word is read as a word — 会计 `kuai ji`, 重庆
 //!   `chong qing`, 长期 `chang qi` — not character by character.
@@ -27,24 +27,6 @@ pub fn of_char(c: char) -> Vec<String> {
         if !out.contains(&plain) {
             out.push(plain);
         }
-    }
-    out
-}
-
-/// Every reading of `word` as syllables, up to [`MAX_READINGS`]; empty when a character has
-/// no reading.
-pub fn of_word(word: &str) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = vec![Vec::new()];
-    for c in word.chars() {
-        let readings = of_char(c);
-        if readings.is_empty() {
-            return Vec::new();
-        }
-        out = out
-            .iter()
-            .flat_map(|prefix| readings.iter().map(move |r| [prefix.as_slice(), std::slice::from_ref(r)].concat()))
-            .take(MAX_READINGS)
-            .collect();
     }
     out
 }
@@ -168,11 +150,8 @@ mod tests {
 
     #[test]
     fn reads_homophones_and_heteronyms() {
-        assert_eq!(of_word("空间"), [["kong", "jian"]]);
-        assert!(of_word("重创").iter().any(|r| r == &["zhong", "chuang"]));
         assert!(of_char('重').contains(&"chong".to_string()));
         assert!(of_char('绿').contains(&"lv".to_string()));
-        assert!(of_word("a").is_empty());
     }
 
     #[test]
@@ -181,6 +160,7 @@ mod tests {
         assert!(phrases.len() > 40_000);
         let read = |w: &str| phrases.read(w).into_iter().map(|r| r.join(" ")).collect::<Vec<_>>();
         assert_eq!(read("会计"), ["kuai ji"]);
+        assert_eq!(read("空间"), ["kong jian"]);
         assert_eq!(read("重庆"), ["chong qing"]);
         assert_eq!(read("长期"), ["chang qi"]);
         // Not a phrase of the data: its longest phrases, then single characters.
