@@ -7,7 +7,7 @@ use std::{env, fs, path::PathBuf, process};
 
 use policy_search_corpus::{load_dir, Date};
 use policy_search_index::{
-    write::{ClauseInput, CorpusWord, Lexicon},
+    write::{ClauseInput, CorpusWord, Lexicon, ShardSizes, Sharding},
     DocView,
 };
 use policy_search_lexicon::{readings, stopwords, vocabulary::Source, Thesaurus, Vocabulary, STOPWORDS, SYNONYMS};
@@ -19,6 +19,7 @@ fn main() {
     println!("cargo:rerun-if-changed={}", corpus_dir.display());
     println!("cargo:rerun-if-env-changed=POLICY_SEARCH_CORPUS");
     println!("cargo:rerun-if-env-changed=POLICY_SEARCH_AS_OF");
+    println!("cargo:rerun-if-env-changed=POLICY_SEARCH_SHARDS");
 
     let fail = |message: String| -> ! {
         eprintln!("error: policy-search corpus: {message}");
@@ -105,12 +106,54 @@ fn main() {
         common: readings::common_chars(),
     };
 
-    let blobs = policy_search_index::write::write(&docs, &clauses, full, &lexicon);
+    // Past a size the index is sharded (docs/index-format.md, `shards`): the core is embedded,
+    // the shard files are served beside the wasm. POLICY_SEARCH_SHARDS=always|never overrides.
+    let sharding = match env::var("POLICY_SEARCH_SHARDS").as_deref() {
+        Ok("always") => Sharding::Always(ShardSizes::default()),
+        Ok("never") => Sharding::Never,
+        Ok("auto") | Err(_) => Sharding::Auto,
+        Ok(other) => fail(format!("POLICY_SEARCH_SHARDS={other:?}: expected auto, always or never")),
+    };
+    let write = |sharding| policy_search_index::write::write(&docs, &clauses, full, &lexicon, sharding);
+    let blobs = write(sharding);
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    for (name, bytes) in [("index.bin", &blobs.core), ("lexicon.bin", &blobs.lexicon)] {
-        let out = out_dir.join(name);
-        fs::write(&out, bytes).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));
+    let save = |dir: &PathBuf, blobs: &policy_search_index::write::Blobs| {
+        let shards = dir.join("shards");
+        if shards.exists() {
+            fs::remove_dir_all(&shards).unwrap_or_else(|e| fail(format!("{}: {e}", shards.display())));
+        }
+        let mut files = vec![("index.bin".to_string(), &blobs.core), ("lexicon.bin".to_string(), &blobs.lexicon)];
+        files.extend(blobs.files.iter().map(|(name, bytes)| (name.clone(), bytes)));
+        for (name, bytes) in files {
+            let out = dir.join(name);
+            let parent = out.parent().expect("a file in a folder");
+            fs::create_dir_all(parent).unwrap_or_else(|e| fail(format!("{}: {e}", parent.display())));
+            fs::write(&out, bytes).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));
+        }
+    };
+    save(&out_dir, &blobs);
+    // Native builds (the CLI, benches, tests) embed the shard files too; the wasm does not.
+    let list: String = blobs
+        .files
+        .iter()
+        .map(|(name, _)| {
+            format!("({name:?}, include_bytes!({:?}) as &[u8]),\n", out_dir.join(name).display().to_string())
+        })
+        .collect();
+    let out = out_dir.join("shards.rs");
+    fs::write(&out, format!("&[\n{list}]\n")).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));
+    if !blobs.files.is_empty() {
+        let bytes: usize = blobs.files.iter().map(|f| f.1.len()).sum();
+        let (n, core) = (blobs.files.len(), blobs.core.len());
+        println!("cargo:warning=policy-search index: sharded: core {core} bytes, {n} shard files, {bytes} bytes");
     }
+    // An embedded build also writes its sharded twin, for the tests that prove both answer alike.
+    let twin = out_dir.join("twin");
+    if blobs.files.is_empty() {
+        // Small files, so that a query of the seeds reads some of many, as one of a portal's does.
+        save(&twin, &write(Sharding::Always(ShardSizes { term_shard: 6 << 10, text_chunk: 4 << 10 })));
+    }
+    println!("cargo:rustc-env=POLICY_SEARCH_TWIN={}", twin.display());
     // The lexicon is served under a name made of its own checksum, so that a cache never hands
     // out a stale one; the engine embeds the name, scripts/build-web copies the file under it.
     let sum = policy_search_index::header::LEXICON.stored_checksum(&blobs.lexicon).expect("a written header is whole");

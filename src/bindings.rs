@@ -52,6 +52,23 @@ impl PolicySearch {
         self.engine.index().bytes().to_vec()
     }
 
+    /// Adds a shard file of a sharded index: `name` as [`PolicySearch::missing`] gave it
+    /// (relative to this module's folder), `bytes` its content. Throws an `Error` with `code`
+    /// `bad_shard` for a name that is not this index's or bytes that are not that file whole.
+    #[wasm_bindgen(js_name = addFile)]
+    pub fn add_file(&self, name: &str, bytes: Vec<u8>) -> Result<(), JsValue> {
+        self.engine.add_file(name, bytes).map_err(|e| error("bad_shard", &[name, ": ", &e.to_string()].concat()))
+    }
+
+    /// The shard files the calls since the last `missing()` needed and did not have (names
+    /// relative to this module's folder), and clears the list. Empty for an embedded index.
+    /// When not empty, those calls answered without the files: fetch them, `addFile` each and
+    /// call again — the answer is then complete (or names yet more files, as a search whose
+    /// correction reads other keys may).
+    pub fn missing(&self) -> Vec<String> {
+        self.engine.take_missing()
+    }
+
     /// Whether this module has the tiers beyond the exact one (relaxed hits, corrections,
     /// pinyin, completions): false for the page's first module, true for the natural one.
     pub fn natural(&self) -> bool {

@@ -45,6 +45,11 @@ pub static LEXICON_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.
 #[cfg(not(target_arch = "wasm32"))]
 pub static EMBEDDED_LEXICON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
 
+/// The shard files of a sharded embedded index, as `(name, bytes)` (none for an embedded
+/// one). Native builds embed them; the browser fetches each when a query first needs it.
+#[cfg(all(feature = "embedded", not(target_arch = "wasm32")))]
+pub static EMBEDDED_SHARDS: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/shards.rs"));
+
 /// Clauses longer than this many characters get a snippet window.
 const SNIPPET_CHARS: usize = 120;
 /// A correction is taken when the query as typed has no exact hit and the correction has one,
@@ -124,7 +129,12 @@ impl Engine<'static> {
         #[allow(unused_mut)]
         let mut engine = Engine::open(EMBEDDED_INDEX)?;
         #[cfg(not(target_arch = "wasm32"))]
-        engine.attach_lexicon(EMBEDDED_LEXICON)?;
+        {
+            engine.attach_lexicon(EMBEDDED_LEXICON)?;
+            for (name, bytes) in EMBEDDED_SHARDS {
+                engine.add_file(name, bytes.to_vec())?;
+            }
+        }
         Ok(engine)
     }
 }
@@ -204,13 +214,15 @@ impl<'a> Engine<'a> {
         text.chars().map(|c| self.fold_char(c)).collect()
     }
 
-    /// Folded text of clause `i` (empty if `i` is out of range).
+    /// Folded text of clause `i` (empty if `i` is out of range, or if its text chunk has not
+    /// been added yet: then it is noted as missing, and nothing is cached).
     pub fn folded(&self, i: u32) -> &[char] {
         let Some(cell) = self.folded.get(i as usize) else { return &[] };
-        cell.get_or_init(|| {
-            let text = self.index.clause(i).map_or("", |c| c.text);
-            text.chars().map(|c| self.fold_char(c)).collect()
-        })
+        if let Some(folded) = cell.get() {
+            return folded;
+        }
+        let Some(view) = self.index.clause(i) else { return &[] };
+        cell.get_or_init(|| view.text.chars().map(|c| self.fold_char(c)).collect())
     }
 
     /// The headings above clause `i` and its document's title, folded, one per line: the
@@ -218,9 +230,9 @@ impl<'a> Engine<'a> {
     pub(crate) fn folded_context(&self, i: u32) -> &[char] {
         let Some(cell) = self.context.get(i as usize) else { return &[] };
         cell.get_or_init(|| {
-            let Some(view) = self.index.clause(i) else { return Box::default() };
+            let Some(view) = self.index.clause_numbers(i) else { return Box::default() };
             let title = self.index.doc(view.doc).map_or("", |d| d.title);
-            let path = self.index.path(&view);
+            let path = self.index.path(view.heading_node);
             path.iter()
                 .map(|h| h.title)
                 .chain([title])
@@ -230,11 +242,23 @@ impl<'a> Engine<'a> {
         })
     }
 
-    /// Folds every clause ahead of use; afterwards no query pays for folding.
+    /// Folds every clause at hand ahead of use (all of an embedded index; a sharded one's
+    /// added chunks), so that no query pays for folding them.
     pub fn prepare(&self) {
-        for i in 0..self.index.clause_count() {
+        for i in (0..self.index.clause_count()).filter(|&i| self.index.has_text(i)) {
             self.folded(i);
         }
+    }
+
+    /// Adds a shard file of a sharded index (see [`Index::add_file`]).
+    pub fn add_file(&self, name: &str, bytes: Vec<u8>) -> Result<(), FormatError> {
+        self.index.add_file(name, bytes)
+    }
+
+    /// The shard files the calls since the last one needed and did not have: when not empty,
+    /// the last answers were incomplete; add these and ask again (see [`Index::take_missing`]).
+    pub fn take_missing(&self) -> Vec<String> {
+        self.index.take_missing()
     }
 
     /// What ranking needs to know of clause `i`.
@@ -307,11 +331,15 @@ impl<'a> Engine<'a> {
         if query.include.is_empty() {
             return Ok(results);
         }
-        let mut answer = self.answer(query);
+        // Hits the page could need: each list's first `top` are ranked, the rest are only
+        // counted. Twice the page's end, since a clause listed by an earlier answer is skipped
+        // in a later one (at most one skip per hit before the end).
+        let top = options.offset.saturating_add(options.limit).saturating_mul(2);
+        let mut answer = self.answer(query, top);
         // A correction can only help a query that finds no exact hit, no document and no
         // clause holding all of it.
         if NATURAL && options.correct && answer.best_share() < 1.0 - f32::EPSILON {
-            if let Some((candidate, better)) = self.correct(&answer) {
+            if let Some((candidate, better)) = self.correct(&answer, top) {
                 results.corrected = Some(self.correction(raw, &candidate, &better));
                 answer = better;
             }
@@ -325,8 +353,8 @@ impl<'a> Engine<'a> {
                 // The first reading through every tier; alternatives only when the corpus
                 // holds them as read, and only their exact hits.
                 let answer = match n {
-                    0 => self.answer(reading),
-                    _ if found => self.exact_answer(reading),
+                    0 => self.answer(reading, top),
+                    _ if found => self.exact_answer(reading, top),
                     _ => continue,
                 };
                 if n > 0 && answer.exact.is_empty() {
@@ -377,21 +405,21 @@ impl<'a> Engine<'a> {
     }
 
     /// The exact tier alone for one parsed query.
-    fn exact_answer(&self, query: Query) -> Answer {
-        let (exact, _) = self.exact(&query);
+    fn exact_answer(&self, query: Query, top: usize) -> Answer {
+        let (exact, _) = self.exact(&query, top);
         Answer { query, pieces: Vec::new(), documents: Vec::new(), exact, relaxed: Vec::new() }
     }
 
     /// Every tier for one parsed query.
-    fn answer(&self, query: Query) -> Answer {
-        let (exact, per_term) = self.exact(&query);
+    fn answer(&self, query: Query, top: usize) -> Answer {
+        let (exact, per_term) = self.exact(&query, top);
         let pieces = if NATURAL { self.pieces(&query, per_term) } else { Vec::new() };
         // One piece without synonyms holds nothing the exact tier has not found already.
         let weighed = pieces.iter().filter(|p| p.weight > 0.0).count();
         let relaxed = if NATURAL && (weighed > 1 || pieces.iter().any(|p| !p.synonyms.is_empty())) {
-            let mut skip: Vec<u32> = exact.iter().map(|e| e.0).collect();
+            let mut skip: Vec<u32> = exact.iter().map(|e| e.0).chain(self.excluded(&query)).collect();
             skip.sort_unstable();
-            self.relaxed(&query, &pieces, &skip)
+            self.relaxed(&pieces, &skip, top)
         } else {
             Vec::new()
         };
@@ -403,7 +431,7 @@ impl<'a> Engine<'a> {
 
     /// The best homophone correction of a query that found no exact hit, with its answer, if
     /// it finds clearly more than the query as typed.
-    fn correct(&self, original: &Answer) -> Option<(Candidate, Answer)> {
+    fn correct(&self, original: &Answer, top: usize) -> Option<(Candidate, Answer)> {
         // The pieces the best clause lacks are where a slip would be.
         let best = original.relaxed.iter().max_by(|a, b| a.share.total_cmp(&b.share));
         let suspects: Vec<&str> = match best {
@@ -424,7 +452,7 @@ impl<'a> Engine<'a> {
         });
         // Longer replacements first, then more clauses, then candidate order.
         if let Some((c, _)) = exact.max_by_key(|(c, n)| (c.to.len(), *n)) {
-            let answer = self.answer(c.apply(&original.query));
+            let answer = self.answer(c.apply(&original.query), top);
             if !answer.exact.is_empty() {
                 return Some((c.clone(), answer));
             }
@@ -434,7 +462,7 @@ impl<'a> Engine<'a> {
             .into_iter()
             .take(CORRECTIONS_RANKED)
             .map(|c| {
-                let answer = self.answer(c.apply(&original.query));
+                let answer = self.answer(c.apply(&original.query), top);
                 (c, answer)
             })
             .filter(|(_, a)| a.best_share() >= floor.max(CORRECTION_SHARE))
@@ -569,7 +597,7 @@ impl<'a> Engine<'a> {
         })
     }
 
-    fn record(&self, view: &ClauseView<'a>) -> ClauseRecord {
+    fn record(&self, view: &ClauseView<'_>) -> ClauseRecord {
         let doc = self.index.doc(view.doc).map_or("", |d| d.doc);
         ClauseRecord {
             doc: doc.to_string(),
@@ -577,7 +605,7 @@ impl<'a> Engine<'a> {
             label: view.label.to_string(),
             path: self
                 .index
-                .path(view)
+                .path(view.heading_node)
                 .into_iter()
                 .map(|h| PathItem { label: h.label.into(), title: h.title.into() })
                 .collect(),
@@ -604,7 +632,7 @@ impl<'a> Engine<'a> {
 
     /// The clauses of document `doc`, selected by their numeric head so that other documents'
     /// strings are never read.
-    fn views_of(&self, doc: &str) -> impl Iterator<Item = ClauseView<'a>> + '_ {
+    fn views_of(&self, doc: &str) -> impl Iterator<Item = ClauseView<'_>> + '_ {
         let d = (0..self.index.doc_count()).find(|&i| self.index.doc(i).is_some_and(|v| v.doc == doc));
         (0..self.index.clause_count())
             .filter(move |&i| d.is_some() && self.index.clause_numbers(i).map(|n| n.doc) == d)
@@ -616,7 +644,8 @@ impl<'a> Engine<'a> {
     /// document is represented. For hints when a search finds nothing.
     pub fn examples(&self, n: usize) -> Vec<String> {
         let mut per_doc: Vec<Vec<String>> = vec![Vec::new(); self.index.doc_count() as usize];
-        for i in 0..self.index.clause_count() {
+        // Of a sharded index, the clauses at hand only: examples are not worth a download.
+        for i in (0..self.index.clause_count()).filter(|&i| self.index.has_text(i)) {
             let Some(view) = self.index.clause(i) else { continue };
             let heading: String = view.text.chars().take(view.heading_len as usize).collect();
             let heading = heading.trim_end_matches(['。', '，', ',', '：', ':']).to_string();
@@ -657,7 +686,7 @@ impl<'a> Engine<'a> {
             total_bytes: sections.iter().map(|s| s.bytes).sum::<usize>()
                 + policy_search_index::header::CORE.header_len(),
             sections,
-            text_bytes: (0..self.index.clause_count()).filter_map(|i| self.index.clause(i)).map(|c| c.text.len()).sum(),
+            text_bytes: self.text_bytes(),
             keys: self.index.key_count(),
             clauses: self.index.clause_count(),
             docs: self.index.doc_count(),
@@ -670,6 +699,18 @@ impl<'a> Engine<'a> {
                 words: l.word_count(),
             }),
         }
+    }
+}
+
+impl Engine<'_> {
+    /// Bytes of clause text: summed over the clauses of an embedded index; the text chunks'
+    /// sizes for a sharded one (which does not fetch them to count).
+    fn text_bytes(&self) -> usize {
+        let shards = self.index.shards();
+        if shards.is_sharded() {
+            return (shards.term_shards()..shards.len()).filter_map(|f| shards.file(f)).map(|f| f.bytes as usize).sum();
+        }
+        (0..self.index.clause_count()).filter_map(|i| self.index.clause(i)).map(|c| c.text.len()).sum()
     }
 }
 

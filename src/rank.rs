@@ -37,11 +37,21 @@ pub struct ClauseFacts {
     pub units: Option<std::ops::Range<u32>>,
 }
 
-/// Sorts scored clauses best first; ties go to document then clause order (clause numbers
-/// follow both), so the same query always ranks the same way.
-pub fn sort(ranked: &mut [(u32, f32)]) {
+/// Puts the best `top` scored clauses first, best first; the rest follow in no order (a page
+/// needs its hits, not a sorted list of every clause a common term is in). Ties go to document
+/// then clause order (clause numbers follow both), so the same query always ranks the same way.
+pub fn sort_top<T>(ranked: &mut [T], top: usize, key: impl Fn(&T) -> (u32, f32)) {
     // Unstable is enough (the order is total) and keeps the stable sort's code out of the wasm.
-    ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let order = |a: &T, b: &T| {
+        let (a, b) = (key(a), key(b));
+        b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+    };
+    if top < ranked.len() {
+        ranked.select_nth_unstable_by(top, order);
+        ranked[..top].sort_unstable_by(order);
+    } else {
+        ranked.sort_unstable_by(order);
+    }
 }
 
 /// BM25's idf for a term found in `df` of `n` clauses.

@@ -1,8 +1,10 @@
 //! The exact tier: every term occurs in the clause's folded text as a substring (Latin and
 //! number tokens whole), no excluded term does. A term's keys select candidates from the
-//! postings and each candidate is verified against its text, so hits equal a brute-force scan.
+//! postings, rarest first; each candidate is then verified — against the offsets of its keys
+//! where the postings carry them (a sharded index, whose text is fetched only for the clauses
+//! shown), otherwise against its text — so hits equal a brute-force scan either way.
 
-use policy_search_index::keys;
+use policy_search_index::{keys, postings::Occurrences};
 
 use crate::{engine::Engine, query::Query, rank};
 
@@ -14,6 +16,11 @@ impl Engine<'_> {
     /// Clauses containing `term` (folded), each with the character offsets of its occurrences,
     /// in clause order.
     pub fn matches(&self, term: &[char]) -> Matches {
+        if self.index().positional() {
+            if let Some(keys) = keys::term_keys_at(term) {
+                return self.matches_by_offsets(&keys);
+            }
+        }
         self.holding_keys(term)
             .into_iter()
             .filter_map(|c| {
@@ -26,7 +33,37 @@ impl Engine<'_> {
     /// True when some clause contains `term` (folded): [`Engine::matches`] stopping at the
     /// first clause found.
     pub fn occurs(&self, term: &[char]) -> bool {
+        if self.index().positional() && keys::term_keys_at(term).is_some() {
+            return !self.matches(term).is_empty();
+        }
         self.holding_keys(term).into_iter().any(|c| !keys::occurrences(self.folded(c), term).is_empty())
+    }
+
+    /// [`Engine::matches`] from positional postings: the clauses holding every key (rarest
+    /// list first), and in each the starts `s` where every key sits at `s + its offset`.
+    fn matches_by_offsets(&self, keys: &[(String, usize)]) -> Matches {
+        let mut lists: Vec<(usize, Vec<Occurrences>)> =
+            keys.iter().map(|(key, offset)| (*offset, self.index().occurrences(key))).collect();
+        lists.sort_by_key(|(_, list)| list.len());
+        let Some(((first_offset, rarest), others)) = lists.split_first() else { return Vec::new() };
+        let mut out = Vec::new();
+        let mut held = Vec::with_capacity(others.len());
+        'clause: for (clause, at) in rarest {
+            held.clear();
+            for (offset, list) in others {
+                let Ok(i) = list.binary_search_by_key(clause, |o| o.0) else { continue 'clause };
+                held.push((*offset, &list[i].1));
+            }
+            let starts: Vec<usize> = at
+                .iter()
+                .filter_map(|&p| (p as usize).checked_sub(*first_offset))
+                .filter(|&s| held.iter().all(|(offset, at)| at.binary_search(&((s + offset) as u32)).is_ok()))
+                .collect();
+            if !starts.is_empty() {
+                out.push((*clause, starts));
+            }
+        }
+        out
     }
 
     /// The clauses that hold every key of `term`, ascending: a superset of its matches.
@@ -45,19 +82,23 @@ impl Engine<'_> {
         lists.fold(first, |acc, list| intersect(&acc, &list))
     }
 
-    /// True when clause `clause` contains an excluded term of `query`.
-    pub(crate) fn excluded(&self, query: &Query, clause: u32) -> bool {
-        let folded = self.folded(clause);
-        query.exclude.iter().any(|t| !keys::occurrences(folded, &t.chars).is_empty())
+    /// The clauses holding an excluded term of `query`, ascending.
+    pub(crate) fn excluded(&self, query: &Query) -> Vec<u32> {
+        let mut out: Vec<u32> = query.exclude.iter().flat_map(|t| self.matches(&t.chars)).map(|m| m.0).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
-    /// The exact tier: matching clause numbers with their scores, best first, and each included
-    /// term's matches (which the relaxed tier reuses for pieces that are whole terms).
-    pub(crate) fn exact(&self, query: &Query) -> (Vec<(u32, f32)>, Vec<Matches>) {
+    /// The exact tier: matching clause numbers with their scores, the best `top` first (the
+    /// rest in no order: only a page is shown), and each included term's matches (which the
+    /// relaxed tier reuses for pieces that are whole terms).
+    pub(crate) fn exact(&self, query: &Query, top: usize) -> (Vec<(u32, f32)>, Vec<Matches>) {
         let per_term: Vec<Matches> = query.include.iter().map(|t| self.matches(&t.chars)).collect();
         let n = self.index().clause_count();
         let idfs: Vec<f32> = per_term.iter().map(|m| rank::idf(n, m.len())).collect();
         let Some(shortest) = per_term.iter().min_by_key(|m| m.len()) else { return (Vec::new(), per_term) };
+        let excluded = self.excluded(query);
         let mut ranked: Vec<(u32, f32)> = shortest
             .iter()
             .filter_map(|&(clause, _)| {
@@ -70,13 +111,13 @@ impl Engine<'_> {
                         idf: idfs[i],
                     });
                 }
-                if self.excluded(query, clause) {
+                if excluded.binary_search(&clause).is_ok() {
                     return None;
                 }
                 Some((clause, rank::score(&terms, &self.facts(clause)?, self.index().average_chars())))
             })
             .collect();
-        rank::sort(&mut ranked);
+        rank::sort_top(&mut ranked, top, |&r| r);
         (ranked, per_term)
     }
 }

@@ -238,8 +238,8 @@ impl Engine<'_> {
     }
 
     /// The relaxed tier for `pieces` of `query`, leaving out the clauses in `skip` (the exact
-    /// hits), best first.
-    pub(crate) fn relaxed(&self, query: &Query, pieces: &[Piece], skip: &[u32]) -> Vec<RelaxedHit> {
+    /// hits and the excluded clauses, ascending), the best `top` first.
+    pub(crate) fn relaxed(&self, pieces: &[Piece], skip: &[u32], top: usize) -> Vec<RelaxedHit> {
         let total: f32 = pieces.iter().map(|p| p.weight).sum();
         if total <= 0.0 {
             return Vec::new();
@@ -262,7 +262,7 @@ impl Engine<'_> {
         let floor = if known { MIN_SHARE_KNOWN } else { MIN_SHARE };
         let mut hits: Vec<RelaxedHit> = Vec::new();
         for clause in candidates {
-            if skip.binary_search(&clause).is_ok() || self.excluded(query, clause) {
+            if skip.binary_search(&clause).is_ok() {
                 continue;
             }
             let Some(facts) = self.facts(clause) else { continue };
@@ -319,7 +319,7 @@ impl Engine<'_> {
             let score = rank::score(&terms, &facts, self.index().average_chars()) * share * share;
             hits.push(RelaxedHit { clause, score, share, held });
         }
-        hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.clause.cmp(&b.clause)));
+        rank::sort_top(&mut hits, top, |h| (h.clause, h.score));
         hits
     }
 

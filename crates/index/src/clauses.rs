@@ -2,14 +2,18 @@
 //!
 //! `total_chars: u32 LE` (for BM25's average length), then a table of records:
 //! `doc | heading + 1 | heading_len | units_start + 1 | units_end | char_len` (varints, `0` =
-//! none), then `id | label | units count | units… | text` (strings). `text` is the display
-//! text in the original script; its folded form is computed on demand, never stored.
+//! none): what ranking and breadcrumbs need, always in the core. The clause's strings are in
+//! [`crate::texts`]; [`ClauseView`] joins the two.
 
 use std::ops::Range;
 
-use crate::bytes::{Reader, Table};
+use crate::{
+    bytes::{Reader, Table},
+    texts::ClauseStrings,
+};
 
-/// One clause as read from the index; every string is borrowed from the index bytes.
+/// One clause as read from the index: its numbers and its strings (borrowed from the index
+/// or from the text chunk holding them).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClauseView<'a> {
     /// Document number.
@@ -32,9 +36,26 @@ pub struct ClauseView<'a> {
     pub text: &'a str,
 }
 
-/// The numeric head of a record: what ranking needs, read without touching (or validating)
-/// its strings, so scoring a candidate costs a few varints rather than a pass over its text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+impl<'a> ClauseView<'a> {
+    /// A clause from its numbers and its strings.
+    pub fn join(n: ClauseNumbers, s: ClauseStrings<'a>) -> ClauseView<'a> {
+        ClauseView {
+            doc: n.doc,
+            heading_node: n.heading_node,
+            heading_len: n.heading_len,
+            units_span: n.units_span,
+            char_len: n.char_len,
+            id: s.id,
+            label: s.label,
+            units: s.units,
+            text: s.text,
+        }
+    }
+}
+
+/// The numeric record of a clause: what ranking and breadcrumbs need, in the core of every
+/// index, so scoring a candidate costs a few varints and no text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ClauseNumbers {
     /// Document number.
     pub doc: u32,
@@ -62,10 +83,10 @@ pub fn numbers(table: &Table<'_>, i: u32) -> Option<ClauseNumbers> {
     read_numbers(&mut Reader::new(table.get(i as usize)?))
 }
 
-/// Writes one clause record.
+/// Writes the numeric record of one clause.
 #[cfg(feature = "write")]
-pub fn record(c: &ClauseView<'_>) -> Vec<u8> {
-    use crate::bytes::{put_str, put_strs, put_varint};
+pub fn record(c: &ClauseNumbers) -> Vec<u8> {
+    use crate::bytes::put_varint;
     let mut out = Vec::new();
     put_varint(&mut out, u64::from(c.doc));
     put_varint(&mut out, c.heading_node.map_or(0, |h| u64::from(h) + 1));
@@ -74,20 +95,5 @@ pub fn record(c: &ClauseView<'_>) -> Vec<u8> {
     put_varint(&mut out, start);
     put_varint(&mut out, end);
     put_varint(&mut out, u64::from(c.char_len));
-    put_str(&mut out, c.id);
-    put_str(&mut out, c.label);
-    put_strs(&mut out, &c.units);
-    put_str(&mut out, c.text);
     out
-}
-
-/// Reads record `i`.
-pub fn read<'a>(table: &Table<'a>, i: u32) -> Option<ClauseView<'a>> {
-    let mut r = Reader::new(table.get(i as usize)?);
-    let ClauseNumbers { doc, heading_node, heading_len, units_span, char_len } = read_numbers(&mut r)?;
-    let id = r.str()?;
-    let label = r.str()?;
-    let units = r.strs()?;
-    let text = r.str()?;
-    Some(ClauseView { doc, heading_node, heading_len, units_span, char_len, id, label, units, text })
 }

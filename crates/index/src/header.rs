@@ -12,12 +12,13 @@
 //! **lexicon** blob (vocabulary, synonyms, readings, pinyin) serves the relaxed tier, corrections,
 //! pinyin queries and autocomplete
 //! and is fetched lazily by the browser. Its first section holds the core's checksum, so a
-//! lexicon is never attached to an index of another build.
+//! lexicon is never attached to an index of another build. A sharded build adds two more kinds
+//! of file, term shards and text chunks, each also naming its core in its first section.
 
 use crate::FormatError;
 
 /// Bumped whenever any section's layout changes.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// A blob's magic and its section names in on-disk order.
 pub struct Layout<const N: usize> {
@@ -27,9 +28,16 @@ pub struct Layout<const N: usize> {
     pub sections: [&'static str; N],
 }
 
-/// The core index.
-pub const CORE: Layout<7> =
-    Layout { magic: b"PSIX", sections: ["fold", "alphabet", "terms", "postings", "headings", "clauses", "docs"] };
+/// The core index. In a sharded build its `terms`, `postings` and `texts` are empty and
+/// `shards` names the files that hold them (see [`crate::shards`]).
+pub const CORE: Layout<9> = Layout {
+    magic: b"PSIX",
+    sections: ["fold", "alphabet", "terms", "postings", "headings", "clauses", "texts", "docs", "shards"],
+};
+/// A term shard of a sharded build: the keys of one key range with their positional postings.
+pub const TERM_SHARD: Layout<3> = Layout { magic: b"PSKS", sections: ["core", "terms", "postings"] };
+/// A text chunk of a sharded build: the strings of a run of consecutive clauses.
+pub const TEXT_CHUNK: Layout<2> = Layout { magic: b"PSTC", sections: ["core", "texts"] };
 /// The lexicon.
 pub const LEXICON: Layout<6> =
     Layout { magic: b"PSLX", sections: ["core", "vocab", "synonyms", "readings", "typed", "pinyin"] };
@@ -72,6 +80,17 @@ impl<const N: usize> Layout<N> {
 
     /// Checks the header and checksum; returns each section's byte slice.
     pub fn read<'a>(&self, bytes: &'a [u8]) -> Result<[&'a [u8]; N], FormatError> {
+        if bytes.len() >= self.header_len()
+            && self.stored_checksum(bytes) != Some(checksum(&bytes[self.header_len()..]))
+        {
+            return Err(if &bytes[..4] == self.magic { FormatError::Checksum } else { FormatError::NotAnIndex });
+        }
+        self.sections(bytes)
+    }
+
+    /// Each section's byte slice, checking the header but not the checksum: for a file
+    /// [`Layout::read`] has checked once already (a loaded shard is opened on every lookup).
+    pub fn sections<'a>(&self, bytes: &'a [u8]) -> Result<[&'a [u8]; N], FormatError> {
         if bytes.len() < self.header_len() || &bytes[..4] != self.magic {
             return Err(FormatError::NotAnIndex);
         }
@@ -82,9 +101,6 @@ impl<const N: usize> Layout<N> {
         }
         if u32_at(8) as usize != N {
             return Err(FormatError::Corrupt("section count"));
-        }
-        if self.stored_checksum(bytes) != Some(checksum(&bytes[self.header_len()..])) {
-            return Err(FormatError::Checksum);
         }
         let mut out = [&bytes[..0]; N];
         for (i, slot) in out.iter_mut().enumerate() {

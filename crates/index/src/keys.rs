@@ -28,29 +28,64 @@ pub fn inside_token(chars: &[char], pos: usize) -> bool {
 
 /// Every key of a folded text, in text order, with repeats.
 pub fn keys(folded: &str) -> Vec<String> {
-    let chars: Vec<char> = folded.chars().collect();
+    keys_at(&folded.chars().collect::<Vec<_>>()).into_iter().map(|(k, _)| k).collect()
+}
+
+/// Every key of a folded text with the character offset it starts at, in text order.
+pub fn keys_at(chars: &[char]) -> Vec<(String, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         if is_han(c) {
             match chars.get(i + 1) {
-                Some(&n) if is_han(n) => out.push([c, n].iter().collect()),
-                _ => out.push(c.to_string()), // the end of a run
+                Some(&n) if is_han(n) => out.push(([c, n].iter().collect(), i)),
+                _ => out.push((c.to_string(), i)), // the end of a run
             }
             i += 1;
         } else if c.is_ascii_alphanumeric() {
             let start = i;
             i += 1;
-            while inside_token(&chars, i) {
+            while inside_token(chars, i) {
                 i += 1;
             }
-            out.push(chars[start..i].iter().collect());
+            out.push((chars[start..i].iter().collect(), start));
         } else {
             i += 1;
         }
     }
     out
+}
+
+/// The keys of a term with their offsets in it, such that a clause holds the term at `s`
+/// exactly when it holds each key at `s + offset`: its bigrams (a lone Han character as
+/// itself, read through the keys it begins) and its tokens. `None` when the term has a
+/// character no key holds (punctuation, symbols): then only its text can tell.
+pub fn term_keys_at(term: &[char]) -> Option<Vec<(String, usize)>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < term.len() {
+        let run = term[i..].iter().take_while(|&&c| is_han(c)).count();
+        if run == 1 {
+            out.push((term[i].to_string(), i));
+        }
+        for (j, pair) in term[i..i + run].windows(2).enumerate() {
+            out.push((pair.iter().collect(), i + j));
+        }
+        if run > 0 {
+            i += run;
+        } else if term[i].is_ascii_alphanumeric() {
+            let start = i;
+            i += 1;
+            while inside_token(term, i) {
+                i += 1;
+            }
+            out.push((term[start..i].iter().collect(), start));
+        } else {
+            return None;
+        }
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// The keys every clause matching `term` (folded) must have: its bigrams (or its lone Han
@@ -126,6 +161,16 @@ mod tests {
         assert_eq!(term_keys("2亿元"), ["2", "亿元"]);
         assert_eq!(term_keys("g60科创走廊"), ["g60", "科创", "创走", "走廊"]);
         assert!(term_keys("“”。").is_empty());
+    }
+
+    #[test]
+    fn term_keys_carry_their_offsets() {
+        let at = |s: &str| term_keys_at(&chars(s));
+        assert_eq!(at("g60科创"), Some(vec![("g60".into(), 0), ("科创".into(), 3)]));
+        assert_eq!(at("识产识产"), Some(vec![("识产".into(), 0), ("产识".into(), 1), ("识产".into(), 2)]));
+        assert_eq!(at("府"), Some(vec![("府".into(), 0)]));
+        assert_eq!(at("2.5%"), None);
+        assert_eq!(keys_at(&chars("1.政府")), [("1".into(), 0), ("政府".into(), 2), ("府".into(), 3)]);
     }
 
     #[test]

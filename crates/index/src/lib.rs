@@ -37,20 +37,28 @@ pub mod keys;
 pub mod pinyin;
 pub mod postings;
 pub mod readings;
+pub mod shards;
 pub mod synonyms;
 pub mod terms;
+pub mod texts;
 pub mod typed;
 pub mod vocab;
 #[cfg(feature = "write")]
 pub mod write;
 
-use std::fmt;
+use std::{
+    cell::{OnceCell, RefCell},
+    collections::BTreeSet,
+    fmt,
+};
 
 use alphabet::Alphabet;
 use bytes::Table;
 use policy_search_normalize::FoldTable;
-use postings::Postings;
+use postings::{Occurrences, Postings};
 use readings::Readings;
+use shards::Shards;
+use texts::Texts;
 
 pub use clauses::ClauseView;
 pub use docs::DocView;
@@ -67,8 +75,10 @@ pub enum FormatError {
     Checksum,
     /// A section is malformed.
     Corrupt(&'static str),
-    /// A lexicon built with another index.
+    /// A lexicon or shard file built with another index.
     OtherBuild,
+    /// A file name that is not one of this index's shard files.
+    UnknownFile,
 }
 
 impl fmt::Display for FormatError {
@@ -78,7 +88,8 @@ impl fmt::Display for FormatError {
             FormatError::Version(v) => write!(f, "index format version {v}, expected {}", header::FORMAT_VERSION),
             FormatError::Checksum => write!(f, "index checksum mismatch (truncated or corrupted)"),
             FormatError::Corrupt(s) => write!(f, "index section {s} is malformed"),
-            FormatError::OtherBuild => write!(f, "the lexicon belongs to another build of the index"),
+            FormatError::OtherBuild => write!(f, "the file belongs to another build of the index"),
+            FormatError::UnknownFile => write!(f, "not a shard file of this index"),
         }
     }
 }
@@ -91,7 +102,10 @@ fn lone_han(key: &str) -> bool {
     chars.next().is_some_and(policy_search_normalize::is_han) && chars.next().is_none()
 }
 
-/// An opened index, borrowing its bytes.
+/// An opened index, borrowing its bytes. A sharded index also owns the shard files added
+/// to it ([`Index::add_file`]); a lookup that needs a file not added yet answers as if the
+/// file held nothing and notes it ([`Index::take_missing`]), so a caller fetches what is
+/// missing and asks again.
 #[derive(Clone)]
 pub struct Index<'a> {
     /// The fold table the query side must use.
@@ -101,11 +115,37 @@ pub struct Index<'a> {
     postings: Postings<'a>,
     headings: Table<'a>,
     clauses: Table<'a>,
+    texts: Texts<'a>,
     docs: Table<'a>,
+    shards: Shards<'a>,
+    /// The shard files added so far, by file number.
+    files: Vec<OnceCell<Box<[u8]>>>,
+    /// Files a lookup needed and did not have.
+    missing: RefCell<BTreeSet<usize>>,
     total_chars: u32,
     checksum: u64,
-    sizes: [usize; 7],
+    sizes: [usize; 9],
     bytes: &'a [u8],
+}
+
+/// The keys and postings of a term range: the core's own, or a loaded term shard's.
+struct TermSource<'s> {
+    terms: fst::Map<&'s [u8]>,
+    postings: Postings<'s>,
+}
+
+impl TermSource<'_> {
+    /// The terms FST's node after `code`, with the output so far.
+    fn node_of(&self, code: &[u8]) -> Option<(fst::raw::Node<'_>, fst::raw::Output)> {
+        let fst = self.terms.as_fst();
+        let (mut node, mut out) = (fst.root(), fst::raw::Output::zero());
+        for b in code {
+            let t = node.transition(node.find_input(*b)?);
+            out = out.cat(t.out);
+            node = fst.node(t.addr);
+        }
+        Some((node, out))
+    }
 }
 
 /// The lexicon blob, opened against the core index it was built with.
@@ -191,7 +231,7 @@ impl<'a> Index<'a> {
     pub fn open(bytes: &'a [u8]) -> Result<Index<'a>, FormatError> {
         let sections = header::CORE.read(bytes)?;
         let sizes = sections.map(<[u8]>::len);
-        let [fold, alphabet, terms, postings, headings, clauses, docs] = sections;
+        let [fold, alphabet, terms, postings, headings, clauses, texts, docs, shards] = sections;
         let fold = FoldTable::from_bytes(fold).map_err(|_| FormatError::Corrupt("fold"))?;
         let alphabet = Alphabet::new(alphabet).ok_or(FormatError::Corrupt("alphabet"))?;
         let terms = fst::Map::new(terms).map_err(|_| FormatError::Corrupt("terms"))?;
@@ -199,6 +239,7 @@ impl<'a> Index<'a> {
         if postings.len() != terms.len() {
             return Err(FormatError::Corrupt("postings"));
         }
+        let shards = Shards::new(shards).ok_or(FormatError::Corrupt("shards"))?;
         let total_chars = bytes::u32_le(clauses, 0).ok_or(FormatError::Corrupt("clauses"))?;
         let table = |b: &'a [u8], name| Table::new(b).ok_or(FormatError::Corrupt(name));
         Ok(Index {
@@ -208,7 +249,11 @@ impl<'a> Index<'a> {
             postings,
             headings: table(headings, "headings")?,
             clauses: table(&clauses[4..], "clauses")?,
+            texts: Texts::new(texts).ok_or(FormatError::Corrupt("texts"))?,
             docs: table(docs, "docs")?,
+            files: vec![OnceCell::new(); shards.len()],
+            shards,
+            missing: RefCell::default(),
             total_chars,
             checksum: header::CORE.stored_checksum(bytes).ok_or(FormatError::NotAnIndex)?,
             sizes,
@@ -216,81 +261,167 @@ impl<'a> Index<'a> {
         })
     }
 
+    /// The shard directory (empty for an embedded index).
+    pub fn shards(&self) -> &Shards<'a> {
+        &self.shards
+    }
+
+    /// Whether postings carry positions (a sharded index), so that a match is decided from
+    /// them without clause text.
+    pub fn positional(&self) -> bool {
+        self.shards.is_sharded()
+    }
+
+    /// Adds the shard file served as `name` (see [`shards`]): checks that it is one of this
+    /// index's, whole, and built with it. Adding a file twice is harmless.
+    pub fn add_file(&self, name: &str, bytes: Vec<u8>) -> Result<(), FormatError> {
+        let f = self.shards.by_name(name).ok_or(FormatError::UnknownFile)?;
+        let (own, sum) = if f < self.shards.term_shards() {
+            let [core, terms, postings] = header::TERM_SHARD.read(&bytes)?;
+            let terms = fst::Map::new(terms).map_err(|_| FormatError::Corrupt("terms"))?;
+            let postings = Postings::new(postings).ok_or(FormatError::Corrupt("postings"))?;
+            if terms.len() != postings.len() {
+                return Err(FormatError::Corrupt("postings"));
+            }
+            (core, header::TERM_SHARD.stored_checksum(&bytes))
+        } else {
+            let [core, texts] = header::TEXT_CHUNK.read(&bytes)?;
+            Texts::new(texts).ok_or(FormatError::Corrupt("texts"))?;
+            (core, header::TEXT_CHUNK.stored_checksum(&bytes))
+        };
+        if own != self.shards.build() {
+            return Err(FormatError::OtherBuild);
+        }
+        if sum != self.shards.file(f).map(|x| x.checksum) {
+            return Err(FormatError::Checksum);
+        }
+        let _ = self.files[f].set(bytes.into_boxed_slice());
+        Ok(())
+    }
+
+    /// The names of the files lookups needed since the last call and did not have, in file
+    /// order; clears the list.
+    pub fn take_missing(&self) -> Vec<String> {
+        let missing = std::mem::take(&mut *self.missing.borrow_mut());
+        missing.into_iter().filter_map(|f| self.shards.name(f)).collect()
+    }
+
+    /// File `f`'s bytes, or `None` (noting it as missing) when it has not been added.
+    fn file(&self, f: usize) -> Option<&[u8]> {
+        let bytes = self.files.get(f)?.get();
+        if bytes.is_none() {
+            self.missing.borrow_mut().insert(f);
+        }
+        bytes.map(|b| &b[..])
+    }
+
+    /// The key ranges that may hold keys beginning with `code` (all of them in the core of an
+    /// embedded index), skipping shards not added yet.
+    fn sources(&self, code: &[u8]) -> Vec<TermSource<'_>> {
+        if !self.shards.is_sharded() {
+            return vec![TermSource { terms: self.terms.clone(), postings: self.postings }];
+        }
+        self.shards
+            .holding(code)
+            .filter_map(|f| {
+                let [_, terms, postings] = header::TERM_SHARD.sections(self.file(f)?).ok()?;
+                Some(TermSource { terms: fst::Map::new(terms).ok()?, postings: Postings::unchecked(postings)? })
+            })
+            .collect()
+    }
+
     /// True when some clause contains `key` (a key of [`keys::term_keys`]), without reading its
     /// postings.
     pub fn has_key(&self, key: &str) -> bool {
         let Some(code) = self.alphabet.encode(key) else { return false };
-        if lone_han(key) {
-            return self.node_of(&code).is_some(); // some key begins with it
-        }
-        self.terms.contains_key(code)
+        let lone = lone_han(key);
+        self.sources(&code).iter().any(|s| if lone { s.node_of(&code).is_some() } else { s.terms.contains_key(&code) })
     }
 
     /// Clause numbers containing `key` (a key of [`keys::term_keys`]), ascending; empty when
     /// no clause does. A lone Han character's list is the union of the lists of the keys it
     /// begins (see [`keys`]).
     pub fn postings(&self, key: &str) -> Vec<u32> {
-        let Some(code) = self.alphabet.encode(key) else { return Vec::new() };
-        if !lone_han(key) {
-            return self.terms.get(code).map_or_else(Vec::new, |ordinal| self.postings.list(ordinal as usize));
-        }
-        let Some((node, out)) = self.node_of(&code) else { return Vec::new() };
-        let fst = self.terms.as_fst();
-        let mut all = Vec::new();
-        let mut stack = vec![(node, out)];
-        while let Some((node, out)) = stack.pop() {
-            if node.is_final() {
-                all.extend(self.postings.list(out.cat(node.final_output()).value() as usize));
-            }
-            for t in node.transitions() {
-                stack.push((fst.node(t.addr), out.cat(t.out)));
-            }
-        }
+        let mut all: Vec<u32> = self.lists(key, |p, o| p.list(o)).into_iter().flatten().collect();
         all.sort_unstable();
         all.dedup();
         all
     }
 
-    /// The terms FST's node after `code`, with the output so far.
-    fn node_of(&self, code: &[u8]) -> Option<(fst::raw::Node<'_>, fst::raw::Output)> {
-        let fst = self.terms.as_fst();
-        let (mut node, mut out) = (fst.root(), fst::raw::Output::zero());
-        for b in code {
-            let t = node.transition(node.find_input(*b)?);
-            out = out.cat(t.out);
-            node = fst.node(t.addr);
+    /// [`Index::postings`] with the character offsets of the key in each clause (a sharded
+    /// index's postings carry them; an embedded one's do not, and gives empty offsets).
+    pub fn occurrences(&self, key: &str) -> Vec<Occurrences> {
+        let lists = self.lists(key, |p, o| p.occurrences(o));
+        if lists.len() == 1 {
+            return lists.into_iter().next().unwrap_or_default();
         }
-        Some((node, out))
+        // A lone character: merge the lists of the keys it begins (each offset is in one).
+        let mut all: Vec<Occurrences> = lists.into_iter().flatten().collect();
+        all.sort_unstable_by_key(|o| o.0);
+        let mut out: Vec<Occurrences> = Vec::new();
+        for (clause, at) in all {
+            match out.last_mut() {
+                Some(last) if last.0 == clause => last.1.extend(at),
+                _ => out.push((clause, at)),
+            }
+        }
+        for o in &mut out {
+            o.1.sort_unstable();
+        }
+        out
+    }
+
+    /// The lists of `key`, read with `read`: one list, or for a lone Han character one per
+    /// key it begins.
+    fn lists<T>(&self, key: &str, read: impl Fn(&Postings<'_>, usize) -> T) -> Vec<T> {
+        let Some(code) = self.alphabet.encode(key) else { return Vec::new() };
+        let mut out = Vec::new();
+        for source in self.sources(&code) {
+            if !lone_han(key) {
+                out.extend(source.terms.get(&code).map(|ordinal| read(&source.postings, ordinal as usize)));
+                continue;
+            }
+            let Some((node, output)) = source.node_of(&code) else { continue };
+            let fst = source.terms.as_fst();
+            let mut stack = vec![(node, output)];
+            while let Some((node, output)) = stack.pop() {
+                if node.is_final() {
+                    out.push(read(&source.postings, output.cat(node.final_output()).value() as usize));
+                }
+                for t in node.transitions() {
+                    stack.push((fst.node(t.addr), output.cat(t.out)));
+                }
+            }
+        }
+        out
     }
 
     /// The characters (alphabet codes) that follow the character with code `code` somewhere in
     /// the corpus: the second characters of its bigram keys, ascending.
     pub fn followers(&self, code: usize) -> Vec<usize> {
         let Some(prefix) = self.alphabet.encode_code(code) else { return Vec::new() };
-        let fst = self.terms.as_fst();
-        let mut node = fst.root();
-        for b in &prefix {
-            let Some(i) = node.find_input(*b) else { return Vec::new() };
-            node = fst.node(node.transition_addr(i));
-        }
-        // A code is at most three bytes: walk that deep, keep what spells one whole code.
         let mut out = Vec::new();
-        let mut stack = vec![(node, Vec::new())];
-        while let Some((node, rest)) = stack.pop() {
-            if node.is_final() && !rest.is_empty() {
-                let one = self.alphabet.decode(&rest).and_then(|s| {
-                    let mut chars = s.chars();
-                    chars.next().filter(|_| chars.next().is_none())
-                });
-                if let Some(code) = one.and_then(|c| self.alphabet.code(c)) {
-                    out.push(code);
+        for source in self.sources(&prefix) {
+            let Some((node, _)) = source.node_of(&prefix) else { continue };
+            let fst = source.terms.as_fst();
+            // A code is at most three bytes: walk that deep, keep what spells one whole code.
+            let mut stack = vec![(node, Vec::new())];
+            while let Some((node, rest)) = stack.pop() {
+                if node.is_final() && !rest.is_empty() {
+                    let one = self.alphabet.decode(&rest).and_then(|s| {
+                        let mut chars = s.chars();
+                        chars.next().filter(|_| chars.next().is_none())
+                    });
+                    if let Some(code) = one.and_then(|c| self.alphabet.code(c)) {
+                        out.push(code);
+                    }
                 }
-            }
-            if rest.len() < 3 {
-                for t in node.transitions() {
-                    let mut next = rest.clone();
-                    next.push(t.inp);
-                    stack.push((fst.node(t.addr), next));
+                if rest.len() < 3 {
+                    for t in node.transitions() {
+                        let mut next = rest.clone();
+                        next.push(t.inp);
+                        stack.push((fst.node(t.addr), next));
+                    }
                 }
             }
         }
@@ -324,14 +455,29 @@ impl<'a> Index<'a> {
         clauses::numbers(&self.clauses, i)
     }
 
-    /// Clause number `i`.
-    pub fn clause(&self, i: u32) -> Option<ClauseView<'a>> {
-        clauses::read(&self.clauses, i)
+    /// Clause number `i`: its numbers and its strings. `None` when there is no such clause,
+    /// or when its text chunk has not been added yet (then it is noted as missing).
+    pub fn clause(&self, i: u32) -> Option<ClauseView<'_>> {
+        let numbers = self.clause_numbers(i)?;
+        let strings = if self.texts.range().contains(&i) {
+            self.texts.get(i)?
+        } else {
+            let [_, texts] = header::TEXT_CHUNK.sections(self.file(self.shards.chunk_of(i)?)?).ok()?;
+            Texts::new(texts)?.get(i)?
+        };
+        Some(ClauseView::join(numbers, strings))
     }
 
-    /// The breadcrumb of a clause, outermost first.
-    pub fn path(&self, clause: &ClauseView<'a>) -> Vec<Heading<'a>> {
-        headings::path(&self.headings, clause.heading_node)
+    /// Whether clause `i`'s strings are at hand (embedded, or its chunk added), without noting
+    /// anything as missing.
+    pub fn has_text(&self, i: u32) -> bool {
+        self.texts.range().contains(&i)
+            || self.shards.chunk_of(i).and_then(|f| self.files.get(f)).is_some_and(|cell| cell.get().is_some())
+    }
+
+    /// The breadcrumb above heading `node` (a clause's innermost heading), outermost first.
+    pub fn path(&self, node: Option<u32>) -> Vec<Heading<'a>> {
+        headings::path(&self.headings, node)
     }
 
     /// Average clause length in characters.

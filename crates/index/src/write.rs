@@ -5,9 +5,53 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use policy_search_normalize::{fold, FoldTable};
 
 use crate::{
-    alphabet, bytes::put_table, clauses, docs, header, headings, keys, pinyin, postings, readings, synonyms, terms,
-    typed, vocab, ClauseView, DocView,
+    alphabet,
+    bytes::put_table,
+    clauses::{self, ClauseNumbers},
+    docs, header, headings, keys, pinyin,
+    postings::{self, Occurrences},
+    readings,
+    shards::{self, File},
+    synonyms, terms,
+    texts::{self, ClauseStrings},
+    typed, vocab, DocView,
 };
+
+/// Whether to split the index into a core and shard files (see [`crate::shards`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sharding {
+    /// Shard when the embedded core would be larger than [`SHARD_ABOVE`].
+    Auto,
+    /// Always embed everything.
+    Never,
+    /// Always shard, into files of about these sizes (tests of the sharded path on a small
+    /// corpus use small files, so that a query reads some of many).
+    Always(ShardSizes),
+}
+
+/// Target raw sizes of the shard files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ShardSizes {
+    /// Bytes of one term shard.
+    pub term_shard: usize,
+    /// Bytes of one text chunk.
+    pub text_chunk: usize,
+}
+
+impl Default for ShardSizes {
+    fn default() -> Self {
+        ShardSizes { term_shard: TERM_SHARD_BYTES, text_chunk: TEXT_CHUNK_BYTES }
+    }
+}
+
+/// Core bytes above which [`Sharding::Auto`] shards: about 10× the seeds' index. Below it,
+/// one embedded index is smaller and faster than a core and the shards a query needs.
+pub const SHARD_ABOVE: usize = 1 << 20;
+/// Target raw bytes of one term shard: small enough that a query's keys cost little to fetch,
+/// large enough that a page of results needs few requests.
+pub const TERM_SHARD_BYTES: usize = 48 << 10;
+/// Target raw bytes of one text chunk (about 10 000 characters).
+pub const TEXT_CHUNK_BYTES: usize = 32 << 10;
 
 /// A clause to index. `doc` is the document's position in the docs slice.
 pub struct ClauseInput {
@@ -67,31 +111,41 @@ pub struct Report {
     pub synonyms_kept: usize,
 }
 
-/// Writes the blob. `full` is the build-time fold table; only the part of it whose targets
-/// occur in the folded clause text is stored.
-/// The two blobs [`write`] makes.
+/// What [`write`] makes.
 pub struct Blobs {
     /// The core index, embedded in the engine.
     pub core: Vec<u8>,
+    /// The shard files of a sharded index, each with the name it is served under beside the
+    /// wasm module (`shards/…`); empty for an embedded one.
+    pub files: Vec<(String, Vec<u8>)>,
     /// The lexicon, which names the core by its checksum.
     pub lexicon: Vec<u8>,
     /// What was left out of the lexicon.
     pub report: Report,
 }
 
-/// Writes both blobs.
-pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, lexicon: &Lexicon<'_>) -> Blobs {
+/// Writes the core index (with its shard files, if `sharding` says so) and the lexicon.
+/// `full` is the build-time fold table; only the part of it whose targets occur in the folded
+/// clause text is stored.
+pub fn write(
+    docs: &[DocView<'_>],
+    clauses: &[ClauseInput],
+    full: &FoldTable,
+    lexicon: &Lexicon<'_>,
+    sharding: Sharding,
+) -> Blobs {
     let folded: Vec<String> = clauses.iter().map(|c| fold(&c.text, full)).collect();
 
     let corpus_chars: BTreeSet<char> = folded.iter().flat_map(|t| t.chars()).collect();
     let fold_section = full.restrict_to(|c| corpus_chars.contains(&c)).as_bytes().to_vec();
 
-    let mut lists: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut lists: BTreeMap<String, Vec<Occurrences>> = BTreeMap::new();
     for (i, text) in folded.iter().enumerate() {
-        for key in keys::keys(text) {
+        for (key, at) in keys::keys_at(&text.chars().collect::<Vec<_>>()) {
             let list = lists.entry(key).or_default();
-            if list.last() != Some(&(i as u32)) {
-                list.push(i as u32);
+            match list.last_mut() {
+                Some(last) if last.0 == i as u32 => last.1.push(at as u32),
+                _ => list.push((i as u32, vec![at as u32])),
             }
         }
     }
@@ -132,13 +186,11 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, le
     let alphabet_section = alphabet::write(lists.keys().map(String::as_str).chain(words.keys().copied()));
     let alphabet = alphabet::Alphabet::new(&alphabet_section).expect("the writer's alphabet is well formed");
     // The FST needs its keys sorted by their encoded bytes; ordinals follow that order.
-    let mut encoded: Vec<(Vec<u8>, Vec<u32>)> = lists
+    let mut encoded: Vec<(Vec<u8>, Vec<Occurrences>)> = lists
         .into_iter()
         .map(|(key, list)| (alphabet.encode(&key).expect("every key character is in the alphabet"), list))
         .collect();
     encoded.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let postings_section = postings::write(&encoded.iter().map(|(_, list)| list.clone()).collect::<Vec<_>>());
-    let terms_section = terms::write(encoded.into_iter().map(|(key, _)| key));
     let mut encoded_words: Vec<(Vec<u8>, vocab::Word)> = words
         .iter()
         .map(|(w, info)| (alphabet.encode(w).expect("vocabulary characters are in the alphabet"), *info))
@@ -183,9 +235,11 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, le
     };
 
     // Headings are interned by their whole chain, so siblings share one record per ancestor.
+    // Headings are interned by their whole chain, so siblings share one record per ancestor.
     let mut heading_ids: HashMap<Vec<(String, String)>, u32> = HashMap::new();
     let mut heading_records = Vec::new();
     let mut clause_records = Vec::new();
+    let mut strings = Vec::new();
     let mut total_chars = 0u32;
     for c in clauses {
         let mut parent = None;
@@ -200,31 +254,85 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, le
         }
         let char_len = c.text.chars().count() as u32;
         total_chars += char_len;
-        clause_records.push(clauses::record(&ClauseView {
+        clause_records.push(clauses::record(&ClauseNumbers {
             doc: c.doc,
             heading_node: parent,
             heading_len: c.heading_len,
             units_span: c.units_span.clone(),
             char_len,
+        }));
+        strings.push(ClauseStrings {
             id: &c.id,
             label: &c.label,
             units: c.units.iter().map(String::as_str).collect(),
             text: &c.text,
-        }));
+        });
     }
     let mut clauses_section = total_chars.to_le_bytes().to_vec();
     clauses_section.extend(put_table(&clause_records));
     let docs_section = put_table(&docs.iter().map(docs::record).collect::<Vec<_>>());
+    let headings_section = put_table(&heading_records);
 
-    let core = header::CORE.write(&[
-        fold_section,
-        alphabet_section,
-        terms_section,
-        postings_section,
-        put_table(&heading_records),
-        clauses_section,
-        docs_section,
+    let embedded = header::CORE.write(&[
+        fold_section.clone(),
+        alphabet_section.clone(),
+        terms::write(encoded.iter().map(|(key, _)| key.clone())),
+        postings::write(&encoded.iter().map(|(_, list)| list.clone()).collect::<Vec<_>>(), false),
+        headings_section.clone(),
+        clauses_section.clone(),
+        texts::write(0, &strings),
+        docs_section.clone(),
+        Vec::new(),
     ]);
+    let sizes = match sharding {
+        Sharding::Auto => (embedded.len() > SHARD_ABOVE).then(ShardSizes::default),
+        Sharding::Never => None,
+        Sharding::Always(sizes) => Some(sizes),
+    };
+    let (core, files) = if let Some(sizes) = sizes {
+        // Shard files name their build by the checksum of the sections they do not hold (the
+        // core's own checksum covers the directory, which names them: it cannot be in them).
+        let held = [&fold_section, &alphabet_section, &headings_section, &clauses_section, &docs_section];
+        let build = header::checksum(&held.map(|s| s.as_slice()).concat()).to_le_bytes().to_vec();
+        let mut files = Vec::new();
+        let mut term_shards = Vec::new();
+        for group in groups(&encoded, sizes.term_shard, |(key, list)| {
+            key.len() + list.iter().map(|(_, at)| 2 + at.len() * 2).sum::<usize>()
+        }) {
+            let bytes = header::TERM_SHARD.write(&[
+                build.clone(),
+                terms::write(group.iter().map(|(key, _)| key.clone())),
+                postings::write(&group.iter().map(|(_, list)| list.clone()).collect::<Vec<_>>(), true),
+            ]);
+            term_shards.push((group[0].0.clone(), file(&header::TERM_SHARD.stored_checksum(&bytes), &bytes)));
+            files.push(bytes);
+        }
+        let mut text_chunks = Vec::new();
+        let mut first = 0;
+        for group in groups(&strings, sizes.text_chunk, |s| s.text.len() + s.id.len() + 8) {
+            let bytes = header::TEXT_CHUNK.write(&[build.clone(), texts::write(first, group)]);
+            text_chunks.push((first, file(&header::TEXT_CHUNK.stored_checksum(&bytes), &bytes)));
+            first += group.len() as u32;
+            files.push(bytes);
+        }
+        let directory = shards::write(&build, &term_shards, &text_chunks);
+        let core = header::CORE.write(&[
+            fold_section,
+            alphabet_section,
+            terms::write(std::iter::empty()),
+            postings::write(&[], true),
+            headings_section,
+            clauses_section,
+            texts::write(0, &[]),
+            docs_section,
+            directory.clone(),
+        ]);
+        let names = shards::Shards::new(&directory).expect("the written directory reads back");
+        let files = files.into_iter().enumerate().map(|(f, bytes)| (names.name(f).expect("one name per file"), bytes));
+        (core, files.collect())
+    } else {
+        (embedded, Vec::new())
+    };
     let core_checksum = header::CORE.stored_checksum(&core).expect("a written header is whole");
     let lexicon = header::LEXICON.write(&[
         core_checksum.to_le_bytes().to_vec(),
@@ -234,5 +342,27 @@ pub fn write(docs: &[DocView<'_>], clauses: &[ClauseInput], full: &FoldTable, le
         typed_section,
         pinyin_section,
     ]);
-    Blobs { core, lexicon, report }
+    Blobs { core, files, lexicon, report }
+}
+
+/// `items` cut into consecutive runs of about `target` bytes by `size` (each run at least one).
+fn groups<T>(items: &[T], target: usize, size: impl Fn(&T) -> usize) -> Vec<&[T]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, item) in items.iter().enumerate() {
+        if bytes > 0 && bytes + size(item) > target {
+            out.push(&items[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += size(item);
+    }
+    if start < items.len() {
+        out.push(&items[start..]);
+    }
+    out
+}
+
+/// A directory entry for a written file.
+fn file(checksum: &Option<u64>, bytes: &[u8]) -> File {
+    File { checksum: checksum.expect("a written header is whole"), bytes: bytes.len() as u32 }
 }
