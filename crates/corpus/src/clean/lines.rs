@@ -2,7 +2,9 @@
 //!
 //! Each rule is a named predicate over a line's *probe*: the line folded to Simplified, lower
 //! case and half width, with its whitespace removed. Rules are written once in Simplified and
-//! apply to Traditional pages too. None is keyed to a particular site or file.
+//! apply to Traditional pages too. None is keyed to a particular site or file. They say what a
+//! line looks like, not where it is: the pipeline applies them only outside a document's body
+//! (its leading and trailing lines), except the label rules ([`is_label_rule`]).
 
 /// A named line rule.
 pub struct LineRule {
@@ -29,6 +31,13 @@ pub const RULES: &[LineRule] = &[
     LineRule { name: "image_placeholder", matches: image_placeholder },
     LineRule { name: "disclaimer", matches: disclaimer },
 ];
+
+/// True for a rule that matches only a whole line equal to a button or placeholder label: no
+/// sentence is such a line, so it applies inside a document's body too. Every other rule
+/// applies only before the body begins and after it ends.
+pub fn is_label_rule(name: &str) -> bool {
+    matches!(name, "widget_label" | "image_placeholder")
+}
 
 /// The name of the first rule that matches `probe`, if any.
 pub fn chrome_rule(probe: &str) -> Option<&'static str> {

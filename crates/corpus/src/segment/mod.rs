@@ -93,7 +93,7 @@ pub const DOC_TYPES: &[&str] = &[
 
 /// Words ending in 法 that name no law (方法 a method, 依法 by law…).
 const NOT_LAWS: &[&str] =
-    &["方法", "做法", "依法", "合法", "非法", "违法", "違法", "执法", "執法", "用法", "说法", "說法", "看法", "想法"];
+    &["方法", "做法", "依法", "合法", "非法", "违法", "違法", "执法", "執法", "说法", "說法", "看法", "想法"];
 
 /// True when `core` names a law: `中华人民共和国刑法`, `…立法法`. A law's title is its subject
 /// and 法, a document type of one character, so a word ending in 法 (方法, 依法) is not enough.
@@ -216,9 +216,14 @@ fn split_inline_enumeration(para: Para) -> Vec<Para> {
     out
 }
 
-/// `附件`, `附件：`, `附件1`, `附件 2：名称`, `附件一`.
-fn is_attachment(text: &str) -> bool {
-    text.strip_prefix("附件").is_some_and(|rest| attachment_title(rest).chars().count() <= 40 && !rest.contains('。'))
+/// `附件`, `附件：`, `附件1`, `附件 2：名称`, `附件一`, `附表`, `附录`, `附：`: an attachment's label.
+pub fn is_attachment(text: &str) -> bool {
+    attachment_rest(text).is_some_and(|rest| attachment_title(rest).chars().count() <= 40 && !rest.contains('。'))
+}
+
+/// What follows an attachment's label word.
+fn attachment_rest(text: &str) -> Option<&str> {
+    ["附件", "附表", "附录", "附：", "附:"].iter().find_map(|p| text.strip_prefix(p))
 }
 
 /// What follows `附件`, its number and colon gone: `2：名称` → `名称`, `一` → ``.
@@ -303,7 +308,7 @@ pub fn segment(lines: &[Line]) -> Vec<Draft> {
         if is_attachment(text) {
             attachments += 1;
             let mut node = Node::new(NodeKind::Attachment, attachments, "附件".into(), None);
-            let title = attachment_title(text.trim_start_matches("附件"));
+            let title = attachment_title(attachment_rest(text).unwrap_or(text));
             node.title = (!title.is_empty()).then(|| title.to_string());
             nodes.push(node);
             stack.clear();
@@ -375,9 +380,9 @@ pub fn segment(lines: &[Line]) -> Vec<Draft> {
         let after_last_marker = last_marker.is_none_or(|last| index > last);
         let target = if current == PREAMBLE && nodes.len() == 1 {
             PREAMBLE
-        } else if after_last_marker && (is_closing(text) || nodes[current].closed) {
-            // Only after the last number: inside an article, `本法所称…由国务院执行。` is its
-            // second paragraph, not the closing provisions.
+        } else if after_last_marker && !in_article(&nodes, current) && (is_closing(text) || nodes[current].closed) {
+            // Only after the last number, and never inside an article: `本法施行前…` after
+            // `第二百六十六条 本法自…施行。` is that article's second paragraph.
             *closing.get_or_insert_with(|| {
                 nodes.push(Node::new(NodeKind::Closing, 0, String::new(), None));
                 nodes.len() - 1
@@ -392,6 +397,18 @@ pub fn segment(lines: &[Line]) -> Vec<Draft> {
         current = target;
     }
     emit(&nodes, &used_ranks)
+}
+
+/// True when `node` is an article or stands in one.
+fn in_article(nodes: &[Node], node: usize) -> bool {
+    let mut at = Some(node);
+    while let Some(n) = at {
+        if nodes[n].kind == NodeKind::Marker(Kind::Article) {
+            return true;
+        }
+        at = nodes[n].parent;
+    }
+    false
 }
 
 /// Splits a numbered paragraph's text into heading and body.
