@@ -55,21 +55,61 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// What the build reports without failing, one line each: skipped files, then every clause
-    /// that was split because it was longer than [`MAX_CLAUSE_CHARS`].
+    /// What the build says about single files without failing, one line each: files not read
+    /// (hidden ones) and files read in an encoding that had to be guessed.
+    pub fn warnings(&self) -> Vec<String> {
+        self.skipped.iter().cloned().chain(self.documents.iter().filter_map(|d| d.warning.clone())).collect()
+    }
+
+    /// [`Corpus::warnings`], then every clause that was split because it was longer than
+    /// [`MAX_CLAUSE_CHARS`].
     pub fn report(&self) -> Vec<String> {
         let splits = self.documents.iter().flat_map(|d| {
             d.split.iter().map(|s| {
                 format!(
                     "{}: clause {} ({} characters) split into {} clauses of at most {MAX_CLAUSE_CHARS} characters",
-                    self.dir.join(format!("{}.txt", d.meta.doc)).display(),
+                    d.file.display(),
                     s.clause,
                     s.chars,
                     s.pieces
                 )
             })
         });
-        self.skipped.iter().cloned().chain(splits).collect()
+        self.warnings().into_iter().chain(splits).collect()
+    }
+
+    /// The removed-lines report the build writes beside the index: one line per removed line
+    /// (`file:line: rule: text`), then [`Corpus::report`].
+    pub fn removed_report(&self) -> String {
+        let removed = self.documents.iter().flat_map(|d| {
+            d.removed.iter().map(move |r| format!("{}:{}: {}: {}", d.file.display(), r.line, r.rule, r.text))
+        });
+        removed.chain(self.report()).map(|line| line + "\n").collect()
+    }
+
+    /// One line for the build's output: documents, clauses, removed lines (and where the report
+    /// is), files skipped or read in a guessed encoding, clauses split.
+    pub fn summary(&self, report: &Path) -> String {
+        let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let clauses = self.documents.iter().map(|d| d.clauses.len()).sum();
+        let removed = self.documents.iter().map(|d| d.removed.len()).sum();
+        let mut parts = vec![
+            count(self.documents.len(), "document", "documents"),
+            count(clauses, "clause", "clauses"),
+            format!("{} (see {})", count(removed, "line removed", "lines removed"), report.display()),
+        ];
+        let guessed = self.documents.iter().filter(|d| d.warning.is_some()).count();
+        let split = self.documents.iter().map(|d| d.split.len()).sum();
+        for (n, one, many) in [
+            (self.skipped.len(), "file skipped", "files skipped"),
+            (guessed, "file not UTF-8", "files not UTF-8"),
+            (split, "long clause split", "long clauses split"),
+        ] {
+            if n > 0 {
+                parts.push(count(n, one, many));
+            }
+        }
+        format!("policy-search corpus: {}", parts.join(", "))
     }
 }
 
