@@ -77,7 +77,8 @@ pub fn welcome_site(compact: &str, probe: &str) -> Option<String> {
     let rest = rest.strip_prefix('您').unwrap_or(rest);
     let rest = ["来到", "访问", "光临"].iter().find_map(|verb| rest.strip_prefix(verb)).unwrap_or(rest);
     let greeting = probe.chars().count() - rest.chars().count();
-    let name: String = compact.chars().skip(greeting).filter(|c| !"!！。".contains(*c)).collect();
+    // The name ends at the greeting's `!`: what follows is the banner's links (设为首页).
+    let name: String = compact.chars().skip(greeting).take_while(|c| !"!！。".contains(*c)).collect();
     (!name.is_empty()).then_some(name)
 }
 
@@ -247,6 +248,7 @@ mod tests {
         assert_eq!(site("欢迎光临科技项目网。").as_deref(), Some("科技项目网"));
         assert_eq!(site("欢迎您访问杭州网").as_deref(), Some("杭州网"), "欢迎您 is three characters");
         assert_eq!(site("欢迎您来到杭州网").as_deref(), Some("杭州网"));
+        assert_eq!(site("欢迎访问某市人民政府网站！设为首页加入收藏").as_deref(), Some("某市人民政府网站"));
         assert_eq!(site("欢迎您!"), None);
         assert_eq!(site("杭州网"), None);
     }
