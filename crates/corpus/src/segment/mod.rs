@@ -253,6 +253,8 @@ struct Node {
     lead: Option<String>,
     parts: Vec<String>,
     heading_only: bool,
+    /// An attachment's table header, read into its rows' text (`领域：…`).
+    table_header: Option<String>,
     /// Ended by a responsibility tag: nothing more flows into it.
     closed: bool,
     children: u32,
@@ -269,6 +271,7 @@ impl Node {
             lead: None,
             parts: Vec::new(),
             heading_only: false,
+            table_header: None,
             closed: false,
             children: 0,
         }
@@ -321,6 +324,7 @@ pub fn segment(lines: &[Line]) -> Vec<Draft> {
             match header {
                 None if is_cells => {
                     *header = Some(para.cells.clone());
+                    nodes[*att].table_header = Some(text.to_string());
                     continue;
                 }
                 Some(h) if is_cells && para.cells[0].parse::<u32>().is_ok() && para.cells.len() >= h.len() => {
@@ -458,11 +462,16 @@ fn emit(nodes: &[Node], used_ranks: &BTreeSet<u8>) -> Vec<Draft> {
     let mut drafts = Vec::new();
     let several_attachments = nodes.iter().filter(|n| n.kind == NodeKind::Attachment).count() > 1;
     for (i, node) in nodes.iter().enumerate() {
+        let mut parts = node.parts.clone();
+        if node.kind == NodeKind::Attachment && !parts.is_empty() {
+            // An attachment's own paragraphs are cited under its title, which leads them; a table
+            // header no row took is one of them.
+            let header = node.table_header.iter().filter(|_| node.children == 0);
+            parts = node.title.iter().chain(header).chain(&node.parts).cloned().collect();
+        }
         let emits = match node.kind {
-            NodeKind::Marker(_) => {
-                !node.parts.is_empty() && (!node.heading_only || node.parts.len() > 1 || node.children == 0)
-            }
-            _ => !node.parts.is_empty(),
+            NodeKind::Marker(_) => !parts.is_empty() && (!node.heading_only || parts.len() > 1 || node.children == 0),
+            _ => !parts.is_empty(),
         };
         if !emits {
             continue;
@@ -489,7 +498,7 @@ fn emit(nodes: &[Node], used_ranks: &BTreeSet<u8>) -> Vec<Draft> {
             up = nodes[p].parent;
         }
         path.reverse();
-        drafts.push(Draft { id, label: node.label.clone(), path, heading_len, text: node.parts.join("\n") });
+        drafts.push(Draft { id, label: node.label.clone(), path, heading_len, text: parts.join("\n") });
     }
     drafts
 }
