@@ -1,10 +1,11 @@
 //! The corpus pipeline, run at build time: a folder of scraped policy pages → clean clauses with
 //! document metadata.
 //!
-//! For each file: decode UTF-8 → per line, unify spaces and strip pinyin glosses
-//! ([`clean`]) → drop spam and site chrome by named line rules, keeping the facts they carry
-//! (page date, 文号, site) → split the page header (title, 文号) from the body → lift the
-//! signature block into metadata → drop the page footer → segment the body into clauses
+//! For each file: decode it and, for an HTML page, take its main content's lines ([`read`]) →
+//! per line, unify spaces and strip pinyin glosses ([`clean`]) → split the page header (title,
+//! 文号) from the body → lift the signature block into metadata → drop the page footer; spam and
+//! site chrome are removed by named line rules only in the header and footer, keeping the facts
+//! they carry (page date, 文号, site) → segment the body into clauses
 //! ([`segment`]) → find responsible units ([`units`]) and effective dates ([`meta`]).
 //! Every removed line is kept in [`Document::removed`] with the rule that removed it, so
 //! nothing disappears without a name. Bad input is a [`CorpusError`] that names the file.
@@ -186,7 +187,8 @@ pub struct Removed {
     pub text: String,
 }
 
-/// Reads every `*.txt` in `dir` and its optional `manifest.toml`.
+/// Reads every `*.txt`, `*.html` and `*.htm` in `dir` and its optional `manifest.toml`
+/// (docs/corpus.md).
 ///
 /// `as_of` overrides the manifest's `as_of`; one of the two must give the reference date for
 /// validity status. Any problem is an error naming the file.
