@@ -30,7 +30,11 @@ fn main() {
             .unwrap_or_else(|| fail(format!("POLICY_SEARCH_AS_OF={s:?} is not a date of the form YYYY-MM-DD")))
     });
     let corpus = load_dir(&corpus_dir, as_of).unwrap_or_else(|e| fail(e.to_string()));
-    for line in corpus.report() {
+    // Every removed line and skipped file, beside the index; one line of figures in the output.
+    let report = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus-report.txt");
+    fs::write(&report, corpus.removed_report()).unwrap_or_else(|e| fail(format!("{}: {e}", report.display())));
+    println!("cargo:warning={}", corpus.summary(&report));
+    for line in corpus.warnings() {
         println!("cargo:warning=policy-search corpus: {line}");
     }
 

@@ -1,5 +1,6 @@
 //! Cleaning report for a corpus folder: every clause, every clause split for length, and every
-//! removed line with its rule.
+//! removed line with its rule; with `--removed`, then the files skipped or read in a guessed
+//! encoding.
 //!
 //! `cargo run -p policy-search-corpus --example report -- seeds [--removed]`
 
@@ -48,6 +49,11 @@ fn main() {
             for r in &doc.removed {
                 println!("  - L{} {}: {}", r.line, r.rule, r.text);
             }
+        }
+    }
+    if show_removed {
+        for line in corpus.warnings() {
+            println!("! {line}");
         }
     }
 }

@@ -19,12 +19,15 @@ pub enum CorpusError {
         /// What the system said.
         source: io::Error,
     },
-    /// A corpus file is not UTF-8 (a GBK page saved as is).
-    #[error("{}: not valid UTF-8 (invalid byte at offset {offset})", path.display())]
-    NotUtf8 {
+    /// A corpus file's bytes are text in none of the encodings tried (UTF-8, the one an HTML
+    /// page declares, GB18030).
+    #[error("{}: not text in {tried} (the first byte that is not UTF-8 is at offset {offset})", path.display())]
+    Undecodable {
         /// The file.
         path: PathBuf,
-        /// Byte offset of the first invalid byte.
+        /// The encodings tried, e.g. `UTF-8 or gb18030`.
+        tried: String,
+        /// Byte offset of the first byte that is not UTF-8.
         offset: usize,
     },
     /// A corpus file was read but holds no usable document.
@@ -37,11 +40,11 @@ pub enum CorpusError {
     },
     /// A second copy of a document already read (a re-scrape, a copy), which would show every
     /// clause twice.
-    #[error("{}: the same document as {first}.txt ({title})", path.display())]
+    #[error("{}: the same document as {first} ({title})", path.display())]
     Duplicate {
         /// The later file.
         path: PathBuf,
-        /// The stem of the file read first.
+        /// The name of the file read first.
         first: String,
         /// The document's title.
         title: String,
@@ -54,14 +57,15 @@ pub enum CorpusError {
         /// Where it leads.
         target: PathBuf,
     },
-    /// A file that is neither `*.txt` nor `manifest.toml` (nor hidden, which is skipped).
-    #[error("{}: not a corpus file (expected *.txt or manifest.toml)", path.display())]
+    /// A file that is neither `*.txt`, `*.html`, `*.htm` nor `manifest.toml` (nor hidden, which is
+    /// skipped).
+    #[error("{}: not a corpus file (expected *.txt, *.html, *.htm or manifest.toml)", path.display())]
     NotCorpusFile {
         /// The file.
         path: PathBuf,
     },
-    /// The folder holds no `*.txt` file.
-    #[error("{}: no *.txt documents", path.display())]
+    /// The folder holds no `*.txt` or `*.html` file.
+    #[error("{}: no *.txt or *.html documents", path.display())]
     NoDocuments {
         /// The folder.
         path: PathBuf,
@@ -129,7 +133,7 @@ pub enum DocumentError {
     #[error("the file is empty")]
     Empty,
     /// A web page saved as .txt: said so, rather than failing later on "no title found".
-    #[error("this is an HTML page, not text: save it as plain text (HTML ingestion is issue 10)")]
+    #[error("this is an HTML page, not text: name it .html to have it read as one")]
     Html,
     /// Every line was removed as chrome, spam or header.
     #[error("no policy text: every line is chrome, spam or header")]

@@ -1,10 +1,11 @@
 //! The corpus pipeline, run at build time: a folder of scraped policy pages → clean clauses with
 //! document metadata.
 //!
-//! For each file: decode UTF-8 → per line, unify spaces and strip pinyin glosses
-//! ([`clean`]) → drop spam and site chrome by named line rules, keeping the facts they carry
-//! (page date, 文号, site) → split the page header (title, 文号) from the body → lift the
-//! signature block into metadata → drop the page footer → segment the body into clauses
+//! For each file: decode it and, for an HTML page, take its main content's lines ([`read`]) →
+//! per line, unify spaces and strip pinyin glosses ([`clean`]) → split the page header (title,
+//! 文号) from the body → lift the signature block into metadata → drop the page footer; spam and
+//! site chrome are removed by named line rules only in the header and footer, keeping the facts
+//! they carry (page date, 文号, site) → segment the body into clauses
 //! ([`segment`]) → find responsible units ([`units`]) and effective dates ([`meta`]).
 //! Every removed line is kept in [`Document::removed`] with the rule that removed it, so
 //! nothing disappears without a name. Bad input is a [`CorpusError`] that names the file.
@@ -14,6 +15,7 @@ pub mod date;
 pub mod error;
 pub mod manifest;
 pub mod meta;
+pub mod read;
 pub mod segment;
 pub mod split;
 pub mod units;
@@ -30,10 +32,12 @@ pub use date::Date;
 pub use error::{CorpusError, DocumentError};
 pub use manifest::{Manifest, Overrides};
 pub use meta::Status;
+pub use read::{Page, PageLine, PageMeta};
 pub use segment::Heading;
 pub use split::{Split, MAX_CLAUSE_CHARS};
 
 use clean::{gloss::strip_glosses, lines::chrome_rule, numbers::repair_doc_numbers, whitespace::unify_spaces};
+use read::FileKind;
 use segment::{marker, Line};
 
 /// All documents of a corpus folder.
@@ -52,21 +56,61 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// What the build reports without failing, one line each: skipped files, then every clause
-    /// that was split because it was longer than [`MAX_CLAUSE_CHARS`].
+    /// What the build says about single files without failing, one line each: files not read
+    /// (hidden ones) and files read in an encoding that had to be guessed.
+    pub fn warnings(&self) -> Vec<String> {
+        self.skipped.iter().cloned().chain(self.documents.iter().filter_map(|d| d.warning.clone())).collect()
+    }
+
+    /// [`Corpus::warnings`], then every clause that was split because it was longer than
+    /// [`MAX_CLAUSE_CHARS`].
     pub fn report(&self) -> Vec<String> {
         let splits = self.documents.iter().flat_map(|d| {
             d.split.iter().map(|s| {
                 format!(
                     "{}: clause {} ({} characters) split into {} clauses of at most {MAX_CLAUSE_CHARS} characters",
-                    self.dir.join(format!("{}.txt", d.meta.doc)).display(),
+                    d.file.display(),
                     s.clause,
                     s.chars,
                     s.pieces
                 )
             })
         });
-        self.skipped.iter().cloned().chain(splits).collect()
+        self.warnings().into_iter().chain(splits).collect()
+    }
+
+    /// The removed-lines report the build writes beside the index: one line per removed line
+    /// (`file:line: rule: text`), then [`Corpus::report`].
+    pub fn removed_report(&self) -> String {
+        let removed = self.documents.iter().flat_map(|d| {
+            d.removed.iter().map(move |r| format!("{}:{}: {}: {}", d.file.display(), r.line, r.rule, r.text))
+        });
+        removed.chain(self.report()).map(|line| line + "\n").collect()
+    }
+
+    /// One line for the build's output: documents, clauses, removed lines (and where the report
+    /// is), files skipped or read in a guessed encoding, clauses split.
+    pub fn summary(&self, report: &Path) -> String {
+        let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let clauses = self.documents.iter().map(|d| d.clauses.len()).sum();
+        let removed = self.documents.iter().map(|d| d.removed.len()).sum();
+        let mut parts = vec![
+            count(self.documents.len(), "document", "documents"),
+            count(clauses, "clause", "clauses"),
+            format!("{} (see {})", count(removed, "line removed", "lines removed"), report.display()),
+        ];
+        let guessed = self.documents.iter().filter(|d| d.warning.is_some()).count();
+        let split = self.documents.iter().map(|d| d.split.len()).sum();
+        for (n, one, many) in [
+            (self.skipped.len(), "file skipped", "files skipped"),
+            (guessed, "file not UTF-8", "files not UTF-8"),
+            (split, "long clause split", "long clauses split"),
+        ] {
+            if n > 0 {
+                parts.push(count(n, one, many));
+            }
+        }
+        format!("policy-search corpus: {}", parts.join(", "))
     }
 }
 
@@ -81,6 +125,10 @@ pub struct Document {
     pub removed: Vec<Removed>,
     /// Clauses longer than [`MAX_CLAUSE_CHARS`], split into several (see [`split`]).
     pub split: Vec<Split>,
+    /// The file it was read from (empty when parsed from a string).
+    pub file: PathBuf,
+    /// How it was read, when that deserves a word (a text file that is not UTF-8).
+    pub warning: Option<String>,
 }
 
 /// Document metadata.
@@ -139,7 +187,8 @@ pub struct Removed {
     pub text: String,
 }
 
-/// Reads every `*.txt` in `dir` and its optional `manifest.toml`.
+/// Reads every `*.txt`, `*.html` and `*.htm` in `dir` and its optional `manifest.toml`
+/// (docs/corpus.md).
 ///
 /// `as_of` overrides the manifest's `as_of`; one of the two must give the reference date for
 /// validity status. Any problem is an error naming the file.
@@ -175,32 +224,29 @@ pub fn load_dir(dir: &Path, as_of: Option<Date>) -> Result<Corpus, CorpusError> 
         if !target.starts_with(&root) {
             return Err(CorpusError::LinkOutside { path, target });
         }
-        if path.extension().and_then(|e| e.to_str()) != Some("txt") || !path.is_file() {
-            return Err(CorpusError::NotCorpusFile { path });
+        match FileKind::of(&path) {
+            Some(kind) if path.is_file() => paths.push((path, kind)),
+            _ => return Err(CorpusError::NotCorpusFile { path }),
         }
-        paths.push(path);
     }
-    paths.sort();
+    paths.sort_by(|a, b| a.0.cmp(&b.0));
 
-    for stem in manifest.files.keys() {
-        if !paths.iter().any(|p| p.file_stem().and_then(|s| s.to_str()) == Some(stem)) {
+    let stem = |p: &Path| p.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+    for name in manifest.files.keys() {
+        if !paths.iter().any(|(p, _)| &stem(p) == name) {
             return Err(CorpusError::ManifestNoSuchFile {
                 path: manifest_path,
-                stem: stem.clone(),
+                stem: name.clone(),
                 dir: dir.to_path_buf(),
             });
         }
     }
 
-    let mut documents = Vec::new();
-    for path in &paths {
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        let bytes = fs::read(path).map_err(io(path))?;
-        let text = String::from_utf8(bytes)
-            .map_err(|e| CorpusError::NotUtf8 { path: path.clone(), offset: e.utf8_error().valid_up_to() })?;
-        let doc = parse_document(stem, &text, manifest.files.get(stem), as_of)
-            .map_err(|source| CorpusError::Document { path: path.clone(), source })?;
-        // The same document twice (a re-scrape, a copy) would show every clause twice.
+    let mut documents: Vec<Document> = Vec::new();
+    for (path, kind) in &paths {
+        let doc = read_document(path, *kind, &stem(path), &manifest, as_of)?;
+        // The same document twice (a re-scrape, a copy, page.html beside page.txt) would show
+        // every clause twice.
         let same = |d: &Document| {
             (d.meta.title == doc.meta.title && d.meta.number == doc.meta.number)
                 || d.clauses.iter().map(|c| &c.text).eq(doc.clauses.iter().map(|c| &c.text))
@@ -208,7 +254,7 @@ pub fn load_dir(dir: &Path, as_of: Option<Date>) -> Result<Corpus, CorpusError> 
         if let Some(first) = documents.iter().find(|d| same(d)) {
             return Err(CorpusError::Duplicate {
                 path: path.clone(),
-                first: first.meta.doc.clone(),
+                first: first.file.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string(),
                 title: doc.meta.title,
             });
         }
@@ -220,6 +266,37 @@ pub fn load_dir(dir: &Path, as_of: Option<Date>) -> Result<Corpus, CorpusError> 
     Ok(Corpus { as_of, documents, synonyms: manifest.synonyms, skipped, dir: dir.to_path_buf() })
 }
 
+/// Reads, decodes and parses one file; its manifest entry is the one named by its stem.
+fn read_document(
+    path: &Path,
+    kind: FileKind,
+    stem: &str,
+    manifest: &Manifest,
+    as_of: Date,
+) -> Result<Document, CorpusError> {
+    let bytes = fs::read(path).map_err(CorpusError::io(path))?;
+    let undecodable = |e: read::decode::Undecodable| CorpusError::Undecodable {
+        path: path.to_path_buf(),
+        tried: e.tried,
+        offset: e.offset,
+    };
+    let overrides = manifest.files.get(stem);
+    let (parsed, guessed) = match kind {
+        FileKind::Text => {
+            let (text, guessed) = read::decode::text(&bytes).map_err(undecodable)?;
+            (parse_document(stem, &text, overrides, as_of), guessed)
+        }
+        FileKind::Html => {
+            let (text, guessed) = read::decode::html(&bytes).map_err(undecodable)?;
+            (parse_page(stem, read::html::page(&text), overrides, as_of), guessed)
+        }
+    };
+    let mut doc = parsed.map_err(|source| CorpusError::Document { path: path.to_path_buf(), source })?;
+    doc.file = path.to_path_buf();
+    doc.warning = guessed.map(|e| format!("{}: not UTF-8, read as {e}", path.display()));
+    Ok(doc)
+}
+
 /// A source line on its way through the pipeline.
 struct Source {
     no: usize,
@@ -229,6 +306,10 @@ struct Source {
     compact: String,
     /// `compact` folded: what the rules look at.
     probe: String,
+    /// The chrome rule the line matches, which removes it only outside the body.
+    chrome: Option<&'static str>,
+    /// It starts with a numbering marker or a bullet: body text, never chrome.
+    numbered: bool,
     removed: Option<&'static str>,
 }
 
@@ -239,18 +320,7 @@ impl Source {
     }
 }
 
-/// What the page itself says about the document, before the manifest has its say.
-#[derive(Default)]
-struct PageFacts {
-    title: Option<String>,
-    number: Option<String>,
-    issuer: Vec<String>,
-    signed: Option<Date>,
-    page_date: Option<Date>,
-    source: Option<String>,
-}
-
-/// Cleans and segments one document. Errors say what is wrong, without the file name.
+/// Cleans and segments one text document. Errors say what is wrong, without the file name.
 pub fn parse_document(
     doc: &str,
     text: &str,
@@ -259,16 +329,34 @@ pub fn parse_document(
 ) -> Result<Document, DocumentError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     refuse_non_text(text)?;
-    let mut lines = clean_lines(text);
-    let mut facts = chrome_facts(&lines);
-    let body_start = take_header(&mut lines, &mut facts)?;
-    let last_signed = take_signatures(&mut lines, body_start, &mut facts);
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let lines = text.lines().map(|l| PageLine { text: l.to_string(), outside: false }).collect();
+    parse_page(doc, Page { lines, meta: PageMeta::default(), warning: None }, overrides, as_of)
+}
+
+/// Cleans and segments one page as [`read`] gives it (a text file, or an HTML page's text with
+/// what lies outside its main content marked). Errors say what is wrong, without the file name.
+pub fn parse_page(
+    doc: &str,
+    page: Page,
+    overrides: Option<&Overrides>,
+    as_of: Date,
+) -> Result<Document, DocumentError> {
+    if page.lines.iter().all(|l| l.outside || l.text.trim().is_empty()) {
+        return Err(DocumentError::Empty);
+    }
+    let mut lines = clean_lines(page.lines);
+    let body_start = take_header(&mut lines)?;
+    let signature = take_signatures(&mut lines, body_start);
+    let last_signed = signature.as_ref().map_or(body_start, |s| s.line);
     drop_footer(&mut lines, body_start, last_signed);
+    drop_labels(&mut lines[body_start..]);
+    let facts = page_facts(page.meta, &lines, body_start, signature);
     let (clauses, split) = segment_body(&lines[body_start..])?;
     let meta = document_meta(doc, overrides, facts, &clauses, as_of)?;
     let removed =
         lines.into_iter().filter_map(|l| Some(Removed { line: l.no, rule: l.removed?, text: l.text })).collect();
-    Ok(Document { meta, clauses, removed, split })
+    Ok(Document { meta, clauses, removed, split, file: PathBuf::new(), warning: page.warning })
 }
 
 /// Refuses an empty file and a web page saved as .txt by name, rather than failing later on
@@ -288,57 +376,130 @@ fn refuse_non_text(text: &str) -> Result<(), DocumentError> {
     Ok(())
 }
 
-/// Cleans every line (spaces, glosses, 文号 brackets) and marks the chrome rules match, so that
-/// later steps see only what is left; CR-only (old Mac) and CRLF endings read like LF.
-fn clean_lines(text: &str) -> Vec<Source> {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+/// Cleans every line (spaces, glosses, 文号 brackets) and notes the chrome rule each matches;
+/// a line outside an HTML page's main content is removed as `outside_main` here.
+fn clean_lines(lines: Vec<PageLine>) -> Vec<Source> {
     let full = FoldTable::full();
-    text.lines()
+    lines
+        .into_iter()
         .enumerate()
-        .map(|(i, raw)| {
-            let text = repair_doc_numbers(&strip_glosses(&unify_spaces(raw)));
+        .map(|(i, line)| {
+            let text = repair_doc_numbers(&strip_glosses(&unify_spaces(&line.text)));
             let compact: String = text.chars().filter(|c| *c != ' ').collect();
             let probe = fold(&compact, full);
-            let removed = (!probe.is_empty()).then(|| chrome_rule(&probe)).flatten();
-            Source { no: i + 1, text, compact, probe, removed }
+            let chrome = (!probe.is_empty()).then(|| chrome_rule(&probe)).flatten();
+            let numbered = marker::parse(&compact).is_some() || marker::bullet(&compact).is_some();
+            let removed = (line.outside && !probe.is_empty()).then_some("outside_main");
+            Source { no: i + 1, text, compact, probe, chrome, numbered, removed }
         })
         .collect()
 }
 
-/// The facts chrome lines carry (page date, 文号, site), read before the lines go.
-fn chrome_facts(lines: &[Source]) -> PageFacts {
-    let mut facts = PageFacts::default();
-    for line in lines {
-        match line.removed {
-            Some("page_meta") => {
-                facts.page_date = facts.page_date.or_else(|| date::find_date(&line.probe).map(|(d, _)| d));
-                facts.number = facts.number.or_else(|| char_slice(&line.compact, meta::find_doc_number(&line.probe)?));
+/// Marks everything before the body (主送, the first numbered item or sentence that is not site
+/// chrome) as header, where the title and 文号 are, or as the chrome rule it matches; returns
+/// where the body starts.
+fn take_header(lines: &mut [Source]) -> Result<usize, DocumentError> {
+    let body_start = lines
+        .iter()
+        .position(|l| l.live() && (is_prose(l) || (l.chrome.is_none() && meta::is_addressee(&l.probe))))
+        .ok_or(DocumentError::NoPolicyText)?;
+    for line in lines[..body_start].iter_mut().filter(|l| l.live()) {
+        // A title is never chrome, whatever word it holds (中华人民共和国注册会计师法).
+        let title = segment::is_title_like(&title_candidate(line));
+        line.removed = Some(line.chrome.filter(|_| !title).unwrap_or("header"));
+    }
+    Ok(body_start)
+}
+
+/// The last signature block (organisation lines followed by a date alone on its line).
+struct Signature {
+    line: usize,
+    issuer: Vec<String>,
+    date: Date,
+}
+
+/// Lifts signature blocks out of the body; returns the last one, which names the issuer.
+fn take_signatures(lines: &mut [Source], body_start: usize) -> Option<Signature> {
+    let mut last = None;
+    let body: Vec<usize> = (body_start..lines.len()).filter(|&i| lines[i].live()).collect();
+    for (k, &i) in body.iter().enumerate() {
+        if let Some(date) = meta::date_only(&lines[i].probe) {
+            let orgs: Vec<usize> =
+                body[..k].iter().rev().take(3).take_while(|&&j| meta::is_org_line(&lines[j].probe)).copied().collect();
+            if !orgs.is_empty() {
+                let issuer = orgs.iter().rev().map(|&j| lines[j].compact.clone()).collect();
+                for j in orgs.into_iter().chain([i]) {
+                    lines[j].removed = Some("signature");
+                }
+                last = Some(Signature { line: i, issuer, date });
             }
-            Some("contact_block") => facts.source = facts.source.or_else(|| meta::find_site(&line.probe)),
+        }
+    }
+    last
+}
+
+/// A line of the body, not of the page around it: numbered, a sentence, a long clause, a table
+/// row of numbers. A line of chrome (`经营许可证…`) is none, but a numbered one
+/// (`第五十条 …经营许可证…`) is.
+fn is_prose(l: &Source) -> bool {
+    l.removed.is_none()
+        && (l.chrome.is_none() || l.numbered)
+        && (l.numbered
+            || l.probe.contains('。')
+            || (l.probe.contains(['，', ',']) && l.probe.chars().count() >= 40)
+            || (l.text.split(' ').count() >= 3 && l.text.starts_with(|c: char| c.is_ascii_digit())))
+}
+
+/// Marks the page's trailing run of lines that are not prose (after `last_signed`) as footer,
+/// or as the chrome rule it matches: what a site prints under every page. An attachment (附件,
+/// 附表) after the body is body up to its last line that is not chrome, so a table it holds
+/// (rows with no sentence) stays, whatever words its label uses (`附件 用户注册表`); an
+/// attachment label with nothing but chrome after it is footer.
+fn drop_footer(lines: &mut [Source], body_start: usize, last_signed: usize) {
+    let last_prose = (body_start..lines.len()).rev().find(|&i| is_prose(&lines[i]));
+    let mut last_body = last_prose.map_or(last_signed, |i| i.max(last_signed));
+    let attachment =
+        (last_body + 1..lines.len()).find(|&i| lines[i].live() && segment::is_attachment(&lines[i].compact));
+    if let Some(at) = attachment {
+        let last_kept = (at + 1..lines.len()).rev().find(|&i| lines[i].live() && lines[i].chrome.is_none());
+        last_body = last_kept.unwrap_or(last_body);
+    }
+    for line in lines[last_body + 1..].iter_mut().filter(|l| l.live()) {
+        line.removed = Some(line.chrome.unwrap_or("footer"));
+    }
+}
+
+/// Inside the body, only the rules that match a whole line equal to a button or placeholder
+/// label (`图片`, `关闭`) apply: no sentence is such a line. Every other rule looks for a word
+/// (`注册`, `来源：`, `经营许可证`) that policy text uses too, so it never fires here.
+fn drop_labels(body: &mut [Source]) {
+    for line in body.iter_mut().filter(|l| l.live()) {
+        if let Some(rule) = line.chrome.filter(|r| clean::lines::is_label_rule(r)) {
+            line.removed = Some(rule);
+        }
+    }
+}
+
+/// What the page says about the document: its markup first (HTML meta tags and index table),
+/// then the chrome lines that were removed (page date, 文号, site), the header (title, 文号) and
+/// the last signature (issuer, date).
+fn page_facts(mut facts: PageMeta, lines: &[Source], body_start: usize, signature: Option<Signature>) -> PageMeta {
+    for line in lines.iter().filter(|l| l.removed.is_some()) {
+        match line.chrome {
+            Some("page_meta") => {
+                facts.published = facts.published.or_else(|| date::find_date(&line.probe).map(|(d, _)| d));
+                facts.number =
+                    facts.number.take().or_else(|| char_slice(&line.compact, meta::find_doc_number(&line.probe)?));
+            }
+            Some("contact_block") => facts.source = facts.source.take().or_else(|| meta::find_site(&line.probe)),
             Some("welcome_banner") => {
                 facts.source = facts.source.take().or_else(|| clean::lines::welcome_site(&line.compact, &line.probe))
             }
             _ => {}
         }
     }
-    facts
-}
-
-/// Marks everything before the body (主送, the first numbered item or sentence) as header, where
-/// the title and 文号 are; returns where the body starts.
-fn take_header(lines: &mut [Source], facts: &mut PageFacts) -> Result<usize, DocumentError> {
-    let body_start = lines
-        .iter()
-        .position(|l| {
-            l.live()
-                && (marker::parse(&l.compact).is_some()
-                    || marker::bullet(&l.compact).is_some()
-                    || meta::is_addressee(&l.probe)
-                    || l.probe.contains('。'))
-        })
-        .ok_or(DocumentError::NoPolicyText)?;
-    for line in lines[..body_start].iter_mut().filter(|l| l.live()) {
-        line.removed = Some("header");
+    let mut header_title: Option<String> = None;
+    for line in lines[..body_start].iter().filter(|l| l.removed == Some("header")) {
         if let Some(range) = meta::find_doc_number(&line.probe) {
             if range.len() == line.probe.chars().count() {
                 facts.number = facts.number.take().or_else(|| char_slice(&line.compact, range));
@@ -347,53 +508,20 @@ fn take_header(lines: &mut [Source], facts: &mut PageFacts) -> Result<usize, Doc
         }
         // The longest title-like line: a title block's parts, or a short headline before it.
         let candidate = strip_category_tag(&clean::whitespace::tighten_spaces(&line.text));
-        if segment::is_title_like(&fold(&candidate, FoldTable::full()))
-            && facts.title.as_ref().is_none_or(|t| t.chars().count() < candidate.chars().count())
+        if segment::is_title_like(&title_candidate(line))
+            && header_title.as_ref().is_none_or(|t| t.chars().count() < candidate.chars().count())
         {
-            facts.title = Some(candidate);
+            header_title = Some(candidate);
         }
     }
-    Ok(body_start)
-}
-
-/// Lifts signature blocks (organisation lines followed by a date alone on its line) into the
-/// issuer and date; returns the last signature's line, or `body_start` when there is none.
-fn take_signatures(lines: &mut [Source], body_start: usize, facts: &mut PageFacts) -> usize {
-    let mut last_signed = body_start;
-    let body: Vec<usize> = (body_start..lines.len()).filter(|&i| lines[i].live()).collect();
-    for (k, &i) in body.iter().enumerate() {
-        if let Some(date) = meta::date_only(&lines[i].probe) {
-            let orgs: Vec<usize> =
-                body[..k].iter().rev().take(3).take_while(|&&j| meta::is_org_line(&lines[j].probe)).copied().collect();
-            if !orgs.is_empty() {
-                facts.issuer = orgs.iter().rev().map(|&j| lines[j].compact.clone()).collect();
-                facts.signed = Some(date);
-                for j in orgs.into_iter().chain([i]) {
-                    lines[j].removed = Some("signature");
-                }
-                last_signed = i;
-            }
+    facts.title = facts.title.take().or(header_title).or(facts.title_tag.take());
+    if let Some(s) = signature {
+        if facts.issuer.is_empty() {
+            facts.issuer = s.issuer;
         }
+        facts.signed = facts.signed.or(Some(s.date));
     }
-    last_signed
-}
-
-/// Marks the page's trailing run of lines that are not prose (after `last_signed`) as footer:
-/// what a site prints under every page.
-fn drop_footer(lines: &mut [Source], body_start: usize, last_signed: usize) {
-    let prose = |l: &Source| {
-        l.removed.is_none()
-            && (marker::parse(&l.compact).is_some()
-                || marker::bullet(&l.compact).is_some()
-                || l.probe.contains('。')
-                || (l.probe.contains(['，', ',']) && l.probe.chars().count() >= 40)
-                || (l.text.split(' ').count() >= 3 && l.text.starts_with(|c: char| c.is_ascii_digit())))
-    };
-    let last_prose = (body_start..lines.len()).rev().find(|&i| prose(&lines[i]));
-    let last_body = last_prose.map_or(last_signed, |i| i.max(last_signed));
-    for line in lines[last_body + 1..].iter_mut().filter(|l| l.live()) {
-        line.removed = Some("footer");
-    }
+    facts
 }
 
 /// Segments what is left of the body into clauses (a removed line is a blank one, so numbering
@@ -415,7 +543,7 @@ fn segment_body(body: &[Source]) -> Result<(Vec<Clause>, Vec<Split>), DocumentEr
 fn document_meta(
     doc: &str,
     overrides: Option<&Overrides>,
-    facts: PageFacts,
+    facts: PageMeta,
     clauses: &[Clause],
     as_of: Date,
 ) -> Result<DocMeta, DocumentError> {
@@ -430,7 +558,7 @@ fn document_meta(
     if issuer.is_empty() {
         issuer.extend(meta::issuer_from_title(&fold(&title, full), &title));
     }
-    let published = iso(&o.published).or(facts.signed).or(facts.page_date);
+    let published = iso(&o.published).or(facts.signed).or(facts.published);
     let period_text = o.period.clone().or_else(|| period_in(&title));
     let period = period_text.as_deref().and_then(manifest::parse_period);
     let stated = clauses.iter().find_map(|c| meta::find_effective(&fold(&c.text, full)));
@@ -473,6 +601,11 @@ fn clause_from(d: segment::Draft) -> Clause {
 
 fn char_slice(s: &str, range: Range<usize>) -> Option<String> {
     Some(s.chars().skip(range.start).take(range.len()).collect())
+}
+
+/// A header line as a title would read, folded: no category tag, no spaces.
+fn title_candidate(line: &Source) -> String {
+    fold(&strip_category_tag(&line.compact), FoldTable::full())
 }
 
 /// `【高新区】杭州…` → `杭州…`: a portal's category tag is not part of the title.

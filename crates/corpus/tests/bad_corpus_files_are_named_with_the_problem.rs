@@ -85,7 +85,10 @@ fn the_same_document_twice_is_named() {
     let dir = folder("duplicate", &[]);
     fs::copy(dir.join("a.txt"), dir.join("b.txt")).unwrap();
     let e = error(&dir);
-    assert!(matches!(&e, CorpusError::Duplicate { path, first, .. } if file(path) == "b.txt" && first == "a"), "{e:?}");
+    assert!(
+        matches!(&e, CorpusError::Duplicate { path, first, .. } if file(path) == "b.txt" && first == "a.txt"),
+        "{e:?}"
+    );
     let e = e.to_string();
     assert!(e.contains("b.txt") && e.contains("the same document as a.txt"), "{e}");
 }
@@ -127,8 +130,14 @@ fn every_other_failure_has_its_variant_and_its_message() {
     let ok = "关于测试的通知\n一、总则\n(一)本通知用于测试。内容。\n".as_bytes();
 
     let (e, dir) = case("not-utf8", &[("a.txt", &[0x41, 0xff, 0xfe])]);
-    assert!(matches!(e, CorpusError::NotUtf8 { offset: 1, .. }), "{e:?}");
-    assert_eq!(e.to_string(), format!("{}: not valid UTF-8 (invalid byte at offset 1)", dir.join("a.txt").display()));
+    assert!(matches!(&e, CorpusError::Undecodable { offset: 1, tried, .. } if tried == "UTF-8 or gb18030"), "{e:?}");
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "{}: not text in UTF-8 or gb18030 (the first byte that is not UTF-8 is at offset 1)",
+            dir.join("a.txt").display()
+        )
+    );
 
     let document = |e: &CorpusError| match e {
         CorpusError::Document { path, source } if file(path) == "a.txt" => Some(source.clone()),
@@ -147,11 +156,14 @@ fn every_other_failure_has_its_variant_and_its_message() {
     assert!(matches!(&e, CorpusError::NotCorpusFile { path } if file(path) == "notes.md"), "{e:?}");
     assert_eq!(
         e.to_string(),
-        format!("{}: not a corpus file (expected *.txt or manifest.toml)", dir.join("notes.md").display())
+        format!(
+            "{}: not a corpus file (expected *.txt, *.html, *.htm or manifest.toml)",
+            dir.join("notes.md").display()
+        )
     );
     let (e, dir) = case("no-documents", &[(".hidden.txt", ok)]);
     assert!(matches!(&e, CorpusError::NoDocuments { path } if path == &dir), "{e:?}");
-    assert_eq!(e.to_string(), format!("{}: no *.txt documents", dir.display()));
+    assert_eq!(e.to_string(), format!("{}: no *.txt or *.html documents", dir.display()));
 
     let (e, dir) = case("unknown-file", &[("a.txt", ok), ("manifest.toml", b"[files.\"b\"]\ntitle = \"x\"\n")]);
     assert!(matches!(&e, CorpusError::ManifestNoSuchFile { stem, .. } if stem == "b"), "{e:?}");

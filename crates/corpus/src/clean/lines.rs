@@ -2,7 +2,9 @@
 //!
 //! Each rule is a named predicate over a line's *probe*: the line folded to Simplified, lower
 //! case and half width, with its whitespace removed. Rules are written once in Simplified and
-//! apply to Traditional pages too. None is keyed to a particular site or file.
+//! apply to Traditional pages too. None is keyed to a particular site or file. They say what a
+//! line looks like, not where it is: the pipeline applies them only outside a document's body
+//! (its leading and trailing lines), except the label rules ([`is_label_rule`]).
 
 /// A named line rule.
 pub struct LineRule {
@@ -29,6 +31,13 @@ pub const RULES: &[LineRule] = &[
     LineRule { name: "image_placeholder", matches: image_placeholder },
     LineRule { name: "disclaimer", matches: disclaimer },
 ];
+
+/// True for a rule that matches only a whole line equal to a button or placeholder label: no
+/// sentence is such a line, so it applies inside a document's body too. Every other rule
+/// applies only before the body begins and after it ends.
+pub fn is_label_rule(name: &str) -> bool {
+    matches!(name, "widget_label" | "image_placeholder")
+}
 
 /// The name of the first rule that matches `probe`, if any.
 pub fn chrome_rule(probe: &str) -> Option<&'static str> {
@@ -68,7 +77,8 @@ pub fn welcome_site(compact: &str, probe: &str) -> Option<String> {
     let rest = rest.strip_prefix('您').unwrap_or(rest);
     let rest = ["来到", "访问", "光临"].iter().find_map(|verb| rest.strip_prefix(verb)).unwrap_or(rest);
     let greeting = probe.chars().count() - rest.chars().count();
-    let name: String = compact.chars().skip(greeting).filter(|c| !"!！。".contains(*c)).collect();
+    // The name ends at the greeting's `!`: what follows is the banner's links (设为首页).
+    let name: String = compact.chars().skip(greeting).take_while(|c| !"!！。".contains(*c)).collect();
     (!name.is_empty()).then_some(name)
 }
 
@@ -238,6 +248,7 @@ mod tests {
         assert_eq!(site("欢迎光临科技项目网。").as_deref(), Some("科技项目网"));
         assert_eq!(site("欢迎您访问杭州网").as_deref(), Some("杭州网"), "欢迎您 is three characters");
         assert_eq!(site("欢迎您来到杭州网").as_deref(), Some("杭州网"));
+        assert_eq!(site("欢迎访问某市人民政府网站！设为首页加入收藏").as_deref(), Some("某市人民政府网站"));
         assert_eq!(site("欢迎您!"), None);
         assert_eq!(site("杭州网"), None);
     }

@@ -1,10 +1,15 @@
 //! Numbering markers at the start of a paragraph: `一、` `（一）` `1.` `（1）` `——` `PART 01`
-//! `第一章` `第一条`, tolerant of what scraping does to them (`十三)` without its opening
-//! bracket, `1. ` with a space, ASCII or full-width brackets).
+//! `第一编` `第一分编` `第一章` `第一节` `第一条` (at any number: `第一千二百六十条`), tolerant of
+//! what scraping does to them (`十三)` without its opening bracket, `1. ` with a space, ASCII or
+//! full-width brackets).
 
 /// The kinds of numbering, in the order they nest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
+    /// `第一编`: a code's book (民法典).
+    Book,
+    /// `第一分编`: a part of a book.
+    SubBook,
     /// `PART 01` banners used as top-level section labels.
     Part,
     /// `第一章`.
@@ -27,12 +32,14 @@ impl Kind {
     /// Nesting depth: a marker closes every open marker of equal or greater rank.
     pub fn rank(self) -> u8 {
         match self {
-            Kind::Part | Kind::Chapter => 0,
-            Kind::Section => 1,
-            Kind::Article | Kind::Cn => 2,
-            Kind::ParenCn => 3,
-            Kind::Num => 4,
-            Kind::ParenNum => 5,
+            Kind::Book => 0,
+            Kind::SubBook => 1,
+            Kind::Part | Kind::Chapter => 2,
+            Kind::Section => 3,
+            Kind::Article | Kind::Cn => 4,
+            Kind::ParenCn => 5,
+            Kind::Num => 6,
+            Kind::ParenNum => 7,
         }
     }
 
@@ -40,6 +47,8 @@ impl Kind {
     pub fn label(self, n: u32) -> String {
         let cn = to_chinese(n);
         match self {
+            Kind::Book => format!("第{cn}编"),
+            Kind::SubBook => format!("第{cn}分编"),
             Kind::Part => format!("PART {n:02}"),
             Kind::Chapter => format!("第{cn}章"),
             Kind::Section => format!("第{cn}节"),
@@ -63,7 +72,7 @@ pub struct Marker {
     pub rest: usize,
 }
 
-const CN_DIGITS: &str = "零〇一二三四五六七八九十百";
+const CN_DIGITS: &str = "零〇一二三四五六七八九十百千";
 
 /// Reads the marker at the start of `text`, if there is one.
 pub fn parse(text: &str) -> Option<Marker> {
@@ -77,21 +86,29 @@ pub fn parse(text: &str) -> Option<Marker> {
         }
     }
     if let Some(after) = text.strip_prefix('第') {
-        let (n, len) = leading_number(after)?;
-        let kind = match after[len..].chars().next()? {
-            '章' => Kind::Chapter,
-            '节' | '節' => Kind::Section,
-            '条' | '條' => Kind::Article,
-            _ => return None,
+        // Articles of a code run past a thousand (民法典 第一千二百六十条, or 第1260条).
+        let (n, len) = leading_number(after, 4)?;
+        let unit = &after[len..];
+        let (kind, unit_len) = if unit.starts_with("分编") || unit.starts_with("分編") {
+            (Kind::SubBook, "分编".len())
+        } else {
+            let kind = match unit.chars().next()? {
+                '编' | '編' => Kind::Book,
+                '章' => Kind::Chapter,
+                '节' | '節' => Kind::Section,
+                '条' | '條' => Kind::Article,
+                _ => return None,
+            };
+            (kind, '条'.len_utf8())
         };
-        let rest = '第'.len_utf8() + len + 3;
+        let rest = '第'.len_utf8() + len + unit_len;
         return Some(Marker { kind, number: n, rest: skip_space(text, rest) });
     }
     let (open, inner) = match text.chars().next()? {
         c @ ('(' | '（') => (c.len_utf8(), &text[c.len_utf8()..]),
         _ => (0, text),
     };
-    let (n, len) = leading_number(inner)?;
+    let (n, len) = leading_number(inner, 3)?;
     let numeral_is_cn = !inner.starts_with(|c: char| c.is_ascii_digit());
     let after = &inner[len..];
     let close = after.chars().next()?;
@@ -123,11 +140,12 @@ fn skip_space(text: &str, at: usize) -> usize {
     at + text[at..].len() - text[at..].trim_start().len()
 }
 
-/// A number written in Arabic (at most three digits) or Chinese numerals at the start of `s`.
-fn leading_number(s: &str) -> Option<(u32, usize)> {
+/// A number written in Arabic (at most `max_digits` digits: `1000万元` is no marker) or Chinese
+/// numerals at the start of `s`.
+fn leading_number(s: &str, max_digits: usize) -> Option<(u32, usize)> {
     let arabic: String = s.chars().take_while(char::is_ascii_digit).collect();
     if !arabic.is_empty() {
-        if arabic.len() > 3 {
+        if arabic.len() > max_digits {
             return None;
         }
         return Some((arabic.parse().ok()?, arabic.len()));
@@ -136,7 +154,7 @@ fn leading_number(s: &str) -> Option<(u32, usize)> {
     Some((from_chinese(&cn)?, cn.len()))
 }
 
-/// Reads Chinese numerals up to 999: `十三` 13, `二十` 20, `一百零五` 105.
+/// Reads Chinese numerals up to 9 999: `十三` 13, `二十` 20, `一百零五` 105, `一千二百六十` 1260.
 pub fn from_chinese(s: &str) -> Option<u32> {
     if s.is_empty() {
         return None;
@@ -144,41 +162,46 @@ pub fn from_chinese(s: &str) -> Option<u32> {
     let digit = |c: char| "零一二三四五六七八九".find(c).map(|i| (i / 3) as u32).or((c == '〇').then_some(0));
     let (mut total, mut current) = (0u32, None::<u32>);
     for c in s.chars() {
-        match c {
-            '百' => {
-                total += current.unwrap_or(1) * 100;
-                current = None;
+        let unit = match c {
+            '千' => 1000,
+            '百' => 100,
+            '十' => 10,
+            _ => {
+                current = Some(digit(c)?);
+                continue;
             }
-            '十' => {
-                total += current.unwrap_or(1) * 10;
-                current = None;
-            }
-            _ => current = Some(digit(c)?),
-        }
+        };
+        total += current.unwrap_or(1) * unit;
+        current = None;
     }
     let n = total + current.unwrap_or(0);
     (n > 0).then_some(n)
 }
 
-/// Writes 1–999 in Chinese numerals, the way documents number their sections.
+/// Writes 1–9 999 in Chinese numerals, the way documents number their sections: `十三`,
+/// `一百一十`, `一千零一`, `一千二百六十`.
 pub fn to_chinese(n: u32) -> String {
     const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    let (h, t, u) = (n / 100, n / 10 % 10, n % 10);
+    if n == 0 {
+        return D[0].to_string();
+    }
     let mut s = String::new();
-    if h > 0 {
-        s += D[h as usize];
-        s += "百";
-    }
-    if t > 0 {
-        if !(h == 0 && t == 1) {
-            s += D[t as usize];
+    let mut gap = false;
+    for (unit, name) in [(1000, "千"), (100, "百"), (10, "十"), (1, "")] {
+        let d = (n / unit % 10) as usize;
+        if d == 0 {
+            gap = !s.is_empty();
+            continue;
         }
-        s += "十";
-    } else if h > 0 && u > 0 {
-        s += "零";
-    }
-    if u > 0 || n == 0 {
-        s += D[u as usize];
+        if gap {
+            s += D[0];
+            gap = false;
+        }
+        // `十三`, not `一十三`, when ten is the highest place.
+        if !(unit == 10 && d == 1 && s.is_empty()) {
+            s += D[d];
+        }
+        s += name;
     }
     s
 }
@@ -202,6 +225,11 @@ mod tests {
         assert_eq!(m("(1)研发资助"), Some((Kind::ParenNum, 1, "研发资助")));
         assert_eq!(m("PART 02 政策措施"), Some((Kind::Part, 2, "政策措施")));
         assert_eq!(m("第十二条 本办法"), Some((Kind::Article, 12, "本办法")));
+        assert_eq!(m("第一编 总则"), Some((Kind::Book, 1, "总则")));
+        assert_eq!(m("第二分编 典型合同"), Some((Kind::SubBook, 2, "典型合同")));
+        assert_eq!(m("第三节 保证"), Some((Kind::Section, 3, "保证")));
+        assert_eq!(m("第一千二百六十条 本法自"), Some((Kind::Article, 1260, "本法自")));
+        assert_eq!(m("第1260条本法"), Some((Kind::Article, 1260, "本法")));
     }
 
     #[test]
@@ -219,8 +247,21 @@ mod tests {
 
     #[test]
     fn converts_chinese_numerals() {
-        for (s, n) in [("一", 1), ("十", 10), ("十三", 13), ("二十", 20), ("二十四", 24), ("一百零五", 105)]
-        {
+        for (s, n) in [
+            ("一", 1),
+            ("十", 10),
+            ("十三", 13),
+            ("二十", 20),
+            ("二十四", 24),
+            ("一百零五", 105),
+            ("一百一十", 110),
+            ("九百九十九", 999),
+            ("一千", 1000),
+            ("一千零一", 1001),
+            ("一千零一十", 1010),
+            ("一千一百", 1100),
+            ("一千二百六十", 1260),
+        ] {
             assert_eq!(from_chinese(s), Some(n));
             assert_eq!(to_chinese(n), s);
         }

@@ -51,20 +51,66 @@ pub struct Draft {
 
 /// Paragraph text ends with one of these when it is complete.
 const TERMINAL: &[char] = &['。', '！', '？', '；', '：', ':', ';', '!', '?', '…', ')', '）', '〕', ']', '”'];
-/// Document-type words that end a title.
+/// Document-type words that end a title: policy documents (意见, 方案…) and regulations (条例,
+/// 规定, 办法, 决定, 解释…), in both scripts. Laws (`…法`, `…法典`) are [`is_law_title`]'s.
 pub const DOC_TYPES: &[&str] = &[
-    "意见", "意見", "方案", "通知", "办法", "辦法", "规定", "規定", "规划", "規劃", "决定", "決定", "细则", "細則",
-    "措施", "纲要", "綱要", "条例", "條例", "计划", "計劃", "批复", "公告", "通告",
+    "意见",
+    "意見",
+    "方案",
+    "通知",
+    "办法",
+    "辦法",
+    "规定",
+    "規定",
+    "规划",
+    "規劃",
+    "决定",
+    "決定",
+    "细则",
+    "細則",
+    "措施",
+    "纲要",
+    "綱要",
+    "条例",
+    "條例",
+    "计划",
+    "計劃",
+    "批复",
+    "公告",
+    "通告",
+    "解释",
+    "解釋",
+    "决议",
+    "決議",
+    "修正案",
+    "规则",
+    "規則",
+    "准则",
+    "準則",
+    "章程",
+    "法典",
 ];
+
+/// Words ending in 法 that name no law (方法 a method, 依法 by law…).
+const NOT_LAWS: &[&str] =
+    &["方法", "做法", "依法", "合法", "非法", "违法", "違法", "执法", "執法", "说法", "說法", "看法", "想法"];
+
+/// True when `core` names a law: `中华人民共和国刑法`, `…立法法`. A law's title is its subject
+/// and 法, a document type of one character, so a word ending in 法 (方法, 依法) is not enough.
+fn is_law_title(core: &str) -> bool {
+    core.ends_with('法') && core.chars().count() >= 3 && !NOT_LAWS.iter().any(|w| core.ends_with(w))
+}
 
 fn has_punctuation(text: &str) -> bool {
     text.contains(['。', '，', '、', '；', '：', ',', ':', ';'])
 }
 
-/// True when `text` reads as a title: no sentence punctuation, ends with a document type.
+/// True when `text` reads as a title: no sentence punctuation, ends with a document type
+/// (`…实施意见`, `中华人民共和国民法典`, `…刑法`, `宪法修正案（2018年）`).
 pub fn is_title_like(text: &str) -> bool {
     let core = strip_trailing_parenthetical(text);
-    !text.contains(['。', '，', '；', ',', ';', ':', '：']) && DOC_TYPES.iter().any(|t| core.ends_with(t))
+    !text.contains(['。', '，', '；', ',', ';', ':', '：'])
+        && (is_law_title(core) || DOC_TYPES.iter().any(|t| core.ends_with(t)))
 }
 
 fn strip_trailing_parenthetical(text: &str) -> &str {
@@ -170,12 +216,19 @@ fn split_inline_enumeration(para: Para) -> Vec<Para> {
     out
 }
 
-/// `附件`, `附件：`, `附件1`, `附件 2：名称`.
-fn is_attachment(text: &str) -> bool {
-    text.strip_prefix("附件").is_some_and(|rest| {
-        rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == ':' || c == '：').chars().count() <= 40
-            && !rest.contains('。')
-    })
+/// `附件`, `附件：`, `附件1`, `附件 2：名称`, `附件一`, `附表`, `附录`, `附：`: an attachment's label.
+pub fn is_attachment(text: &str) -> bool {
+    attachment_rest(text).is_some_and(|rest| attachment_title(rest).chars().count() <= 40 && !rest.contains('。'))
+}
+
+/// What follows an attachment's label word.
+fn attachment_rest(text: &str) -> Option<&str> {
+    ["附件", "附表", "附录", "附：", "附:"].iter().find_map(|p| text.strip_prefix(p))
+}
+
+/// What follows `附件`, its number and colon gone: `2：名称` → `名称`, `一` → ``.
+fn attachment_title(rest: &str) -> &str {
+    rest.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十 :：".contains(c))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -200,6 +253,8 @@ struct Node {
     lead: Option<String>,
     parts: Vec<String>,
     heading_only: bool,
+    /// An attachment's table header, read into its rows' text (`领域：…`).
+    table_header: Option<String>,
     /// Ended by a responsibility tag: nothing more flows into it.
     closed: bool,
     children: u32,
@@ -216,6 +271,7 @@ impl Node {
             lead: None,
             parts: Vec::new(),
             heading_only: false,
+            table_header: None,
             closed: false,
             children: 0,
         }
@@ -255,8 +311,7 @@ pub fn segment(lines: &[Line]) -> Vec<Draft> {
         if is_attachment(text) {
             attachments += 1;
             let mut node = Node::new(NodeKind::Attachment, attachments, "附件".into(), None);
-            let title =
-                text.trim_start_matches("附件").trim_start_matches(|c: char| c.is_ascii_digit() || " :：".contains(c));
+            let title = attachment_title(attachment_rest(text).unwrap_or(text));
             node.title = (!title.is_empty()).then(|| title.to_string());
             nodes.push(node);
             stack.clear();
@@ -269,6 +324,7 @@ pub fn segment(lines: &[Line]) -> Vec<Draft> {
             match header {
                 None if is_cells => {
                     *header = Some(para.cells.clone());
+                    nodes[*att].table_header = Some(text.to_string());
                     continue;
                 }
                 Some(h) if is_cells && para.cells[0].parse::<u32>().is_ok() && para.cells.len() >= h.len() => {
@@ -296,6 +352,13 @@ pub fn segment(lines: &[Line]) -> Vec<Draft> {
             let parent = stack.last().copied();
             let mut node = Node::new(NodeKind::Marker(m.kind), m.number, m.kind.label(m.number), parent);
             fill(&mut node, &text[m.rest..]);
+            if m.kind == Kind::Article {
+                // An article's text is its body, never a heading or a lead phrase: a one-sentence
+                // article (`第二条 民法调整…关系。`) is not a title.
+                node.heading_only = false;
+                node.title = None;
+                node.lead = None;
+            }
             if let Some(p) = parent {
                 nodes[p].children += 1;
             }
@@ -321,7 +384,9 @@ pub fn segment(lines: &[Line]) -> Vec<Draft> {
         let after_last_marker = last_marker.is_none_or(|last| index > last);
         let target = if current == PREAMBLE && nodes.len() == 1 {
             PREAMBLE
-        } else if is_closing(text) || (nodes[current].closed && after_last_marker) {
+        } else if after_last_marker && !in_article(&nodes, current) && (is_closing(text) || nodes[current].closed) {
+            // Only after the last number, and never inside an article: `本法施行前…` after
+            // `第二百六十六条 本法自…施行。` is that article's second paragraph.
             *closing.get_or_insert_with(|| {
                 nodes.push(Node::new(NodeKind::Closing, 0, String::new(), None));
                 nodes.len() - 1
@@ -336,6 +401,18 @@ pub fn segment(lines: &[Line]) -> Vec<Draft> {
         current = target;
     }
     emit(&nodes, &used_ranks)
+}
+
+/// True when `node` is an article or stands in one.
+fn in_article(nodes: &[Node], node: usize) -> bool {
+    let mut at = Some(node);
+    while let Some(n) = at {
+        if nodes[n].kind == NodeKind::Marker(Kind::Article) {
+            return true;
+        }
+        at = nodes[n].parent;
+    }
+    false
 }
 
 /// Splits a numbered paragraph's text into heading and body.
@@ -385,11 +462,16 @@ fn emit(nodes: &[Node], used_ranks: &BTreeSet<u8>) -> Vec<Draft> {
     let mut drafts = Vec::new();
     let several_attachments = nodes.iter().filter(|n| n.kind == NodeKind::Attachment).count() > 1;
     for (i, node) in nodes.iter().enumerate() {
+        let mut parts = node.parts.clone();
+        if node.kind == NodeKind::Attachment && !parts.is_empty() {
+            // An attachment's own paragraphs are cited under its title, which leads them; a table
+            // header no row took is one of them.
+            let header = node.table_header.iter().filter(|_| node.children == 0);
+            parts = node.title.iter().chain(header).chain(&node.parts).cloned().collect();
+        }
         let emits = match node.kind {
-            NodeKind::Marker(_) => {
-                !node.parts.is_empty() && (!node.heading_only || node.parts.len() > 1 || node.children == 0)
-            }
-            _ => !node.parts.is_empty(),
+            NodeKind::Marker(_) => !parts.is_empty() && (!node.heading_only || parts.len() > 1 || node.children == 0),
+            _ => !parts.is_empty(),
         };
         if !emits {
             continue;
@@ -416,7 +498,7 @@ fn emit(nodes: &[Node], used_ranks: &BTreeSet<u8>) -> Vec<Draft> {
             up = nodes[p].parent;
         }
         path.reverse();
-        drafts.push(Draft { id, label: node.label.clone(), path, heading_len, text: node.parts.join("\n") });
+        drafts.push(Draft { id, label: node.label.clone(), path, heading_len, text: parts.join("\n") });
     }
     drafts
 }
@@ -441,13 +523,21 @@ fn node_id(nodes: &[Node], i: usize, used_ranks: &BTreeSet<u8>) -> String {
     let mut at = Some(i);
     while let Some(n) = at {
         if let NodeKind::Marker(k) = nodes[n].kind {
+            // Articles are numbered through the whole document (第一千二百六十条 of a code), so
+            // an article is cited by its own number, whatever 编/章/节 it stands in: `art1260`.
+            if k == Kind::Article {
+                numbers.push(format!("art{}", nodes[n].number));
+                break;
+            }
             numbers.push(nodes[n].number.to_string());
             root_rank = k.rank();
         }
         at = nodes[n].parent;
     }
     // A document that starts mid-way: one `0` per numbering level it never shows.
-    numbers.extend(used_ranks.range(..root_rank).map(|_| "0".to_string()));
+    if !numbers.last().is_some_and(|n| n.starts_with("art")) {
+        numbers.extend(used_ranks.range(..root_rank).map(|_| "0".to_string()));
+    }
     numbers.reverse();
     numbers.join(".")
 }
