@@ -83,18 +83,23 @@ impl PolicySearch {
     /// `too_long`, `too_many_terms`, `only_exclusions` or `bad_options`.
     pub fn search(&self, query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let query = string(&query, "query")?;
-        let limit = option(&options, "limit", 10)?;
-        if limit > MAX_LIMIT {
-            return Err(error("bad_options", "limit is above 1000"));
-        }
-        let options = SearchOptions {
-            limit: limit as usize,
-            offset: option(&options, "offset", 0)? as usize,
-            correct: flag(&options, "correct", true)?,
-            pinyin: flag(&options, "pinyin", true)?,
-        };
+        let options = search_options(&options)?;
         let results = self.engine.search(&query, &options).map_err(|e| error(e.code(), &e.to_string()))?;
         to_js(&results)
+    }
+
+    /// The hit of one clause for `query` (as [`PolicySearch::search`] would list it, with its
+    /// highlights), or `null` when the query does not find that clause: what a clause opened
+    /// from a link highlights, without the text of every other hit. `options` as for search.
+    #[wasm_bindgen(js_name = hitOf)]
+    pub fn hit_of(&self, query: JsValue, doc: JsValue, clause: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        let query = string(&query, "query")?;
+        let Some(n) = self.engine.clause_number(&string(&doc, "doc")?, &string(&clause, "clause")?) else {
+            return Ok(JsValue::NULL);
+        };
+        let options = SearchOptions { within: Some(n), ..search_options(&options)? };
+        let results = self.engine.search(&query, &options).map_err(|e| error(e.code(), &e.to_string()))?;
+        to_js(&results.hits.first())
     }
 
     #[cfg(feature = "natural")]
@@ -180,6 +185,21 @@ impl PolicySearch {
     pub fn fold(&self, text: &str) -> String {
         self.engine.fold(text)
     }
+}
+
+/// The options of a search: `undefined` or `{limit?, offset?, correct?, pinyin?}`.
+fn search_options(options: &JsValue) -> Result<SearchOptions, JsValue> {
+    let limit = option(options, "limit", 10)?;
+    if limit > MAX_LIMIT {
+        return Err(error("bad_options", "limit is above 1000"));
+    }
+    Ok(SearchOptions {
+        limit: limit as usize,
+        offset: option(options, "offset", 0)? as usize,
+        correct: flag(options, "correct", true)?,
+        pinyin: flag(options, "pinyin", true)?,
+        within: None,
+    })
 }
 
 /// A string argument, or a `TypeError` (code `bad_argument`) naming it: a page script that

@@ -74,11 +74,14 @@ pub struct SearchOptions {
     /// Also read a query with Latin letters as pinyin and add the hits of its readings after
     /// the hits of the query as typed.
     pub pinyin: bool,
+    /// Only the hit of this clause (by number), wherever it ranks: a clause opened from a link
+    /// shows the query's highlights without the text of every other hit.
+    pub within: Option<u32>,
 }
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: 10, offset: 0, correct: true, pinyin: true }
+        SearchOptions { limit: 10, offset: 0, correct: true, pinyin: true, within: None }
     }
 }
 
@@ -377,7 +380,11 @@ impl<'a> Engine<'a> {
         let terms: Vec<Vec<Vec<char>>> =
             answers.iter().map(|a| a.query.include.iter().map(|t| t.chars.clone()).collect()).collect();
         let end = options.offset.saturating_add(options.limit).min(ranked.len());
-        for &slot in ranked.get(options.offset..end).unwrap_or_default() {
+        let page: Vec<Slot> = match options.within {
+            None => ranked.get(options.offset..end).unwrap_or_default().to_vec(),
+            Some(c) => ranked.iter().copied().filter(|s| s.clause(&answers) == Some(c)).take(1).collect(),
+        };
+        for slot in page {
             let a = &answers[slot.answer()];
             let hit = match slot {
                 Slot::Document(_, i) => {
@@ -625,6 +632,14 @@ impl<'a> Engine<'a> {
         self.views_of(doc).find(|v| v.id == clause).map(|v| self.record(&v))
     }
 
+    /// The number of a clause by document id and clause id.
+    pub fn clause_number(&self, doc: &str, clause: &str) -> Option<u32> {
+        let d = (0..self.index.doc_count()).find(|&i| self.index.doc(i).is_some_and(|v| v.doc == doc))?;
+        (0..self.index.clause_count())
+            .filter(|&i| self.index.clause_numbers(i).is_some_and(|n| n.doc == d))
+            .find(|&i| self.index.clause(i).is_some_and(|v| v.id == clause))
+    }
+
     /// The clauses of one document, in document order (empty for an unknown id).
     pub fn document_clauses(&self, doc: &str) -> Vec<ClauseRecord> {
         self.views_of(doc).map(|v| self.record(&v)).collect()
@@ -731,6 +746,15 @@ fn document(d: &DocView<'_>) -> Document {
 }
 
 impl Slot {
+    /// The clause it lists (none for a document).
+    fn clause(self, answers: &[Answer]) -> Option<u32> {
+        match self {
+            Slot::Document(..) => None,
+            Slot::Exact(a, i) => Some(answers[a].exact[i].0),
+            Slot::Relaxed(a, i) => Some(answers[a].relaxed[i].clause),
+        }
+    }
+
     fn answer(self) -> usize {
         match self {
             Slot::Document(a, _) | Slot::Exact(a, _) | Slot::Relaxed(a, _) => a,

@@ -23,7 +23,7 @@ import { css } from "./element/styles.js";
 import { strings } from "./element/strings.js";
 import { h, copyText } from "./element/dom.js";
 import { UrlState, TypingHistory, urlPrefix } from "./element/url-state.js";
-import { startEngine, engine, natural, loadFailure } from "./element/engine.js";
+import { startEngine, engine, natural, loadFailure, missing, addFiles } from "./element/engine.js";
 import { comboboxKeys, isSlashShortcut } from "./element/keyboard.js";
 import { Suggestions } from "./element/suggest.js";
 import * as render from "./element/render.js";
@@ -124,7 +124,7 @@ class PolicySearchElement extends HTMLElement {
    */
   get settled() {
     if (this.getAttribute("state") === "error") return true;
-    if (!this.engine || !this.lexiconDone || this.frame || this.goingBack) return false;
+    if (!this.engine || !this.lexiconDone || this.frame || this.goingBack || this.fetching) return false;
     return this.rendered === this.input.value && this.shows(this.url.read());
   }
 
@@ -299,6 +299,34 @@ class PolicySearchElement extends HTMLElement {
     this.input.focus();
   }
 
+  // ----- shard files ------------------------------------------------------------------------
+
+  /**
+   * True when the engine calls just made lacked shard files (a sharded index answers without
+   * them): they are fetched, then `again()` runs if `still()` holds — the visitor may have
+   * moved on. Until then the answer is not shown, so nothing incomplete is ever rendered.
+   */
+  lacking(again, still) {
+    const engine = this.engine;
+    const names = missing(engine);
+    if (!names.length) {
+      this.rounds = 0;
+      return false;
+    }
+    // Each round adds files; a correction or reading may name more keys, never endlessly.
+    if ((this.rounds = (this.rounds ?? 0) + 1) > 8) {
+      this.showError(this.t.errors.network, false);
+      return true;
+    }
+    this.showLoading();
+    this.fetching = (this.fetching ?? 0) + 1;
+    addFiles(engine, names).then(
+      () => { if (still() && this.engine === engine) again(); },
+      () => { if (still()) this.showError(this.t.errors.network, false); },
+    ).finally(() => { this.fetching -= 1; });
+    return true;
+  }
+
   // ----- searching and results --------------------------------------------------------------
 
   showLoading() {
@@ -320,6 +348,7 @@ class PolicySearchElement extends HTMLElement {
     } catch (error) {
       return this.showQueryError(error);
     }
+    if (this.lacking(() => this.search(), () => this.input.value === q && this.rendered === q)) return;
     // Hits found only through a pinyin reading of the query (zxqy → 中小企业) come on top of its own.
     this.counts = { total: results.total, partial: results.partial, documents: results.documents, pinyin: results.pinyin_hits ?? 0 };
     this.hits = results.hits;
@@ -351,12 +380,13 @@ class PolicySearchElement extends HTMLElement {
 
   showMore() {
     let results;
+    const [q, first] = [this.input.value, this.hits.length];
     try {
-      results = this.engine.search(this.input.value, { limit: this.limit, offset: this.hits.length, correct: this.asTyped === null });
+      results = this.engine.search(q, { limit: this.limit, offset: first, correct: this.asTyped === null });
     } catch (error) {
       return this.showQueryError(error);
     }
-    const first = this.hits.length;
+    if (this.lacking(() => this.showMore(), () => this.input.value === q && this.hits.length === first)) return;
     this.hits.push(...results.hits);
     this.list.append(...results.hits.map((hit, i) => this.option(hit, first + i)));
     this.afterRender();
@@ -424,6 +454,7 @@ class PolicySearchElement extends HTMLElement {
       ? terms.map((term) => [term, this.countOf(term)]).filter(([, n]) => n > 0)
       : [];
     const examples = this.examples ??= this.engine.examples(6);
+    if (this.lacking(() => this.showNoResults(q, parsed), () => this.input.value === q)) return;
     this.message.replaceChildren(...render.noResults(this.t, q, alone, examples, (term) => this.setQuery(term)));
   }
 
@@ -474,6 +505,7 @@ class PolicySearchElement extends HTMLElement {
     if (!hit) return;
     // A document hit opens the document at its first clause, in its section.
     const clause = hit.kind === "document" ? this.engine.documentClauses(hit.doc)[0]?.clause : hit.clause;
+    if (this.lacking(() => this.open(index), () => this.hits[index] === hit)) return;
     if (clause) this.openRecord(hit.doc, clause, true, hit.kind === "clause" ? hit : null);
   }
 
@@ -481,6 +513,12 @@ class PolicySearchElement extends HTMLElement {
   openRecord(doc, clause, push, hit = null) {
     this.suggestions.close();
     const record = this.engine.clause(doc, clause);
+    const samePath = (c) => JSON.stringify(c.path) === JSON.stringify(record.path);
+    const section = record ? this.engine.documentClauses(doc).filter(samePath) : [];
+    // The result's own highlights; only a deep link (or a document hit) asks the engine.
+    const highlights = hit ? hit.highlights : this.highlightsFor(doc, clause);
+    const token = this.opening = {};
+    if (this.lacking(() => this.openRecord(doc, clause, push, hit), () => this.opening === token)) return;
     if (push) {
       this.commit(); // the query's own entry first, then the clause's
       this.openEntry = this.url.push({ q: this.input.value, doc, clause });
@@ -493,15 +531,7 @@ class PolicySearchElement extends HTMLElement {
       this.detail.replaceChildren(back, h("p", { class: "message error", role: "alert" }, this.t.notFound));
       return;
     }
-    const samePath = (c) => JSON.stringify(c.path) === JSON.stringify(record.path);
-    const view = {
-      meta: this.docs.get(doc),
-      record,
-      section: this.engine.documentClauses(doc).filter(samePath),
-      clause,
-      // The result's own highlights; only a deep link (or a document hit) asks the engine.
-      highlights: hit ? hit.highlights : this.highlightsFor(doc, clause),
-    };
+    const view = { meta: this.docs.get(doc), record, section, clause, highlights };
     this.detail.replaceChildren(...render.clauseView(this.t, view, {
       back,
       action: (label, text, name) => this.actionButton(label, text, name),
@@ -516,8 +546,7 @@ class PolicySearchElement extends HTMLElement {
     const q = this.input.value;
     if (!q.trim()) return [];
     try {
-      const all = this.engine.search(q, { limit: 1000, correct: this.asTyped === null }).hits;
-      return all.find((hit) => hit.doc === doc && hit.clause === clause)?.highlights ?? [];
+      return this.engine.hitOf(q, doc, clause, { correct: this.asTyped === null })?.highlights ?? [];
     } catch {
       return [];
     }
@@ -549,6 +578,7 @@ class PolicySearchElement extends HTMLElement {
   }
 
   showResults() {
+    this.opening = null;
     this.openClause = null;
     this.openEntry = null;
     this.detail.hidden = true;

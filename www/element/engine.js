@@ -5,6 +5,9 @@ import { naturalWasm, naturalLoader } from "../pkg/natural-files.js";
 
 let enginePromise = null;
 let naturalPromise = null;
+let pkgBase = null;
+/** Shard files fetched or being fetched, by name: each is downloaded once per page. */
+const files = new Map();
 
 /**
  * Starts loading the engines (once; later calls return the same promise), from the URL of the
@@ -18,6 +21,7 @@ let naturalPromise = null;
  * over when both have arrived.
  */
 export function startEngine(pkgUrl) {
+  pkgBase ??= pkgUrl;
   enginePromise ??= (async () => {
     if (typeof WebAssembly !== "object") throw Object.assign(new Error("WebAssembly is not available"), { kind: "noWasm" });
     // Fetch the module and its JS loader in parallel rather than one after the other.
@@ -60,6 +64,34 @@ export function natural() {
 /** The page's first engine, exact searches only (after `startEngine`). */
 export function engine() {
   return enginePromise;
+}
+
+/**
+ * The shard files the engine's last calls lacked (a sharded index; never for an embedded one,
+ * nor for an engine of an older build without the call): those calls answered without them.
+ */
+export function missing(engine) {
+  return typeof engine.missing === "function" ? engine.missing() : [];
+}
+
+/**
+ * Fetches the shard files `names` from beside the wasm (each once per page, from the page's
+ * own origin, under content-made names that any cache may keep) and adds them to `engine`.
+ */
+export async function addFiles(engine, names) {
+  const loaded = await Promise.all(names.map((name) => {
+    let bytes = files.get(name);
+    if (!bytes) {
+      bytes = fetch(new URL(name, pkgBase)).then(async (response) => {
+        if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+        return new Uint8Array(await response.arrayBuffer());
+      });
+      files.set(name, bytes);
+      bytes.catch(() => files.delete(name)); // a later query may try again
+    }
+    return bytes.then((b) => [name, b]);
+  }));
+  for (const [name, bytes] of loaded) engine.addFile(name, bytes);
 }
 
 /** Why the engine failed to load, as a key of `strings().errors`. */
