@@ -8,7 +8,8 @@ the laws with their article text). For each SCALE N it writes OUT/<N>x/corpus/: 
 (manifest included) and one `.txt` file a law, in one fixed order (by law id, a hex hash, so
 departments and sizes are mixed), added until the corpus's text (the `.txt` files' bytes) is at
 nearest N x the seeds' (the law that would cross N x is added only if that lands nearer). A law file is its title on the first line, then `第X章　…` / `第X节　…`
-headings where the source has them and `第X条　…` articles, one paragraph a line, in UTF-8.
+headings where the source has them and `第X条　…` articles (an amendment's items `一、…`, a
+one-text decision as it is), one paragraph a line, in UTF-8.
 Only laws in force are used (status neither 历史版本 nor 已废止: 353 of the 378, so no law
 appears twice in two versions); if they run out, they are used again under a distinct suffix
 (`（副本2）`), and `repeats` in the summary says how many files were.
@@ -72,6 +73,29 @@ def paragraphs(text):
     return [p for p in lines if any(c.isalnum() for c in p)]
 
 
+def label(number):
+    """How the source numbers an article → the label it is written with and cited by, or None.
+
+    `第十七条`, `第十七条之一` (an article inserted by amendment; the parser reads it as
+    第十七条 followed by 之一), `条目一` (an amendment's item, published as `一、`), `全文` (a
+    decision of one unnumbered text: None).
+    """
+    if number == "全文":
+        return None
+    if number.startswith("条目"):
+        return number[2:] + "、"
+    return re.sub(r"之[一二三四五六七八九十]+$", "", number)
+
+
+def opening(number):
+    """What the article's first line starts with."""
+    if number == "全文":
+        return ""
+    if number.startswith("条目"):
+        return label(number)
+    return number + IDEOGRAPHIC_SPACE
+
+
 def law_text(law, title):
     lines = [title]
     chapter = section = None
@@ -84,7 +108,7 @@ def law_text(law, title):
             lines.append(heading(sec))
         section = sec or section
         body = paragraphs(text)
-        lines.append(number + IDEOGRAPHIC_SPACE + (body[0] if body else ""))
+        lines.append(opening(number) + (body[0] if body else ""))
         lines.extend(body[1:])
     return "\n".join(lines) + "\n"
 
@@ -131,7 +155,10 @@ def write_scale(laws, seeds, out, scale):
             {
                 "doc": stem,
                 "title": title,
-                "articles": [{"number": a[2], "text": "\n".join(paragraphs(a[3]))} for a in law["articles"]],
+                "articles": [
+                    {"number": a[2], "label": label(a[2]), "text": "\n".join(paragraphs(a[3]))}
+                    for a in law["articles"]
+                ],
             }
         )
     (corpus / "manifest.toml").write_text("\n".join(manifest), encoding="utf-8")
