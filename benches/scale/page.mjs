@@ -1,0 +1,227 @@
+// Scale benchmark, in Debian's Chromium: one scale's build (its dist/) as a visitor meets it.
+//
+//   node benches/scale/page.mjs target/scale/<N>x     (scripts/scale runs it)
+//
+// Serves <dir>/dist (cross-origin isolated, so performance.now() has µs resolution, under the
+// strict CSP) and writes <dir>/page.json with:
+//   files        every file of dist/pkg/ raw / gzip -9 / brotli q11, by role: the exact module,
+//                the natural module, the lexicon, the JS, and any other file of pkg/ ("shards");
+//   first        per query of sample.json, a fresh page at ?q=: the responses the page had
+//                asked for when its first result (a hit of any kind) was shown, and their bytes
+//                as brotli content-encoding would send them (each file's brotli size); the
+//                natural module and lexicon count only if that result waited for them;
+//   ready        navigation → `policy-search-ready` over fresh loads, median and p90;
+//   tasks        the longest main-thread task of a load (navigation → `settled` and the idle
+//                work the element queued meanwhile, its clause folding): the longer of what the
+//                loads above reported (PerformanceObserver "longtask": tasks over 50 ms) and
+//                of a Chromium trace of one more load, with the longest event inside the
+//                traced one (what it was busy with);
+//   latency      engine.search (limit 10, the natural engine the widget uses once loaded) per
+//                call, over latency.txt, p50 / p99;
+//   memory       the byteLength of every WebAssembly.Memory the page instantiated, at ready
+//                and after the latency queries.
+// Waits on events and states, never on time.
+
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join, resolve } from "node:path";
+import { start } from "../../tests/browser/harness.mjs";
+
+const LOADS = 9;
+const ROUNDS = 3;
+const dir = process.argv[2];
+if (!dir) throw new Error("usage: node benches/scale/page.mjs target/scale/<N>x");
+const dist = resolve(dir, "dist");
+const sample = JSON.parse(readFileSync(join(dir, "sample.json"), "utf8"));
+const queries = readFileSync(join(dir, "latency.txt"), "utf8").split("\n").filter(Boolean);
+
+// ---- files -----------------------------------------------------------------------------------
+const sizeOf = (path) => {
+  const body = readFileSync(join(dist, path));
+  return {
+    raw: body.length,
+    gzip: gzipSync(body, { level: 9 }).length,
+    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+};
+const LAZY = /^pkg\/(lexicon-[0-9a-f]+\.bin|policy_search_natural-[0-9a-f]+\.(wasm|js))$/;
+const role = (path) =>
+  path === "pkg/policy_search_bg.wasm" ? "exact" :
+  /^pkg\/policy_search_natural-[0-9a-f]+\.wasm$/.test(path) ? "natural" :
+  /^pkg\/lexicon-[0-9a-f]+\.bin$/.test(path) ? "lexicon" :
+  path.endsWith(".js") ? "js" :
+  path.startsWith("pkg/") ? "shards" : "page";
+const sizes = new Map();
+for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+  if (!entry.isFile()) continue;
+  const path = join(entry.parentPath ?? entry.path, entry.name).slice(dist.length + 1);
+  sizes.set(path, sizeOf(path));
+}
+const files = {};
+for (const [path, size] of sizes) {
+  const r = (files[role(path)] ??= { raw: 0, gzip: 0, brotli: 0, count: 0 });
+  for (const k of ["raw", "gzip", "brotli"]) r[k] += size[k];
+  r.count++;
+}
+
+// In every page: each wasm instance's memory, the time and resources at the first result.
+function probe() {
+  const memories = (window.__memories = []);
+  const keep = (result) => {
+    const memory = (result.instance ?? result)?.exports?.memory;
+    if (memory instanceof WebAssembly.Memory) memories.push(memory);
+    return result;
+  };
+  for (const name of ["instantiate", "instantiateStreaming"]) {
+    const original = WebAssembly[name];
+    if (original) WebAssembly[name] = (...args) => original.apply(WebAssembly, args).then(keep);
+  }
+  window.__memory = () => memories.reduce((n, m) => n + m.buffer.byteLength, 0);
+  document.addEventListener("policy-search-ready", () => {
+    window.__readyAt = performance.now();
+    window.__readyMemory = window.__memory();
+  }, { once: true });
+  document.addEventListener("policy-search-results", (e) => {
+    const { total, partial, documents } = e.detail;
+    if (window.__first || total + partial + documents === 0) return;
+    window.__first = {
+      at: performance.now(),
+      natural: e.target.lexiconDone === true,
+      resources: performance.getEntriesByType("resource").map((r) => ({ path: new URL(r.name).pathname, start: r.startTime })),
+    };
+  });
+  window.__longTasks = [];
+  new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((t) => t.duration)))
+    .observe({ type: "longtask", buffered: true });
+}
+const settled = (page) => page.waitForFunction(() => document.querySelector("policy-search")?.settled === true);
+// Loaded: settled, and the idle work the element queued on the way (each engine folds every
+// clause in an idle callback) done — idle callbacks run in the order they were asked for.
+const loaded = async (page) => {
+  await settled(page);
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(() => requestIdleCallback(done))));
+};
+
+const loadBefore = loadavg()[0];
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+const s = await start({ root: dist, isolated: true });
+const result = { files };
+try {
+  // ---- first result per query --------------------------------------------------------------
+  const first = [];
+  for (const { q, kind } of sample) {
+    const context = await s.browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(probe);
+    await page.goto(`${s.url}?q=${encodeURIComponent(q)}`);
+    await settled(page);
+    const hit = await page.evaluate(() => window.__first ?? null);
+    await context.close();
+    if (!hit) {
+      first.push({ q, kind, found: false });
+      continue;
+    }
+    const needed = ["index.html", ...new Set(hit.resources.filter((r) => r.start <= hit.at).map((r) => r.path.slice(1)))]
+      .filter((path) => sizes.has(path) && (hit.natural || !LAZY.test(path)));
+    const bytes = needed.reduce((n, path) => n + sizes.get(path).brotli, 0);
+    first.push({ q, kind, found: true, natural: hit.natural, requests: needed.length, bytes });
+  }
+  const found = first.filter((f) => f.found);
+  const sorted = (key) => found.map((f) => f[key]).sort((a, b) => a - b);
+  result.first = {
+    queries: first.length,
+    found: found.length,
+    bytes: { p50: pct(sorted("bytes"), 0.5), p90: pct(sorted("bytes"), 0.9), max: Math.max(...sorted("bytes")) },
+    requests: { p50: pct(sorted("requests"), 0.5), p90: pct(sorted("requests"), 0.9) },
+    per: first,
+  };
+
+  // ---- navigation → ready, long tasks, memory at ready -------------------------------------
+  const ready = [];
+  const longTasks = [];
+  let readyMemory = 0;
+  for (let i = 0; i < LOADS; i++) {
+    const context = await s.browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(probe);
+    await page.goto(s.url);
+    await loaded(page);
+    const r = await page.evaluate(() => ({ at: window.__readyAt, memory: window.__readyMemory, long: window.__longTasks }));
+    ready.push(r.at);
+    longTasks.push(...r.long);
+    readyMemory = Math.max(readyMemory, r.memory);
+    await context.close();
+  }
+  ready.sort((a, b) => a - b);
+  result.ready = { loads: LOADS, median: pct(ready, 0.5), p90: pct(ready, 0.9), min: ready[0] };
+
+  // The longest task on the renderer's main thread, from a trace of one more load.
+  {
+    const context = await s.browser.newContext();
+    const page = await context.newPage();
+    await s.browser.startTracing(page, { categories: ["toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline"] });
+    await page.goto(s.url);
+    await loaded(page);
+    const trace = JSON.parse((await s.browser.stopTracing()).toString("utf8"));
+    await context.close();
+    const events = trace.traceEvents ?? trace;
+    const main = new Set(events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
+    const tasks = events.filter((e) => e.ph === "X" && ["RunTask", "ThreadControllerImpl::RunTask"].includes(e.name) && main.has(`${e.pid}:${e.tid}`));
+    const longest = tasks.reduce((m, e) => ((e.dur ?? 0) > (m?.dur ?? -1) ? e : m), null);
+    // What it was busy with: the three longest other events inside it on the same thread.
+    const inside = (longest ? events : [])
+      .filter((e) => e.ph === "X" && e !== longest && e.pid === longest.pid && e.tid === longest.tid && e.ts >= longest.ts && e.ts + (e.dur ?? 0) <= longest.ts + longest.dur && !tasks.includes(e))
+      .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+      .slice(0, 3);
+    const traced = (longest?.dur ?? 0) / 1000;
+    result.tasks = {
+      longest_ms: Math.max(traced, ...longTasks),
+      traced_longest_ms: traced,
+      traced_longest_in: inside.map((e) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(0)} ms`).join(", ") || null,
+      traced_tasks: tasks.length,
+      observed_max_ms: Math.max(0, ...longTasks),
+      over_50ms_per_load: longTasks.length / LOADS,
+    };
+  }
+
+  // ---- in-page latency and memory after the queries ----------------------------------------
+  const latency = await s.open("", { setup: (page) => page.addInitScript(probe) });
+  await settled(latency.page);
+  const figures = await latency.page.evaluate(async ({ queries, rounds }) => {
+    const widget = await import("/policy-search.js");
+    const engine = (await widget.natural()) ?? (await widget.engine());
+    const search = (q) => {
+      try {
+        engine.search(q, { limit: 10 });
+      } catch {
+        /* an error answer counts too */
+      }
+    };
+    for (const q of queries) search(q); // warm: first use folds the clauses it touches
+    const us = [];
+    for (let r = 0; r < rounds; r++) {
+      for (const q of queries) {
+        const t0 = performance.now();
+        search(q);
+        us.push((performance.now() - t0) * 1000);
+      }
+    }
+    us.sort((a, b) => a - b);
+    const at = (p) => us[Math.min(us.length - 1, Math.floor(us.length * p))];
+    return { isolated: crossOriginIsolated, count: us.length, p50_us: at(0.5), p99_us: at(0.99), memory: window.__memory(), modules: window.__memories.length };
+  }, { queries, rounds: ROUNDS });
+  await latency.context.close();
+  result.latency = { isolated: figures.isolated, count: figures.count, p50_us: figures.p50_us, p99_us: figures.p99_us };
+  result.memory = { ready: readyMemory, after: figures.memory, modules: figures.modules };
+} finally {
+  await s.close();
+}
+// The machine is shared: its load average (1 min) before and after, for reading the timings.
+result.load = { before: loadBefore, after: loadavg()[0] };
+writeFileSync(join(dir, "page.json"), JSON.stringify(result, null, 1));
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`page ${dir}: first result ${kb(result.first.bytes.p50)} p50, ${kb(result.first.bytes.p90)} p90 (${result.first.found}/${result.first.queries} found); ready ${result.ready.median.toFixed(0)} ms; longest task ${result.tasks.longest_ms.toFixed(0)} ms (traced: ${result.tasks.traced_longest_ms.toFixed(0)} ms, in it ${result.tasks.traced_longest_in}), ${result.tasks.over_50ms_per_load.toFixed(1)} over 50 ms a load; query ${result.latency.p50_us.toFixed(0)}/${result.latency.p99_us.toFixed(0)} µs; memory ${kb(result.memory.ready)} → ${kb(result.memory.after)}`);
+for (const f of result.first.per) {
+  console.log(`  ${f.kind.padEnd(8)} ${f.q.padEnd(14)} ${f.found ? `${String(f.requests).padStart(2)} requests ${kb(f.bytes).padStart(10)}${f.natural ? " (after the natural module)" : ""}` : "no result"}`);
+}
