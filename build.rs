@@ -20,6 +20,7 @@ fn main() {
     println!("cargo:rerun-if-env-changed=POLICY_SEARCH_CORPUS");
     println!("cargo:rerun-if-env-changed=POLICY_SEARCH_AS_OF");
     println!("cargo:rerun-if-env-changed=POLICY_SEARCH_SHARDS");
+    println!("cargo:rerun-if-env-changed=POLICY_SEARCH_SHARD_SIZES");
 
     let fail = |message: String| -> ! {
         eprintln!("error: policy-search corpus: {message}");
@@ -111,11 +112,21 @@ fn main() {
     };
 
     // Past a size the index is sharded (docs/index-format.md, `shards`): the core is embedded,
-    // the shard files are served beside the wasm. POLICY_SEARCH_SHARDS=always|never overrides.
+    // the shard files are served beside the wasm. POLICY_SEARCH_SHARDS=always|never overrides;
+    // POLICY_SEARCH_SHARD_SIZES=<term shard bytes>,<text chunk bytes> sets the file sizes.
+    let sizes = match env::var("POLICY_SEARCH_SHARD_SIZES") {
+        Err(_) => ShardSizes::default(),
+        Ok(s) => match s.split_once(',').map(|(a, b)| (a.trim().parse::<usize>(), b.trim().parse::<usize>())) {
+            Some((Ok(term_shard), Ok(text_chunk))) if term_shard > 0 && text_chunk > 0 => {
+                ShardSizes { term_shard, text_chunk }
+            }
+            _ => fail(format!("POLICY_SEARCH_SHARD_SIZES={s:?}: expected two byte counts, such as 49152,32768")),
+        },
+    };
     let sharding = match env::var("POLICY_SEARCH_SHARDS").as_deref() {
-        Ok("always") => Sharding::Always(ShardSizes::default()),
+        Ok("always") => Sharding::Always(sizes),
         Ok("never") => Sharding::Never,
-        Ok("auto") | Err(_) => Sharding::Auto,
+        Ok("auto") | Err(_) => Sharding::Auto(sizes),
         Ok(other) => fail(format!("POLICY_SEARCH_SHARDS={other:?}: expected auto, always or never")),
     };
     let write = |sharding| policy_search_index::write::write(&docs, &clauses, full, &lexicon, sharding);
@@ -134,18 +145,19 @@ fn main() {
             fs::create_dir_all(parent).unwrap_or_else(|e| fail(format!("{}: {e}", parent.display())));
             fs::write(&out, bytes).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));
         }
+        // The files as a Rust list `&[(name, bytes)]`, for native builds (the CLI, benches,
+        // tests) to embed with include!; the wasm does not.
+        let list: String = blobs
+            .files
+            .iter()
+            .map(|(name, _)| {
+                format!("({name:?}, include_bytes!({:?}) as &[u8]),\n", dir.join(name).display().to_string())
+            })
+            .collect();
+        let out = dir.join("shards.rs");
+        fs::write(&out, format!("&[\n{list}]\n")).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));
     };
     save(&out_dir, &blobs);
-    // Native builds (the CLI, benches, tests) embed the shard files too; the wasm does not.
-    let list: String = blobs
-        .files
-        .iter()
-        .map(|(name, _)| {
-            format!("({name:?}, include_bytes!({:?}) as &[u8]),\n", out_dir.join(name).display().to_string())
-        })
-        .collect();
-    let out = out_dir.join("shards.rs");
-    fs::write(&out, format!("&[\n{list}]\n")).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));
     if !blobs.files.is_empty() {
         let bytes: usize = blobs.files.iter().map(|f| f.1.len()).sum();
         let (n, core) = (blobs.files.len(), blobs.core.len());
@@ -155,7 +167,7 @@ fn main() {
     let twin = out_dir.join("twin");
     if blobs.files.is_empty() {
         // Small files, so that a query of the seeds reads some of many, as one of a portal's does.
-        save(&twin, &write(Sharding::Always(ShardSizes { term_shard: 6 << 10, text_chunk: 4 << 10 })));
+        save(&twin, &write(Sharding::Always(ShardSizes { term_shard: 8 << 10, text_chunk: 8 << 10 })));
     }
     println!("cargo:rustc-env=POLICY_SEARCH_TWIN={}", twin.display());
     // The lexicon is served under a name made of its own checksum, so that a cache never hands

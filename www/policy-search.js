@@ -321,7 +321,8 @@ class PolicySearchElement extends HTMLElement {
     this.showLoading();
     this.fetching = (this.fetching ?? 0) + 1;
     addFiles(engine, names).then(
-      () => { if (still() && this.engine === engine) again(); },
+      // Also when the natural engine has taken over meanwhile: it asks for its own copy.
+      () => { if (still()) again(); },
       () => { if (still()) this.showError(this.t.errors.network, false); },
     ).finally(() => { this.fetching -= 1; });
     return true;

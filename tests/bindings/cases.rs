@@ -303,3 +303,41 @@ fn pinyin_and_completions_arrive_with_the_lexicon() {
     let err = engine.suggest(7.into(), JsValue::UNDEFINED).unwrap_err();
     assert!(err.is_instance_of::<js_sys::TypeError>());
 }
+
+/// The seeds' sharded twin (build.rs), and its files as `(name, bytes)`.
+static TWIN: &[u8] = include_bytes!(concat!(env!("POLICY_SEARCH_TWIN"), "/index.bin"));
+static TWIN_FILES: &[(&str, &[u8])] = include!(concat!(env!("POLICY_SEARCH_TWIN"), "/shards.rs"));
+
+#[wasm_bindgen_test]
+fn a_sharded_index_names_the_files_it_lacks_and_answers_once_they_are_added() {
+    let twin = PolicySearch::open(TWIN.to_vec()).unwrap();
+    assert!(engine().missing().is_empty(), "an embedded index lacks nothing");
+    let mut rounds = 0;
+    let results = loop {
+        let results = search(&twin, "瞪羚企业", JsValue::UNDEFINED);
+        let missing = twin.missing();
+        if missing.is_empty() {
+            break results;
+        }
+        for name in missing {
+            let (_, bytes) = TWIN_FILES.iter().find(|(n, _)| *n == name).expect("a file of the twin");
+            twin.add_file(&name, bytes.to_vec()).unwrap();
+        }
+        rounds += 1;
+        assert!(rounds < 8);
+    };
+    assert!(rounds > 0, "the first search lacked files");
+    let embedded = search(&engine(), "瞪羚企业", JsValue::UNDEFINED);
+    assert_eq!(
+        results.hits.iter().map(|h| (&h.doc, &h.clause, &h.highlights)).collect::<Vec<_>>(),
+        embedded.hits.iter().map(|h| (&h.doc, &h.clause, &h.highlights)).collect::<Vec<_>>()
+    );
+    let first = &results.hits[0];
+    let hit: Hit = serde_wasm_bindgen::from_value(
+        twin.hit_of("瞪羚企业".into(), first.doc.as_str().into(), first.clause.as_str().into(), JsValue::UNDEFINED)
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!((&hit.clause, &hit.highlights), (&first.clause, &first.highlights));
+    assert_eq!(code(twin.add_file("shards/k-0000000000000000.bin", vec![1, 2, 3]).unwrap_err()), "bad_shard");
+}

@@ -187,3 +187,8 @@ export async function screenshot(page, name, path) {
 export function devQueries() {
   return JSON.parse(readFileSync(new URL("tests/dev.json", ROOT), "utf8")).queries;
 }
+
+/** The natural-language queries (tests/natural.json, a copy of the shared set). */
+export function naturalQueries() {
+  return JSON.parse(readFileSync(new URL("tests/natural.json", ROOT), "utf8")).queries;
+}

@@ -20,8 +20,9 @@ use crate::{
 /// Whether to split the index into a core and shard files (see [`crate::shards`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sharding {
-    /// Shard when the embedded core would be larger than [`SHARD_ABOVE`].
-    Auto,
+    /// Shard into files of about these sizes when the embedded core would be larger than
+    /// [`SHARD_ABOVE`].
+    Auto(ShardSizes),
     /// Always embed everything.
     Never,
     /// Always shard, into files of about these sizes (tests of the sharded path on a small
@@ -285,7 +286,7 @@ pub fn write(
         Vec::new(),
     ]);
     let sizes = match sharding {
-        Sharding::Auto => (embedded.len() > SHARD_ABOVE).then(ShardSizes::default),
+        Sharding::Auto(sizes) => (embedded.len() > SHARD_ABOVE).then_some(sizes),
         Sharding::Never => None,
         Sharding::Always(sizes) => Some(sizes),
     };

@@ -1,0 +1,72 @@
+// The widget over a sharded build (scripts/test builds the seeds with POLICY_SEARCH_SHARDS=always
+// into target/dist-sharded/): its first result needs a part of the shard files, every request
+// stays on the page's own origin, and every dev and natural query shows exactly what the
+// embedded build shows, first page and deep-linked clause alike.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readdirSync } from "node:fs";
+import { start, search, results, settle, devQueries, naturalQueries } from "./harness.mjs";
+
+const SHARDED = new URL("../../target/dist-sharded/", import.meta.url).pathname;
+
+let embedded, sharded, plain, split;
+before(async () => {
+  assert.ok(existsSync(`${SHARDED}pkg/shards`), "run ./scripts/test (it builds target/dist-sharded/)");
+  embedded = await start();
+  sharded = await start({ root: SHARDED });
+  plain = await embedded.open();
+  split = await sharded.open();
+});
+after(async () => {
+  await embedded.close();
+  await sharded.close();
+});
+
+/** Paths of the shard files a page has requested. */
+const shardRequests = (page) =>
+  page.evaluate(() => performance.getEntriesByType("resource").map((r) => new URL(r.name).pathname).filter((p) => p.includes("/pkg/shards/")));
+
+test("the first result of a hanzi query needs a part of the shard files, all from the page's own origin", async () => {
+  const fresh = await sharded.open();
+  assert.deepEqual(await shardRequests(fresh.page), [], "no shard before a query");
+  await search(fresh.page, "创业");
+  const r = await results(fresh.page);
+  assert.ok(r.options.length > 0, r.status);
+  const fetched = await shardRequests(fresh.page);
+  const all = readdirSync(`${SHARDED}pkg/shards`).length;
+  assert.ok(fetched.length > 0 && fetched.length < all, `${fetched.length} of ${all} files`);
+  assert.deepEqual(fresh.foreign, []);
+  assert.deepEqual(fresh.errors, []);
+  await fresh.context.close();
+});
+
+const queries = [...new Set([...devQueries(), ...naturalQueries()].map((d) => d.q))];
+for (const q of queries) {
+  test(`query ${JSON.stringify(q)} shows what the embedded build shows`, async () => {
+    await search(plain.page, q);
+    await search(split.page, q);
+    assert.deepEqual(await results(split.page), await results(plain.page));
+  });
+}
+
+test("a deep-linked clause opens with its highlights as in the embedded build", async () => {
+  const hit = await plain.page.evaluate(async () => {
+    const engine = await (await import("/policy-search.js")).natural();
+    return engine.search("创业", { limit: 1 }).hits[0];
+  });
+  const path = `?q=${encodeURIComponent("创业")}&doc=${encodeURIComponent(hit.doc)}&clause=${encodeURIComponent(hit.clause)}`;
+  const views = [];
+  for (const s of [embedded, sharded]) {
+    const { page, context, foreign } = await s.open(path);
+    await settle(page);
+    views.push(await page.evaluate(() => {
+      const detail = document.querySelector("policy-search").shadowRoot.querySelector(".detail");
+      return { text: detail?.textContent ?? "", marks: [...(detail?.querySelectorAll("mark") ?? [])].map((m) => m.textContent) };
+    }));
+    assert.deepEqual(foreign, []);
+    await context.close();
+  }
+  assert.ok(views[0].marks.length > 0, "the clause shows the query's highlights");
+  assert.deepEqual(views[1], views[0]);
+});
