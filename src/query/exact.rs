@@ -44,7 +44,7 @@ impl Engine<'_> {
     fn matches_by_offsets(&self, keys: &[(String, usize)]) -> Matches {
         let mut lists: Vec<(usize, Vec<Occurrences>)> =
             keys.iter().map(|(key, offset)| (*offset, self.index().occurrences(key))).collect();
-        lists.sort_by_key(|(_, list)| list.len());
+        lists.sort_unstable_by_key(|(_, list)| list.len()); // the stable sort's code stays out of the wasm
         let Some(((first_offset, rarest), others)) = lists.split_first() else { return Vec::new() };
         let mut out = Vec::new();
         let mut held = Vec::with_capacity(others.len());

@@ -13,10 +13,12 @@
 //! | fold | [`policy_search_normalize::FoldTable`] | the fold entries whose targets occur in the corpus |
 //! | alphabet | [`alphabet`] | the characters of the keys; keys are spelled in their codes |
 //! | terms | [`terms`] | `fst::Map` key → ordinal of its posting list |
-//! | postings | [`postings`] | delta-varint clause lists, sampled for lookup in place |
+//! | postings | [`postings`] | delta-varint clause lists (positional in term shards), sampled |
 //! | headings | [`headings`] | breadcrumb headings, stored once |
-//! | clauses | [`clauses`] | clause store |
+//! | clauses | [`clauses`] | clause numbers: what ranking and breadcrumbs need |
+//! | texts | [`texts`] | clause strings (all of an embedded index; none of a sharded core) |
 //! | docs | [`docs`] | document metadata |
+//! | shards | [`shards`] | a sharded index's directory of term shards and text chunks |
 //! | *lexicon:* core | [`header::LEXICON`] | the checksum of the core it belongs to |
 //! | vocab | [`vocab`] | `fst::Map` word → [`vocab::Word`] flags: corpus words, thesaurus, stop list |
 //! | synonyms | [`synonyms`] | the words each thesaurus entry also finds |
@@ -48,7 +50,6 @@ pub mod write;
 
 use std::{
     cell::{OnceCell, RefCell},
-    collections::BTreeSet,
     fmt,
 };
 
@@ -120,8 +121,9 @@ pub struct Index<'a> {
     shards: Shards<'a>,
     /// The shard files added so far, by file number.
     files: Vec<OnceCell<Box<[u8]>>>,
-    /// Files a lookup needed and did not have.
-    missing: RefCell<BTreeSet<usize>>,
+    /// Files a lookup needed and did not have (a handful: a Vec, not a set, to keep the
+    /// wasm small).
+    missing: RefCell<Vec<usize>>,
     total_chars: u32,
     checksum: u64,
     sizes: [usize; 9],
@@ -302,15 +304,17 @@ impl<'a> Index<'a> {
     /// The names of the files lookups needed since the last call and did not have, in file
     /// order; clears the list.
     pub fn take_missing(&self) -> Vec<String> {
-        let missing = std::mem::take(&mut *self.missing.borrow_mut());
+        let mut missing = std::mem::take(&mut *self.missing.borrow_mut());
+        missing.sort_unstable();
         missing.into_iter().filter_map(|f| self.shards.name(f)).collect()
     }
 
     /// File `f`'s bytes, or `None` (noting it as missing) when it has not been added.
     fn file(&self, f: usize) -> Option<&[u8]> {
         let bytes = self.files.get(f)?.get();
-        if bytes.is_none() {
-            self.missing.borrow_mut().insert(f);
+        let mut missing = self.missing.borrow_mut();
+        if bytes.is_none() && !missing.contains(&f) {
+            missing.push(f);
         }
         bytes.map(|b| &b[..])
     }
