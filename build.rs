@@ -158,7 +158,11 @@ fn main() {
         fs::write(&out, format!("&[\n{list}]\n")).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));
     };
     save(&out_dir, &blobs);
+    // The engine's code for reading shard files is left out of a browser module whose embedded
+    // index has none (src/engine.rs, `SHARDS`).
+    println!("cargo::rustc-check-cfg=cfg(policy_search_sharded)");
     if !blobs.files.is_empty() {
+        println!("cargo:rustc-cfg=policy_search_sharded");
         let bytes: usize = blobs.files.iter().map(|f| f.1.len()).sum();
         let (n, core) = (blobs.files.len(), blobs.core.len());
         println!("cargo:warning=policy-search index: sharded: core {core} bytes, {n} shard files, {bytes} bytes");

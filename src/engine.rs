@@ -37,6 +37,12 @@ pub static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ind
 /// calls below are behind this constant, so the compiler leaves their code out.
 pub const NATURAL: bool = cfg!(feature = "natural");
 
+/// Whether this build reads shard files: its embedded index is sharded, or it opens indexes of
+/// other modules (the natural module is handed the exact one's) or of files (native builds).
+/// The browser's exact module over an index small enough to embed leaves that code out, so
+/// that the bytes before a first result do not grow for a feature the seeds do not use.
+pub const SHARDS: bool = cfg!(any(policy_search_sharded, feature = "natural", not(target_arch = "wasm32")));
+
 /// The name of the lexicon file built with the embedded index (`lexicon-<checksum>.bin`).
 pub static LEXICON_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.name"));
 
@@ -255,12 +261,18 @@ impl<'a> Engine<'a> {
 
     /// Adds a shard file of a sharded index (see [`Index::add_file`]).
     pub fn add_file(&self, name: &str, bytes: Vec<u8>) -> Result<(), FormatError> {
+        if !SHARDS {
+            return Err(FormatError::UnknownFile);
+        }
         self.index.add_file(name, bytes)
     }
 
     /// The shard files the calls since the last one needed and did not have: when not empty,
     /// the last answers were incomplete; add these and ask again (see [`Index::take_missing`]).
     pub fn take_missing(&self) -> Vec<String> {
+        if !SHARDS {
+            return Vec::new();
+        }
         self.index.take_missing()
     }
 
