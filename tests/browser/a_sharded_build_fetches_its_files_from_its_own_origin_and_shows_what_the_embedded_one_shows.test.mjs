@@ -1,19 +1,21 @@
 // The widget over a sharded build (scripts/test builds the seeds with POLICY_SEARCH_SHARDS=always
 // into target/dist-sharded/): its first result needs a part of the shard files, every request
 // stays on the page's own origin, and every dev and natural query shows exactly what the
-// embedded build shows, first page and deep-linked clause alike.
+// embedded build shows, first page and deep-linked clause alike. SHARDED_DIST and EMBEDDED_DIST
+// point it at other builds of one corpus (the 10× corpus of scripts/scale, built both ways).
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync } from "node:fs";
 import { start, search, results, settle, devQueries, naturalQueries } from "./harness.mjs";
 
-const SHARDED = new URL("../../target/dist-sharded/", import.meta.url).pathname;
+const SHARDED = process.env.SHARDED_DIST ?? new URL("../../target/dist-sharded/", import.meta.url).pathname;
+const EMBEDDED = process.env.EMBEDDED_DIST; // default: dist/
 
 let embedded, sharded, plain, split;
 before(async () => {
-  assert.ok(existsSync(`${SHARDED}pkg/shards`), "run ./scripts/test (it builds target/dist-sharded/)");
-  embedded = await start();
+  assert.ok(existsSync(`${SHARDED}/pkg/shards`), "run ./scripts/test (it builds target/dist-sharded/)");
+  embedded = await start(EMBEDDED ? { root: EMBEDDED } : {});
   sharded = await start({ root: SHARDED });
   plain = await embedded.open();
   split = await sharded.open();
@@ -34,7 +36,7 @@ test("the first result of a hanzi query needs a part of the shard files, all fro
   const r = await results(fresh.page);
   assert.ok(r.options.length > 0, r.status);
   const fetched = await shardRequests(fresh.page);
-  const all = readdirSync(`${SHARDED}pkg/shards`).length;
+  const all = readdirSync(`${SHARDED}/pkg/shards`).length;
   assert.ok(fetched.length > 0 && fetched.length < all, `${fetched.length} of ${all} files`);
   assert.deepEqual(fresh.foreign, []);
   assert.deepEqual(fresh.errors, []);
