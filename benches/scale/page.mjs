@@ -125,7 +125,7 @@ try {
     const needed = ["index.html", ...new Set(hit.resources.filter((r) => r.start <= hit.at).map((r) => r.path.slice(1)))]
       .filter((path) => sizes.has(path) && (hit.natural || !LAZY.test(path)));
     const bytes = needed.reduce((n, path) => n + sizes.get(path).brotli, 0);
-    first.push({ q, kind, found: true, natural: hit.natural, requests: needed.length, bytes });
+    first.push({ q, kind, found: true, natural: hit.natural, requests: needed.length, bytes, files: needed });
   }
   const found = first.filter((f) => f.found);
   const sorted = (key) => found.map((f) => f[key]).sort((a, b) => a - b);
@@ -172,6 +172,7 @@ try {
     // What it was busy with: the three longest other events inside it on the same thread.
     const inside = (longest ? events : [])
       .filter((e) => e.ph === "X" && e !== longest && e.pid === longest.pid && e.tid === longest.tid && e.ts >= longest.ts && e.ts + (e.dur ?? 0) <= longest.ts + longest.dur && !tasks.includes(e))
+      .filter((e) => (e.dur ?? 0) >= 1000)
       .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
       .slice(0, 3);
     const traced = (longest?.dur ?? 0) / 1000;
