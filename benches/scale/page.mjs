@@ -85,11 +85,7 @@ function probe() {
   document.addEventListener("policy-search-results", (e) => {
     const { total, partial, documents } = e.detail;
     if (window.__first || total + partial + documents === 0) return;
-    window.__first = {
-      at: performance.now(),
-      natural: e.target.lexiconDone === true,
-      resources: performance.getEntriesByType("resource").map((r) => ({ path: new URL(r.name).pathname, start: r.startTime })),
-    };
+    window.__first = { at: performance.now(), natural: e.target.lexiconDone === true };
   });
   window.__longTasks = [];
   new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((t) => t.duration)))
@@ -116,7 +112,12 @@ try {
     await page.addInitScript(probe);
     await page.goto(`${s.url}?q=${encodeURIComponent(q)}`);
     await settled(page);
-    const hit = await page.evaluate(() => window.__first ?? null);
+    // Resource entries are read once settled: a response still streaming into the wasm
+    // compiler at the first result has none yet. What was asked for before it counts.
+    const hit = await page.evaluate(() => window.__first && {
+      ...window.__first,
+      resources: performance.getEntriesByType("resource").map((r) => ({ path: new URL(r.name).pathname, start: r.startTime })),
+    });
     await context.close();
     if (!hit) {
       first.push({ q, kind, found: false });
@@ -125,7 +126,7 @@ try {
     const needed = ["index.html", ...new Set(hit.resources.filter((r) => r.start <= hit.at).map((r) => r.path.slice(1)))]
       .filter((path) => sizes.has(path) && (hit.natural || !LAZY.test(path)));
     const bytes = needed.reduce((n, path) => n + sizes.get(path).brotli, 0);
-    first.push({ q, kind, found: true, natural: hit.natural, requests: needed.length, bytes });
+    first.push({ q, kind, found: true, natural: hit.natural, requests: needed.length, bytes, files: needed });
   }
   const found = first.filter((f) => f.found);
   const sorted = (key) => found.map((f) => f[key]).sort((a, b) => a - b);
@@ -172,6 +173,7 @@ try {
     // What it was busy with: the three longest other events inside it on the same thread.
     const inside = (longest ? events : [])
       .filter((e) => e.ph === "X" && e !== longest && e.pid === longest.pid && e.tid === longest.tid && e.ts >= longest.ts && e.ts + (e.dur ?? 0) <= longest.ts + longest.dur && !tasks.includes(e))
+      .filter((e) => (e.dur ?? 0) >= 1000)
       .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
       .slice(0, 3);
     const traced = (longest?.dur ?? 0) / 1000;

@@ -17,8 +17,8 @@
 // decision when its text is whole); its text is whole when every
 // paragraph of it (whitespace aside, its leading （一）/1. marker aside) stands in the law's
 // clause texts, read in order; else in a breadcrumb (a heading-only lead kept only in the path)
-// or missing. An article with its text whole but no clause of its number is merged (into the
-// clause before it). Per law, the count and the first such article are listed.
+// or missing. An article with its text whole but no clause of its number is "merged": its text
+// sits in another clause. Per law, the count and the first such article are listed.
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -100,7 +100,7 @@ for (const law of source) {
     if (lost.length === 0) {
       counts.whole++;
       if (!numbered) {
-        counts.merged++; // its text is there, inside another article's clause
+        counts.merged++; // its text is there, inside another clause
         note(merged, law, a, paragraphs[0] ?? "");
       }
     } else if (lost.every((p) => crumbs.includes(p))) counts.breadcrumb++;
@@ -116,5 +116,5 @@ counts.merged_laws = merged.size;
 writeFileSync(join(dir, "articles.json"), JSON.stringify({ ...counts, missing_by_law: ranked(missing), merged_by_law: ranked(merged) }, null, 1));
 console.log(`prepare ${dir}: ${sample.length} sample queries, ${latency.length} latency queries; articles ${JSON.stringify(counts)}`);
 for (const m of ranked(missing).slice(0, 5)) console.log(`  text missing: ${m}`);
-for (const m of ranked(merged).slice(0, 5)) console.log(`  merged into another article's clause: ${m}`);
+for (const m of ranked(merged).slice(0, 5)) console.log(`  whole, but no clause of its number: ${m}`);
 if (missing.size > 5 || merged.size > 5) console.log(`  (every law in ${join(dir, "articles.json")})`);

