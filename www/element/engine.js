@@ -8,6 +8,23 @@ let naturalPromise = null;
 let pkgBase = null;
 /** Shard files fetched or being fetched, by name: each is downloaded once per page. */
 const files = new Map();
+/** Shard fetches under way, and who waits for there to be none. */
+let inFlight = 0;
+let quietWaiters = [];
+
+/**
+ * Resolves when no shard file is being fetched: the natural module and the lexicon (most of
+ * the bytes at a portal's scale) wait for the first query's files rather than compete with
+ * them on a phone's connection. A retry asks for its next files in the task that ended the
+ * last fetch, so "none" is checked again a task later.
+ */
+async function quiet() {
+  for (;;) {
+    if (inFlight) await new Promise((resolve) => quietWaiters.push(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (!inFlight) return;
+  }
+}
 
 /**
  * Starts loading the engines (once; later calls return the same promise), from the URL of the
@@ -32,9 +49,13 @@ export function startEngine(pkgUrl) {
     return new glue.PolicySearch();
   })();
   // Nothing of the natural module or the lexicon is needed for an exact result: both are
-  // fetched once the exact engine is there, from beside it; the lexicon under a name that pins
+  // fetched once the exact engine is there and no shard file is on its way, from beside it; the lexicon under a name that pins
   // its build (the engine refuses another build's).
   naturalPromise ??= enginePromise.then(async (exact) => {
+    // After the element's first search (a query in the URL) has asked for its files.
+    await new Promise((resolve) =>
+      window.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 500 }) : setTimeout(resolve, 0));
+    await quiet();
     const lexicon = fetch(new URL(exact.lexiconFile(), pkgUrl)).then((response) => {
       if (!response.ok) throw new Error(`lexicon: HTTP ${response.status}`);
       return response.arrayBuffer();
@@ -79,6 +100,16 @@ export function missing(engine) {
  * own origin, under content-made names that any cache may keep) and adds them to `engine`.
  */
 export async function addFiles(engine, names) {
+  inFlight += 1;
+  try {
+    await fetchAndAdd(engine, names);
+  } finally {
+    inFlight -= 1;
+    if (inFlight === 0) quietWaiters.splice(0).forEach((resolve) => resolve());
+  }
+}
+
+async function fetchAndAdd(engine, names) {
   const loaded = await Promise.all(names.map((name) => {
     let bytes = files.get(name);
     if (!bytes) {

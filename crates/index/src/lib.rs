@@ -115,7 +115,7 @@ pub struct Index<'a> {
     terms: fst::Map<&'a [u8]>,
     postings: Postings<'a>,
     headings: Table<'a>,
-    clauses: Table<'a>,
+    clauses: clauses::Clauses<'a>,
     texts: Texts<'a>,
     docs: Table<'a>,
     shards: Shards<'a>,
@@ -124,7 +124,6 @@ pub struct Index<'a> {
     /// Files a lookup needed and did not have (a handful: a Vec, not a set, to keep the
     /// wasm small).
     missing: RefCell<Vec<usize>>,
-    total_chars: u32,
     checksum: u64,
     sizes: [usize; 9],
     bytes: &'a [u8],
@@ -242,7 +241,6 @@ impl<'a> Index<'a> {
             return Err(FormatError::Corrupt("postings"));
         }
         let shards = Shards::new(shards).ok_or(FormatError::Corrupt("shards"))?;
-        let total_chars = bytes::u32_le(clauses, 0).ok_or(FormatError::Corrupt("clauses"))?;
         let table = |b: &'a [u8], name| Table::new(b).ok_or(FormatError::Corrupt(name));
         Ok(Index {
             fold,
@@ -250,13 +248,12 @@ impl<'a> Index<'a> {
             terms,
             postings,
             headings: table(headings, "headings")?,
-            clauses: table(&clauses[4..], "clauses")?,
+            clauses: clauses::Clauses::new(clauses).ok_or(FormatError::Corrupt("clauses"))?,
             texts: Texts::new(texts).ok_or(FormatError::Corrupt("texts"))?,
             docs: table(docs, "docs")?,
             files: vec![OnceCell::new(); shards.len()],
             shards,
             missing: RefCell::default(),
-            total_chars,
             checksum: header::CORE.stored_checksum(bytes).ok_or(FormatError::NotAnIndex)?,
             sizes,
             bytes,
@@ -451,12 +448,12 @@ impl<'a> Index<'a> {
 
     /// Number of clauses.
     pub fn clause_count(&self) -> u32 {
-        self.clauses.len() as u32
+        self.clauses.len()
     }
 
     /// The numeric fields of clause `i` (no strings are read).
     pub fn clause_numbers(&self, i: u32) -> Option<clauses::ClauseNumbers> {
-        clauses::numbers(&self.clauses, i)
+        self.clauses.get(i)
     }
 
     /// Clause number `i`: its numbers and its strings. `None` when there is no such clause,
@@ -486,7 +483,7 @@ impl<'a> Index<'a> {
 
     /// Average clause length in characters.
     pub fn average_chars(&self) -> f32 {
-        self.total_chars as f32 / self.clause_count().max(1) as f32
+        self.clauses.total_chars() as f32 / self.clause_count().max(1) as f32
     }
 
     /// Number of documents.
