@@ -6,7 +6,9 @@
 //! comes back as a thrown `Error` whose `code` says what was wrong.
 //!
 //! The methods of the natural tiers (`attachLexicon`, `hasLexicon`, `suggest`) exist only in a
-//! build with the `natural` feature: the browser's exact module has none of their code.
+//! build with the `natural` feature: the browser's exact module has none of their code. Those of
+//! a sharded index (`addFile`, `missing`, `hitOf`) exist in the natural module and in an exact
+//! module whose embedded index is sharded; the element does without them elsewhere.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -52,6 +54,7 @@ impl PolicySearch {
         self.engine.index().bytes().to_vec()
     }
 
+    #[cfg(any(policy_search_sharded, feature = "natural"))]
     /// Adds a shard file of a sharded index: `name` as [`PolicySearch::missing`] gave it
     /// (relative to this module's folder), `bytes` its content. Throws an `Error` with `code`
     /// `bad_shard` for a name that is not this index's or bytes that are not that file whole.
@@ -60,6 +63,7 @@ impl PolicySearch {
         self.engine.add_file(name, bytes).map_err(|e| error("bad_shard", &[name, ": ", &e.to_string()].concat()))
     }
 
+    #[cfg(any(policy_search_sharded, feature = "natural"))]
     /// The shard files the calls since the last `missing()` needed and did not have (names
     /// relative to this module's folder), and clears the list. Empty for an embedded index.
     /// When not empty, those calls answered without the files: fetch them, `addFile` each and
@@ -88,6 +92,7 @@ impl PolicySearch {
         to_js(&results)
     }
 
+    #[cfg(any(policy_search_sharded, feature = "natural"))]
     /// The hit of one clause for `query` (as [`PolicySearch::search`] would list it, with its
     /// highlights), or `null` when the query does not find that clause: what a clause opened
     /// from a link highlights, without the text of every other hit. `options` as for search.

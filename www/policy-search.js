@@ -546,8 +546,13 @@ class PolicySearchElement extends HTMLElement {
   highlightsFor(doc, clause) {
     const q = this.input.value;
     if (!q.trim()) return [];
+    const options = { correct: this.asTyped === null };
     try {
-      return this.engine.hitOf(q, doc, clause, { correct: this.asTyped === null })?.highlights ?? [];
+      // hitOf where the module has it (any that reads shard files): one clause's text, not a
+      // thousand hits'.
+      if (typeof this.engine.hitOf === "function") return this.engine.hitOf(q, doc, clause, options)?.highlights ?? [];
+      const all = this.engine.search(q, { ...options, limit: 1000 }).hits;
+      return all.find((hit) => hit.doc === doc && hit.clause === clause)?.highlights ?? [];
     } catch {
       return [];
     }
