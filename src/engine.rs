@@ -93,7 +93,7 @@ impl Default for SearchOptions {
 
 /// A search engine over one index.
 pub struct Engine<'a> {
-    index: Index<'a>,
+    index: Index<'a, SHARDS>,
     lexicon: Option<Lexicon<'a>>,
     folded: Vec<OnceCell<Box<[char]>>>,
     context: Vec<OnceCell<Box<[char]>>>,
@@ -209,7 +209,7 @@ impl<'a> Engine<'a> {
     }
 
     /// The underlying index.
-    pub fn index(&self) -> &Index<'a> {
+    pub fn index(&self) -> &Index<'a, SHARDS> {
         &self.index
     }
 
@@ -261,18 +261,12 @@ impl<'a> Engine<'a> {
 
     /// Adds a shard file of a sharded index (see [`Index::add_file`]).
     pub fn add_file(&self, name: &str, bytes: Vec<u8>) -> Result<(), FormatError> {
-        if !SHARDS {
-            return Err(FormatError::UnknownFile);
-        }
         self.index.add_file(name, bytes)
     }
 
     /// The shard files the calls since the last one needed and did not have: when not empty,
     /// the last answers were incomplete; add these and ask again (see [`Index::take_missing`]).
     pub fn take_missing(&self) -> Vec<String> {
-        if !SHARDS {
-            return Vec::new();
-        }
         self.index.take_missing()
     }
 

@@ -6,11 +6,7 @@
 
 use policy_search_index::{keys, postings::Occurrences};
 
-use crate::{
-    engine::{Engine, SHARDS},
-    query::Query,
-    rank,
-};
+use crate::{engine::Engine, query::Query, rank};
 
 /// A term's matches: the clauses holding it, ascending, each with the character offsets of its
 /// occurrences.
@@ -20,7 +16,7 @@ impl Engine<'_> {
     /// Clauses containing `term` (folded), each with the character offsets of its occurrences,
     /// in clause order.
     pub fn matches(&self, term: &[char]) -> Matches {
-        if SHARDS && self.index().positional() {
+        if self.index().positional() {
             if let Some(keys) = keys::term_keys_at(term) {
                 return self.matches_by_offsets(&keys);
             }
@@ -37,7 +33,7 @@ impl Engine<'_> {
     /// True when some clause contains `term` (folded): [`Engine::matches`] stopping at the
     /// first clause found.
     pub fn occurs(&self, term: &[char]) -> bool {
-        if SHARDS && self.index().positional() && keys::term_keys_at(term).is_some() {
+        if self.index().positional() && keys::term_keys_at(term).is_some() {
             return !self.matches(term).is_empty();
         }
         self.holding_keys(term).into_iter().any(|c| !keys::occurrences(self.folded(c), term).is_empty())

@@ -107,8 +107,12 @@ fn lone_han(key: &str) -> bool {
 /// to it ([`Index::add_file`]); a lookup that needs a file not added yet answers as if the
 /// file held nothing and notes it ([`Index::take_missing`]), so a caller fetches what is
 /// missing and asks again.
+///
+/// `SHARDS` says whether this build reads sharded indexes at all: `Index<'_, false>` refuses
+/// them at [`Index::open`], and the compiler leaves their code out (the browser's first module
+/// over an index small enough to embed).
 #[derive(Clone)]
-pub struct Index<'a> {
+pub struct Index<'a, const SHARDS: bool = true> {
     /// The fold table the query side must use.
     pub fold: FoldTable<&'a [u8]>,
     alphabet: Alphabet<'a>,
@@ -164,7 +168,7 @@ impl<'a> Lexicon<'a> {
     /// Opens a lexicon: checks magic, version, checksum, each section's shape, and that it
     /// was built with `core` (a lexicon of another build would spell words in another
     /// alphabet).
-    pub fn open(bytes: &'a [u8], core: &Index<'_>) -> Result<Lexicon<'a>, FormatError> {
+    pub fn open<const S: bool>(bytes: &'a [u8], core: &Index<'_, S>) -> Result<Lexicon<'a>, FormatError> {
         let sections = header::LEXICON.read(bytes)?;
         let sizes = sections.map(<[u8]>::len);
         let [own_core, vocab, synonyms, readings, typed, pinyin] = sections;
@@ -227,9 +231,9 @@ impl<'a> Lexicon<'a> {
     }
 }
 
-impl<'a> Index<'a> {
+impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
     /// Opens an index: checks magic, version, checksum and each section's shape.
-    pub fn open(bytes: &'a [u8]) -> Result<Index<'a>, FormatError> {
+    pub fn open(bytes: &'a [u8]) -> Result<Index<'a, SHARDS>, FormatError> {
         let sections = header::CORE.read(bytes)?;
         let sizes = sections.map(<[u8]>::len);
         let [fold, alphabet, terms, postings, headings, clauses, texts, docs, shards] = sections;
@@ -240,7 +244,11 @@ impl<'a> Index<'a> {
         if postings.len() != terms.len() {
             return Err(FormatError::Corrupt("postings"));
         }
-        let shards = Shards::new(shards).ok_or(FormatError::Corrupt("shards"))?;
+        if !SHARDS && !shards.is_empty() {
+            return Err(FormatError::Corrupt("shards (this build reads no sharded index)"));
+        }
+        let shards =
+            if SHARDS { Shards::new(shards).ok_or(FormatError::Corrupt("shards"))? } else { Shards::default() };
         let table = |b: &'a [u8], name| Table::new(b).ok_or(FormatError::Corrupt(name));
         Ok(Index {
             fold,
@@ -268,12 +276,15 @@ impl<'a> Index<'a> {
     /// Whether postings carry positions (a sharded index), so that a match is decided from
     /// them without clause text.
     pub fn positional(&self) -> bool {
-        self.shards.is_sharded()
+        SHARDS && self.shards.is_sharded()
     }
 
     /// Adds the shard file served as `name` (see [`shards`]): checks that it is one of this
     /// index's, whole, and built with it. Adding a file twice is harmless.
     pub fn add_file(&self, name: &str, bytes: Vec<u8>) -> Result<(), FormatError> {
+        if !SHARDS {
+            return Err(FormatError::UnknownFile);
+        }
         let f = self.shards.by_name(name).ok_or(FormatError::UnknownFile)?;
         let (own, sum) = if f < self.shards.term_shards() {
             let [core, terms, postings] = header::TERM_SHARD.read(&bytes)?;
@@ -301,6 +312,9 @@ impl<'a> Index<'a> {
     /// The names of the files lookups needed since the last call and did not have, in file
     /// order; clears the list.
     pub fn take_missing(&self) -> Vec<String> {
+        if !SHARDS {
+            return Vec::new();
+        }
         let mut missing = std::mem::take(&mut *self.missing.borrow_mut());
         missing.sort_unstable();
         missing.into_iter().filter_map(|f| self.shards.name(f)).collect()
@@ -319,7 +333,7 @@ impl<'a> Index<'a> {
     /// The key ranges that may hold keys beginning with `code` (all of them in the core of an
     /// embedded index), skipping shards not added yet.
     fn sources(&self, code: &[u8]) -> Vec<TermSource<'_>> {
-        if !self.shards.is_sharded() {
+        if !self.positional() {
             return vec![TermSource { terms: self.terms.clone(), postings: self.postings }];
         }
         self.shards
@@ -460,7 +474,7 @@ impl<'a> Index<'a> {
     /// or when its text chunk has not been added yet (then it is noted as missing).
     pub fn clause(&self, i: u32) -> Option<ClauseView<'_>> {
         let numbers = self.clause_numbers(i)?;
-        let strings = if self.texts.range().contains(&i) {
+        let strings = if !SHARDS || self.texts.range().contains(&i) {
             self.texts.get(i)?
         } else {
             let [_, texts] = header::TEXT_CHUNK.sections(self.file(self.shards.chunk_of(i)?)?).ok()?;
@@ -473,7 +487,8 @@ impl<'a> Index<'a> {
     /// anything as missing.
     pub fn has_text(&self, i: u32) -> bool {
         self.texts.range().contains(&i)
-            || self.shards.chunk_of(i).and_then(|f| self.files.get(f)).is_some_and(|cell| cell.get().is_some())
+            || SHARDS
+                && self.shards.chunk_of(i).and_then(|f| self.files.get(f)).is_some_and(|cell| cell.get().is_some())
     }
 
     /// The breadcrumb above heading `node` (a clause's innermost heading), outermost first.
