@@ -660,38 +660,11 @@ impl<'a> Engine<'a> {
             .filter_map(|i| self.index.clause(i))
     }
 
-    /// Up to `n` example queries that find something in this corpus: short clause headings
-    /// (lead phrases such as 研发资助), taken round-robin across documents so that every
-    /// document is represented. For hints when a search finds nothing.
+    /// Up to `n` example queries that find something in this corpus (short clause headings,
+    /// every document represented; chosen at build time), for the hints of a search that found
+    /// nothing.
     pub fn examples(&self, n: usize) -> Vec<String> {
-        let mut per_doc: Vec<Vec<String>> = vec![Vec::new(); self.index.doc_count() as usize];
-        // Of a sharded index, the clauses at hand only: examples are not worth a download.
-        for i in (0..self.index.clause_count()).filter(|&i| self.index.has_text(i)) {
-            let Some(view) = self.index.clause(i) else { continue };
-            let heading: String = view.text.chars().take(view.heading_len as usize).collect();
-            let heading = heading.trim_end_matches(['。', '，', ',', '：', ':']).to_string();
-            let len = heading.chars().count();
-            if (3..=8).contains(&len) && heading.chars().all(policy_search_normalize::is_han) {
-                if let Some(list) = per_doc.get_mut(view.doc as usize) {
-                    list.push(heading);
-                }
-            }
-        }
-        let mut out: Vec<String> = Vec::new();
-        for round in 0.. {
-            let before = out.len();
-            for list in &per_doc {
-                if let Some(h) = list.get(round) {
-                    if out.len() < n && !out.contains(h) {
-                        out.push(h.clone());
-                    }
-                }
-            }
-            if out.len() >= n || (out.len() == before && per_doc.iter().all(|l| l.len() <= round)) {
-                break;
-            }
-        }
-        out
+        self.index.examples().iter().take(n).map(|s| s.to_string()).collect()
     }
 
     /// Every document's metadata.

@@ -309,15 +309,9 @@ class PolicySearchElement extends HTMLElement {
   lacking(again, still) {
     const engine = this.engine;
     const names = missing(engine);
-    if (!names.length) {
-      this.rounds = 0;
-      return false;
-    }
-    // Each round adds files; a correction or reading may name more keys, never endlessly.
-    if ((this.rounds = (this.rounds ?? 0) + 1) > 8) {
-      this.showError(this.t.errors.network, false);
-      return true;
-    }
+    if (!names.length) return false;
+    // Each round adds files (addFiles refuses to ask twice); a correction or a pinyin reading
+    // may name more keys, each round as many as it finds.
     this.showLoading();
     this.fetching = (this.fetching ?? 0) + 1;
     addFiles(engine, names).then(

@@ -109,7 +109,15 @@ export async function addFiles(engine, names) {
   }
 }
 
+/** The shard files added to each engine, by engine. */
+const added = new WeakMap();
+
 async function fetchAndAdd(engine, names) {
+  const own = added.get(engine) ?? new Set();
+  added.set(engine, own);
+  // Each round adds files the engine lacked, so asking is finite; asking again for one it has
+  // would be a defect, and is an error rather than a loop.
+  if (names.every((name) => own.has(name))) throw new Error(`shard files asked for again: ${names.join(", ")}`);
   const loaded = await Promise.all(names.map((name) => {
     let bytes = files.get(name);
     if (!bytes) {
@@ -122,7 +130,10 @@ async function fetchAndAdd(engine, names) {
     }
     return bytes.then((b) => [name, b]);
   }));
-  for (const [name, bytes] of loaded) engine.addFile(name, bytes);
+  for (const [name, bytes] of loaded) {
+    engine.addFile(name, bytes);
+    own.add(name);
+  }
 }
 
 /** Why the engine failed to load, as a key of `strings().errors`. */

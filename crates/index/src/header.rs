@@ -30,9 +30,9 @@ pub struct Layout<const N: usize> {
 
 /// The core index. In a sharded build its `terms`, `postings` and `texts` are empty and
 /// `shards` names the files that hold them (see [`crate::shards`]).
-pub const CORE: Layout<9> = Layout {
+pub const CORE: Layout<10> = Layout {
     magic: b"PSIX",
-    sections: ["fold", "alphabet", "terms", "postings", "headings", "clauses", "texts", "docs", "shards"],
+    sections: ["fold", "alphabet", "terms", "postings", "headings", "clauses", "texts", "docs", "shards", "examples"],
 };
 /// A term shard of a sharded build: the keys of one key range with their positional postings.
 pub const TERM_SHARD: Layout<3> = Layout { magic: b"PSKS", sections: ["core", "terms", "postings"] };

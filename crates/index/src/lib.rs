@@ -19,6 +19,7 @@
 //! | texts | [`texts`] | clause strings (all of an embedded index; none of a sharded core) |
 //! | docs | [`docs`] | document metadata |
 //! | shards | [`shards`] | a sharded index's directory of term shards and text chunks |
+//! | examples | — | example queries for a search that finds nothing (`write::examples`) |
 //! | *lexicon:* core | [`header::LEXICON`] | the checksum of the core it belongs to |
 //! | vocab | [`vocab`] | `fst::Map` word → [`vocab::Word`] flags: corpus words, thesaurus, stop list |
 //! | synonyms | [`synonyms`] | the words each thesaurus entry also finds |
@@ -129,7 +130,8 @@ pub struct Index<'a, const SHARDS: bool = true> {
     /// wasm small).
     missing: RefCell<Vec<usize>>,
     checksum: u64,
-    sizes: [usize; 9],
+    examples: Vec<&'a str>,
+    sizes: [usize; 10],
     bytes: &'a [u8],
 }
 
@@ -236,7 +238,7 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
     pub fn open(bytes: &'a [u8]) -> Result<Index<'a, SHARDS>, FormatError> {
         let sections = header::CORE.read(bytes)?;
         let sizes = sections.map(<[u8]>::len);
-        let [fold, alphabet, terms, postings, headings, clauses, texts, docs, shards] = sections;
+        let [fold, alphabet, terms, postings, headings, clauses, texts, docs, shards, examples] = sections;
         let fold = FoldTable::from_bytes(fold).map_err(|_| FormatError::Corrupt("fold"))?;
         let alphabet = Alphabet::new(alphabet).ok_or(FormatError::Corrupt("alphabet"))?;
         let terms = fst::Map::new(terms).map_err(|_| FormatError::Corrupt("terms"))?;
@@ -259,6 +261,7 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
             clauses: clauses::Clauses::new(clauses).ok_or(FormatError::Corrupt("clauses"))?,
             texts: Texts::new(texts).ok_or(FormatError::Corrupt("texts"))?,
             docs: table(docs, "docs")?,
+            examples: bytes::Reader::new(examples).strs().ok_or(FormatError::Corrupt("examples"))?,
             files: vec![OnceCell::new(); shards.len()],
             shards,
             missing: RefCell::default(),
@@ -266,6 +269,12 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
             sizes,
             bytes,
         })
+    }
+
+    /// Example queries that find something in this corpus (see [`write::examples`] at build
+    /// time), best first.
+    pub fn examples(&self) -> &[&'a str] {
+        &self.examples
     }
 
     /// The shard directory (empty for an embedded index).

@@ -271,6 +271,14 @@ pub fn write(
     let clauses_section = clauses::write(&numbers, docs.len() as u32);
     let docs_section = put_table(&docs.iter().map(docs::record).collect::<Vec<_>>());
     let headings_section = put_table(&heading_records);
+    let examples_section = {
+        let mut out = Vec::new();
+        crate::bytes::put_strs(
+            &mut out,
+            &examples(clauses, docs.len(), MAX_EXAMPLES).iter().map(String::as_str).collect::<Vec<_>>(),
+        );
+        out
+    };
 
     let embedded = header::CORE.write(&[
         fold_section.clone(),
@@ -282,6 +290,7 @@ pub fn write(
         texts::write(0, &strings),
         docs_section.clone(),
         Vec::new(),
+        examples_section.clone(),
     ]);
     let sizes = match sharding {
         Sharding::Auto(sizes) => (embedded.len() > SHARD_ABOVE).then_some(sizes),
@@ -325,6 +334,7 @@ pub fn write(
             texts::write(0, &[]),
             docs_section,
             directory.clone(),
+            examples_section,
         ]);
         let names = shards::Shards::new(&directory).expect("the written directory reads back");
         let files = files.into_iter().enumerate().map(|(f, bytes)| (names.name(f).expect("one name per file"), bytes));
@@ -342,6 +352,36 @@ pub fn write(
         pinyin_section,
     ]);
     Blobs { core, files, lexicon, report }
+}
+
+/// Example queries stored in the core.
+pub const MAX_EXAMPLES: usize = 20;
+
+/// Up to `n` example queries that find something in the corpus, for the hints of a search that
+/// finds nothing: short clause headings (lead phrases such as 研发资助, 3–8 Han characters),
+/// taken round-robin across documents so that every document is represented. Chosen at build
+/// time, so that no page load scans every clause (or fetches every text chunk) for them.
+pub fn examples(clauses: &[ClauseInput], docs: usize, n: usize) -> Vec<String> {
+    let mut per_doc: Vec<Vec<String>> = vec![Vec::new(); docs];
+    for c in clauses {
+        let heading: String = c.text.chars().take(c.heading_len as usize).collect();
+        let heading = heading.trim_end_matches(['。', '，', ',', '：', ':']).to_string();
+        let len = heading.chars().count();
+        if (3..=8).contains(&len) && heading.chars().all(policy_search_normalize::is_han) {
+            if let Some(list) = per_doc.get_mut(c.doc as usize) {
+                list.push(heading);
+            }
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    for round in 0..per_doc.iter().map(Vec::len).max().unwrap_or(0) {
+        for h in per_doc.iter().filter_map(|list| list.get(round)) {
+            if out.len() < n && !out.contains(h) {
+                out.push(h.clone());
+            }
+        }
+    }
+    out
 }
 
 /// `items` cut into consecutive runs of about `target` bytes by `size` (each run at least one).
