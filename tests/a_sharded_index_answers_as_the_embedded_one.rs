@@ -115,3 +115,19 @@ proptest! {
         prop_assert_eq!(complete(&engine, |e| e.search(&q, &options)).0, embedded().search(&q, &options), "{}", q);
     }
 }
+
+#[test]
+fn a_file_added_since_a_call_noted_it_is_not_asked_for_again() {
+    let engine = twin();
+    let _ = engine.search("创业", &SearchOptions::default());
+    let names = engine.take_missing();
+    assert!(!names.is_empty());
+    // A call notes the files again (a completion whose caller never asks), then another call's
+    // round adds them before anyone asks.
+    let _ = engine.search("创业", &SearchOptions::default());
+    for name in &names {
+        engine.add_file(name, fs::read(twin_dir().join(name)).unwrap()).unwrap();
+    }
+    let again = engine.take_missing();
+    assert!(again.iter().all(|n| !names.contains(n)), "{again:?}");
+}

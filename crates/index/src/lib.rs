@@ -326,6 +326,8 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
         }
         let mut missing = std::mem::take(&mut *self.missing.borrow_mut());
         missing.sort_unstable();
+        // A file noted by a call whose caller never asked (a completion) may have been added since.
+        missing.retain(|&f| self.files[f].get().is_none());
         missing.into_iter().filter_map(|f| self.shards.name(f)).collect()
     }
 
