@@ -640,10 +640,7 @@ impl<'a> Engine<'a> {
 
     /// The number of a clause by document id and clause id.
     pub fn clause_number(&self, doc: &str, clause: &str) -> Option<u32> {
-        let d = (0..self.index.doc_count()).find(|&i| self.index.doc(i).is_some_and(|v| v.doc == doc))?;
-        (0..self.index.clause_count())
-            .filter(|&i| self.index.clause_numbers(i).is_some_and(|n| n.doc == d))
-            .find(|&i| self.index.clause(i).is_some_and(|v| v.id == clause))
+        self.numbers_of(doc).find(|&i| self.index.clause(i).is_some_and(|v| v.id == clause))
     }
 
     /// The clauses of one document, in document order (empty for an unknown id).
@@ -654,10 +651,13 @@ impl<'a> Engine<'a> {
     /// The clauses of document `doc`, selected by their numeric head so that other documents'
     /// strings are never read.
     fn views_of(&self, doc: &str) -> impl Iterator<Item = ClauseView<'_>> + '_ {
+        self.numbers_of(doc).filter_map(|i| self.index.clause(i))
+    }
+
+    /// The clause numbers of document `doc`, by their numeric records (no strings read).
+    fn numbers_of(&self, doc: &str) -> impl Iterator<Item = u32> + '_ {
         let d = (0..self.index.doc_count()).find(|&i| self.index.doc(i).is_some_and(|v| v.doc == doc));
-        (0..self.index.clause_count())
-            .filter(move |&i| d.is_some() && self.index.clause_numbers(i).map(|n| n.doc) == d)
-            .filter_map(|i| self.index.clause(i))
+        (0..self.index.clause_count()).filter(move |&i| d.is_some() && self.index.clause_numbers(i).map(|n| n.doc) == d)
     }
 
     /// Up to `n` example queries that find something in this corpus (short clause headings,

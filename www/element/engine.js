@@ -49,8 +49,8 @@ export function startEngine(pkgUrl) {
     return new glue.PolicySearch();
   })();
   // Nothing of the natural module or the lexicon is needed for an exact result: both are
-  // fetched once the exact engine is there and no shard file is on its way, from beside it; the lexicon under a name that pins
-  // its build (the engine refuses another build's).
+  // fetched once the exact engine is there and no shard file is on its way, from beside it;
+  // the lexicon under a name that pins its build (the engine refuses another build's).
   naturalPromise ??= enginePromise.then(async (exact) => {
     // After the element's first search (a query in the URL) has asked for its files.
     await new Promise((resolve) =>

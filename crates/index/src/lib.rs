@@ -327,8 +327,13 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
         let mut missing = std::mem::take(&mut *self.missing.borrow_mut());
         missing.sort_unstable();
         // A file noted by a call whose caller never asked (a completion) may have been added since.
-        missing.retain(|&f| self.files[f].get().is_none());
+        missing.retain(|&f| !self.loaded(f));
         missing.into_iter().filter_map(|f| self.shards.name(f)).collect()
+    }
+
+    /// Whether file `f` has been added.
+    fn loaded(&self, f: usize) -> bool {
+        self.files.get(f).is_some_and(|cell| cell.get().is_some())
     }
 
     /// File `f`'s bytes, or `None` (noting it as missing) when it has not been added.
@@ -497,9 +502,7 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
     /// Whether clause `i`'s strings are at hand (embedded, or its chunk added), without noting
     /// anything as missing.
     pub fn has_text(&self, i: u32) -> bool {
-        self.texts.range().contains(&i)
-            || SHARDS
-                && self.shards.chunk_of(i).and_then(|f| self.files.get(f)).is_some_and(|cell| cell.get().is_some())
+        self.texts.range().contains(&i) || SHARDS && self.shards.chunk_of(i).is_some_and(|f| self.loaded(f))
     }
 
     /// The breadcrumb above heading `node` (a clause's innermost heading), outermost first.
