@@ -7,9 +7,10 @@
 // from ./pkg/ next to this file; nothing is fetched from any other origin. Attributes:
 //   examples     space-separated example queries shown before the first search
 //   limit        results per page (default 10)
-//   url-prefix   prefix for the URL parameters q / doc / clause (default none; with several
+//   url-prefix   prefix for the URL parameters q / doc / clause / issuer… (default none; with several
 //                elements on the page, the element's id and a dash: id="laws" → laws-q)
 //   large-text   start in large-text mode (the 大字 button toggles it)
+//   today        the day documents' validity is judged on, "YYYY-MM-DD" (default: today in China)
 // Events (bubbling, composed): `policy-search-ready` {clauses, docs},
 // `policy-search-results` {query, total}, `policy-search-error` {message}.
 // The host's `state` attribute is `loading`, `ready` or `error`; its `settled` property is true
@@ -17,7 +18,8 @@
 //
 // This file is the element's lifecycle and its flow of state; the parts live in element/:
 // engine.js (loading), url-state.js (URL and history), render.js (DOM of results and clause
-// view), suggest.js (the autocomplete popup), keyboard.js, dom.js, strings.js, styles.js.
+// view), suggest.js (the autocomplete popup), filters.js (filters and sort), keyboard.js,
+// dom.js, strings.js, styles.js.
 
 import { css } from "./element/styles.js";
 import { strings } from "./element/strings.js";
@@ -27,6 +29,7 @@ import { startEngine, engine, natural, loadFailure, missing, addFiles } from "./
 import { comboboxKeys, isSlashShortcut } from "./element/keyboard.js";
 import { Suggestions } from "./element/suggest.js";
 import * as render from "./element/render.js";
+import { FilterPanel, filterCss, stateKey } from "./element/filters.js";
 
 // Start at once: by the time the element is parsed, the engine is on its way. The URL is made
 // here because pkg/ sits next to this file (the bundle), not next to element/engine.js.
@@ -45,7 +48,7 @@ let sheet = null;
 function stylesheet() {
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
+    sheet.replaceSync(css + filterCss);
   }
   return sheet;
 }
@@ -99,6 +102,7 @@ class PolicySearchElement extends HTMLElement {
   init() {
     this.t = strings(this.closest("[lang]")?.getAttribute("lang") ?? document.documentElement.lang);
     this.limit = Math.min(100, Math.max(1, parseInt(this.getAttribute("limit"), 10) || 10));
+    this.today = /^\d{4}-\d{2}-\d{2}$/.test(this.getAttribute("today")) ? this.getAttribute("today") : undefined;
     this.url = new UrlState(urlPrefix(this));
     this.typing = new TypingHistory(this.url);
     this.build();
@@ -128,10 +132,11 @@ class PolicySearchElement extends HTMLElement {
     return this.rendered === this.input.value && this.shows(this.url.read());
   }
 
-  /** Whether the box and the open clause are those of `{q, doc, clause}` (a URL's state). */
-  shows({ q, doc, clause }) {
+  /** Whether the box, filters and open clause are those of `{q, doc, clause, filters, sort}` (a URL's state). */
+  shows({ q, doc, clause, filters, sort }) {
     const open = this.openClause ?? { doc: null, clause: null };
-    return q === this.input.value && doc === open.doc && clause === open.clause;
+    return q === this.input.value && doc === open.doc && clause === open.clause &&
+      stateKey({ filters, sort }) === stateKey(this.filterPanel.state);
   }
 
   attributeChangedCallback(name) {
@@ -145,6 +150,11 @@ class PolicySearchElement extends HTMLElement {
     this.shadowRoot.append(this.root);
     this.largeButton.addEventListener("click", () => this.setLarge(!this.root.classList.contains("large"), true));
     this.more.addEventListener("click", () => this.showMore());
+    this.filterPanel = new FilterPanel(this.t, {
+      changed: (state) => this.filtersChanged(state),
+      refocus: () => this.input.focus(),
+    });
+    this.results.prepend(this.filterPanel.bar, this.filterPanel.panel, this.filterPanel.chips);
     this.suggestions = new Suggestions(this.suggestList, this.input, this.t, {
       ask: (text, n) => this.askSuggestions(text, n),
       choose: (text) => this.choose(text),
@@ -194,7 +204,14 @@ class PolicySearchElement extends HTMLElement {
 
   ready(engine) {
     this.engine = engine;
-    for (const d of engine.docs()) this.docs.set(d.doc, d);
+    let docs;
+    try {
+      docs = engine.docs(this.today);
+    } catch {
+      this.today = undefined; // not a day the engine reads: judged on today
+      docs = engine.docs();
+    }
+    for (const d of docs) this.docs.set(d.doc, d);
     this.stats = engine.stats();
     this.setState("ready");
     this.restoreFromUrl();
@@ -211,7 +228,7 @@ class PolicySearchElement extends HTMLElement {
         idle(() => full.prepare());
       }
       this.lexiconDone = true;
-      if (ok && this.input.value.trim() && !this.openClause) this.search();
+      if (ok && (this.input.value.trim() || this.filterPanel.active) && !this.openClause) this.search();
       // Suggestions need the lexicon: ask again for what is in the box, if the visitor is in it.
       if (ok && this.shadowRoot.activeElement === this.input) this.suggestions.update(this.input.value);
     });
@@ -279,8 +296,9 @@ class PolicySearchElement extends HTMLElement {
   restoreFromUrl() {
     this.goingBack = false;
     this.suggestions.close();
-    const { q, doc, clause } = this.url.read();
+    const { q, doc, clause, filters, sort } = this.url.read();
     if (this.input.value !== q) this.input.value = q;
+    this.filterPanel.set({ filters, sort });
     if (!this.engine) {
       this.showLoading();
       return;
@@ -334,16 +352,21 @@ class PolicySearchElement extends HTMLElement {
     this.rendered = q;
     this.message.className = "message";
     this.message.removeAttribute("role");
-    if (!q.trim()) return this.showIntro();
     // "Search as typed" holds until the text changes.
     if (this.asTyped !== q) this.asTyped = null;
+    // An empty box lists the clauses passing the filters (browsing); with none it shows the
+    // intro, the filters' counts over every clause beside it.
+    const intro = !q.trim() && !this.filterPanel.active;
+    this.browsing = !q.trim();
     let results;
     try {
-      results = this.engine.search(q, { limit: this.limit, offset: 0, correct: this.asTyped === null });
+      results = this.engine.search(q, this.options(0, intro ? 0 : this.limit));
     } catch (error) {
       return this.showQueryError(error);
     }
     if (this.lacking(() => this.search(), () => this.input.value === q && this.rendered === q)) return;
+    this.filterPanel.update(results.facets ?? []);
+    if (intro) return this.showIntro();
     // Hits found only through a pinyin reading of the query (zxqy → 中小企业) come on top of its own.
     this.counts = { total: results.total, partial: results.partial, documents: results.documents, pinyin: results.pinyin_hits ?? 0 };
     this.hits = results.hits;
@@ -354,6 +377,7 @@ class PolicySearchElement extends HTMLElement {
     this.list.replaceChildren(...this.hits.map((hit, i) => this.option(hit, i)));
     this.afterRender();
     if (this.total === 0) this.showNoResults(q, results.parsed);
+    else if (this.browsing) this.message.replaceChildren();
     else {
       this.message.replaceChildren(...[
         results.corrected ? render.correction(this.t, results.corrected, () => this.searchAsTyped(q)) : null,
@@ -362,8 +386,26 @@ class PolicySearchElement extends HTMLElement {
     }
     this.dispatch("policy-search-results", {
       query: q, total: results.total, partial: results.partial, documents: results.documents,
-      corrected: results.corrected?.query ?? null,
+      corrected: results.corrected?.query ?? null, ...this.filterPanel.state,
     });
+  }
+
+  /** engine.search's options: a page from `offset`, the filters, sort and day. */
+  options(offset, limit = this.limit) {
+    const { filters, sort } = this.filterPanel.state;
+    return { limit, offset, correct: this.asTyped === null, filters, sort, today: this.today };
+  }
+
+  /** The visitor changed a filter or the sort: one history entry, and the results again. */
+  filtersChanged(state) {
+    this.commit(); // the query's own entry first
+    this.filterPanel.set(state);
+    try {
+      this.url.push({ q: this.input.value, ...state });
+    } catch {
+      /* history rate limits must not stop the search */
+    }
+    this.search();
   }
 
   /** Searches the text exactly as typed, without the homophone correction. */
@@ -377,7 +419,7 @@ class PolicySearchElement extends HTMLElement {
     let results;
     const [q, first] = [this.input.value, this.hits.length];
     try {
-      results = this.engine.search(q, { limit: this.limit, offset: first, correct: this.asTyped === null });
+      results = this.engine.search(q, this.options(first));
     } catch (error) {
       return this.showQueryError(error);
     }
@@ -396,7 +438,7 @@ class PolicySearchElement extends HTMLElement {
 
   afterRender() {
     const shown = this.hits.length;
-    const count = this.t.counts(this.counts, shown);
+    const count = this.browsing ? this.t.filters.browse(this.total, shown) : this.t.counts(this.counts, shown);
     // With no result the message below says so in full; the count would only repeat it.
     this.status.textContent = this.total ? count : "";
     this.more.hidden = shown >= this.total;
@@ -450,12 +492,15 @@ class PolicySearchElement extends HTMLElement {
       : [];
     const examples = this.examples ??= this.engine.examples(6);
     if (this.lacking(() => this.showNoResults(q, parsed), () => this.input.value === q)) return;
-    this.message.replaceChildren(...render.noResults(this.t, q, alone, examples, (term) => this.setQuery(term)));
+    this.message.replaceChildren(...(this.browsing ? [h("p", {}, this.t.filters.none)] : [
+      this.filterPanel.active ? h("p", {}, this.t.filters.narrowed) : null,
+      ...render.noResults(this.t, q, alone, examples, (term) => this.setQuery(term)),
+    ]));
   }
 
   countOf(term) {
     try {
-      const r = this.engine.search(term, { limit: 0 });
+      const r = this.engine.search(term, this.options(0, 0));
       return r.total + r.partial + r.documents + (r.pinyin_hits ?? 0);
     } catch {
       return 0;

@@ -55,6 +55,15 @@ const zhCN = {
   published: (d) => `发布 ${d}`,
   status: { current: "现行有效", pending: "尚未生效", expired: "已失效", unknown: "效力未知" },
   notFound: "链接指向的条款不存在，可能已更新。",
+  filters: {
+    toggle: "筛选", toggleCount: (n) => `筛选（${n}）`,
+    facets: { doc: "文件", issuer: "发文机关", year: "发布年份", status: "效力状态", unit: "责任单位" },
+    more: (n) => `更多（共 ${n} 项）`, less: "收起",
+    sort: "排序", relevance: "相关度", newest: "最新发布",
+    remove: (label) => `移除筛选：${label}`, clear: "清除筛选",
+    browse: (n, shown) => `共 ${n} 条条款符合筛选条件${shown < n ? `，已显示 ${shown} 条` : ""}`,
+    none: "没有符合筛选条件的条款。", narrowed: "已按所选条件筛选，清除筛选可能找到更多。",
+  },
   errors: {
     too_long: (e) => `检索词过长，请精简后再试。（${e.message}）`,
     too_many_terms: () => "关键词过多，请减少到 32 个以内。",
@@ -105,6 +114,15 @@ const zhTW = {
   published: (d) => `發布 ${d}`,
   status: { current: "現行有效", pending: "尚未生效", expired: "已失效", unknown: "效力未知" },
   notFound: "連結指向的條款不存在，可能已更新。",
+  filters: {
+    toggle: "篩選", toggleCount: (n) => `篩選（${n}）`,
+    facets: { doc: "文件", issuer: "發文機關", year: "發布年份", status: "效力狀態", unit: "責任單位" },
+    more: (n) => `更多（共 ${n} 項）`, less: "收起",
+    sort: "排序", relevance: "相關度", newest: "最新發布",
+    remove: (label) => `移除篩選：${label}`, clear: "清除篩選",
+    browse: (n, shown) => `共 ${n} 條條款符合篩選條件${shown < n ? `，已顯示 ${shown} 條` : ""}`,
+    none: "沒有符合篩選條件的條款。", narrowed: "已按所選條件篩選，清除篩選可能找到更多。",
+  },
   errors: {
     too_long: (e) => `檢索詞過長，請精簡後再試。（${e.message}）`,
     too_many_terms: () => "關鍵詞過多，請減少到 32 個以內。",

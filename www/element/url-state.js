@@ -1,11 +1,14 @@
 // The widget's state in the page URL: `?q=` for the query, `&doc=…&clause=…` for an open
-// clause. A prefix (attribute `url-prefix`, e.g. "ps-", or the element's id when the page has
+// clause, `&issuer=…&year=…&sort=newest` for filters and sort (filters.js; a state without
+// `filters` keeps the URL's, so typing and opening a clause leave them as they are). A prefix (attribute `url-prefix`, e.g. "ps-", or the element's id when the page has
 // several) avoids clashing with a portal's own `q` and with the other elements.
 //
 // The page is the host's: its other parameters and its hash stay in the address bar but never
 // go into a shared link, and its history.state is carried into each entry the widget pushes,
 // with one key added (`policySearch`, the entry's id). The widget rewrites only entries that
 // carry the id it wrote; any other entry (the host's, another element's) gets a new one pushed.
+
+import { readFilters, writeFilters } from "./filters.js";
 
 const KEY = "policySearch";
 // Entry ids: unique within one page load, and a reload starts a new series.
@@ -64,17 +67,18 @@ export function urlPrefix(el) {
 
 export class UrlState {
   constructor(prefix = "") {
+    this.prefix = prefix;
     this.keys = { q: `${prefix}q`, doc: `${prefix}doc`, clause: `${prefix}clause` };
     this.entry = null; // id of the last history entry this element wrote
   }
 
-  /** `{q, doc, clause}` from the current URL (`doc`/`clause` null unless both are there). */
+  /** `{q, doc, clause, filters, sort}` from the current URL (`doc`/`clause` null unless both are there). */
   read() {
     const params = new URLSearchParams(location.search);
     const doc = params.get(this.keys.doc);
     const clause = params.get(this.keys.clause);
     const open = Boolean(doc && clause);
-    return { q: params.get(this.keys.q) ?? "", doc: open ? doc : null, clause: open ? clause : null };
+    return { q: params.get(this.keys.q) ?? "", doc: open ? doc : null, clause: open ? clause : null, ...readFilters(params, this.prefix) };
   }
 
   /** The same-page URL (path, query, hash) for a state, the host's parameters kept. */
@@ -87,15 +91,18 @@ export class UrlState {
   /** The link to share for a state: this page's path with the widget's parameters and nothing else. */
   link(state) {
     const url = new URL(location.pathname, location.origin);
-    this.set(url.searchParams, state);
+    const { filters, sort } = this.read();
+    this.set(url.searchParams, { filters, sort, ...state });
     return url.href;
   }
 
-  set(params, { q = "", doc = null, clause = null }) {
+  set(params, state) {
+    const { q = "", doc = null, clause = null } = state;
     const put = (key, value) => (value ? params.set(key, value) : params.delete(key));
     put(this.keys.q, q);
     put(this.keys.doc, doc && clause ? doc : null);
     put(this.keys.clause, doc && clause ? clause : null);
+    if (state.filters) writeFilters(params, this.prefix, state);
   }
 
   /** A new history entry for `state`, unless the URL shows it already; returns its id or null. */
