@@ -44,7 +44,7 @@ test("from the URL, into the box and the deep-link view", async () => {
   const payload = PAYLOADS[1];
   const { page, errors, context } = await s.open(`?q=${encodeURIComponent(payload)}&doc=${encodeURIComponent(payload)}&clause=1`);
   await settle(page);
-  assert.equal(await page.locator("policy-search").locator("input").inputValue(), payload);
+  assert.equal(await page.locator("policy-search").locator("#q").inputValue(), payload);
   assert.equal(await injected(page), 0);
   assert.equal(await page.evaluate(() => window.__xss), undefined);
   assert.deepEqual(errors, []);

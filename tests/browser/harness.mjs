@@ -97,7 +97,7 @@ export async function waitReady(page) {
 
 /** Types `q` into the search box of `host` (replacing what is there) and waits for the results. */
 export async function search(page, q, host = "policy-search") {
-  const input = page.locator(host).locator("input");
+  const input = page.locator(host).locator("#q");
   await input.fill("");
   await input.pressSequentially(q);
   await settle(page, host);
@@ -119,7 +119,7 @@ export async function frame(page, host = "policy-search") {
 }
 
 /** The search box of `host`. */
-export const box = (page, host = "policy-search") => page.locator(host).locator("input");
+export const box = (page, host = "policy-search") => page.locator(host).locator("#q");
 
 /** The rendered results of `host`: text content of each option's parts. */
 export async function results(page, host = "policy-search") {

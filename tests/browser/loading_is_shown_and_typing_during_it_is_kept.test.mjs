@@ -19,15 +19,15 @@ test("typing while the wasm is still loading is searched once it arrives", async
   });
   await page.reload();
   const host = page.locator("policy-search");
-  await host.locator("input").waitFor();
+  await host.locator("#q").waitFor();
   assert.equal(await host.getAttribute("state"), "loading");
   assert.match(await host.locator(".status").textContent(), /正在加载/);
   assert.equal(await host.locator(".root").getAttribute("aria-busy"), "true");
-  await host.locator("input").pressSequentially("星创天地");
+  await host.locator("#q").pressSequentially("星创天地");
   release();
   await page.waitForFunction(() => document.querySelector("policy-search").getAttribute("state") === "ready");
   await settle(page);
-  assert.equal(await host.locator("input").inputValue(), "星创天地");
+  assert.equal(await host.locator("#q").inputValue(), "星创天地");
   assert.ok((await results(page)).options[0].marks.includes("星创天地"));
   await context.close();
 });

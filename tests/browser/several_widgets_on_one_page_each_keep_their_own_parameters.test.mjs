@@ -18,7 +18,7 @@ before(async () => {
 after(() => s.close());
 
 const params = () => Object.fromEntries(new URL(page.url()).searchParams);
-const value = (host) => page.locator(host).locator("input").inputValue();
+const value = (host) => page.locator(host).locator("#q").inputValue();
 const detailShown = (host) => page.locator(host).locator(".detail").isVisible();
 
 test("each element's query goes to its own parameter, named after its id", async () => {

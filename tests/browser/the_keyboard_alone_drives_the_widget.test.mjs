@@ -35,14 +35,14 @@ test("slash focuses the search box, with a visible focus ring", async () => {
   const f = await focus();
   assert.equal(f.inside, "input");
   assert.notEqual(f.outline, "none");
-  assert.equal(await page.locator("policy-search").locator("input").inputValue(), "", "the slash is not typed");
+  assert.equal(await page.locator("policy-search").locator("#q").inputValue(), "", "the slash is not typed");
 });
 
 test("fast typing loses no keystroke and shows the results of the last one", async () => {
   const q = "鼓励瞪羚企业和专精特新企业做大做强";
   await page.keyboard.type(q, { delay: 0 });
   await settle(page);
-  assert.equal(await page.locator("policy-search").locator("input").inputValue(), q);
+  assert.equal(await page.locator("policy-search").locator("#q").inputValue(), q);
   const r = await results(page);
   assert.ok(r.options.length >= 1);
   assert.ok(r.options[0].marks.join("").includes(q), r.options[0].text);
@@ -81,7 +81,7 @@ test("Enter opens the active clause with its context, Esc comes back", async () 
   f = await focus();
   assert.ok(!f.detailOpen);
   assert.equal(f.inside, "input");
-  assert.equal(await page.locator("policy-search").locator("input").inputValue(), "知识产权");
+  assert.equal(await page.locator("policy-search").locator("#q").inputValue(), "知识产权");
 });
 
 test("Tab reaches the large-text button, with a visible focus ring, and Enter toggles it", async () => {
@@ -102,7 +102,7 @@ test("Tab reaches the large-text button, with a visible focus ring, and Enter to
 test("Esc in the box clears the query and the results", async () => {
   await page.keyboard.press("Escape");
   await settle(page);
-  assert.equal(await page.locator("policy-search").locator("input").inputValue(), "");
+  assert.equal(await page.locator("policy-search").locator("#q").inputValue(), "");
   const r = await results(page);
   assert.equal(r.options.length, 0);
   assert.equal((await focus()).expanded, "false");

@@ -13,7 +13,7 @@ before(async () => {
 after(() => s.close());
 
 const query = () => new URL(page.url()).searchParams;
-const inputValue = () => page.locator("policy-search").locator("input").inputValue();
+const inputValue = () => page.locator("policy-search").locator("#q").inputValue();
 
 test("typing puts the query in the URL, and a reload restores query and results", async () => {
   await search(page, "房租补贴");
