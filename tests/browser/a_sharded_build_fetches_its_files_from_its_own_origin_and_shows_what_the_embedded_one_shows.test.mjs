@@ -72,3 +72,19 @@ test("a deep-linked clause opens with its highlights as in the embedded build", 
   assert.ok(views[0].marks.length > 0, "the clause shows the query's highlights");
   assert.deepEqual(views[1], views[0]);
 });
+
+test("a filter, with an empty box too, lists and counts what the embedded build does", async () => {
+  const filterView = (page) => page.evaluate(() => document.querySelector("policy-search").shadowRoot.querySelector(".filter-panel").textContent);
+  for (const path of [`?issuer=${encodeURIComponent("杭州市人民政府")}`, "?year=2018&sort=newest", `?q=${encodeURIComponent("创业")}&status=current`]) {
+    const views = [];
+    for (const s of [embedded, sharded]) {
+      const { page, context, foreign } = await s.open(path);
+      await settle(page);
+      views.push({ results: await results(page), filters: await filterView(page) });
+      assert.deepEqual(foreign, []);
+      await context.close();
+    }
+    assert.ok(views[0].results.options.length > 0, path);
+    assert.deepEqual(views[1], views[0], path);
+  }
+});

@@ -39,6 +39,16 @@ const STATES = {
     await page.keyboard.press("Enter");
     await settle(page);
   },
+  // The panel open (on a phone behind its 筛选 button), a filter ticked, a long facet expanded.
+  "filters open": async (page) => {
+    await settle(page);
+    const widget = page.locator("policy-search");
+    const toggle = widget.locator("button.filter-toggle");
+    if (await toggle.isVisible()) await toggle.click();
+    await widget.getByRole("checkbox", { name: /^现行有效 / }).check();
+    await settle(page);
+    await widget.getByRole("button", { name: /^更多/ }).click();
+  },
   "large text": async (page) => {
     await page.locator("policy-search").locator("button.large-toggle").click();
     await search(page, "风险补偿");

@@ -8,7 +8,7 @@ let s;
 before(async () => (s = await start()));
 after(() => s.close());
 
-const label = (page) => page.locator("policy-search").locator("label").textContent();
+const label = (page) => page.locator("policy-search").locator("label[for=q]").textContent();
 
 test("zh-CN by default", async () => {
   const { page, context } = await s.open();
@@ -27,6 +27,7 @@ for (const lang of ["zh-TW", "zh-HK", "zh-Hant"]) {
     const r = await results(page);
     assert.match(r.status, /找到 \d+ 條完全符合/);
     assert.ok(r.options.some((o) => o.chips.includes("現行有效")), r.options.map((o) => o.chips).join());
+    assert.ok(await page.locator("policy-search").getByRole("group", { name: "發文機關" }).isVisible(), "the filters too");
     await context.close();
   });
 }
