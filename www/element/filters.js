@@ -103,7 +103,11 @@ export class FilterPanel {
     const active = this.panel.getRootNode().activeElement;
     const focusKey = this.panel.contains(active) ? active.dataset.key : null;
     this.panel.replaceChildren(...facets.filter((f) => f.values.length).map((f) => this.fieldset(f)));
-    if (focusKey) this.panel.querySelector(`[data-key="${CSS.escape(focusKey)}"]`)?.focus();
+    // A value that is gone (unticked with no clause left) hands focus to its facet's first box.
+    if (focusKey) {
+      const facet = CSS.escape(focusKey.split("\n")[0]);
+      (this.panel.querySelector(`[data-key="${CSS.escape(focusKey)}"]`) ?? this.panel.querySelector(`[data-facet="${facet}"]`) ?? this.sort).focus();
+    }
     this.drawChips();
   }
 
