@@ -1,7 +1,7 @@
 // The widget over a sharded build (scripts/test builds the seeds with POLICY_SEARCH_SHARDS=always
 // into target/dist-sharded/): its first result needs a part of the shard files, every request
 // stays on the page's own origin, and every dev and natural query shows exactly what the
-// embedded build shows, first page and deep-linked clause alike. SHARDED_DIST and EMBEDDED_DIST
+// embedded build shows, first page, deep-linked clause and deep-linked document alike. SHARDED_DIST and EMBEDDED_DIST
 // point it at other builds of one corpus (the 10× corpus of scripts/scale, built both ways).
 
 import { test, before, after } from "node:test";
@@ -70,5 +70,30 @@ test("a deep-linked clause opens with its highlights as in the embedded build", 
     await context.close();
   }
   assert.ok(views[0].marks.length > 0, "the clause shows the query's highlights");
+  assert.deepEqual(views[1], views[0]);
+});
+
+test("a deep-linked document opens with its clauses and highlights as in the embedded build", async () => {
+  const hit = await plain.page.evaluate(async () => {
+    const engine = await (await import("/policy-search.js")).natural();
+    return engine.search("创业", { limit: 1 }).hits[0];
+  });
+  const path = `?q=${encodeURIComponent("创业")}&doc=${encodeURIComponent(hit.doc)}`;
+  const views = [];
+  for (const s of [embedded, sharded]) {
+    const { page, context, foreign } = await s.open(path);
+    await settle(page);
+    views.push(await page.evaluate(() => {
+      const detail = document.querySelector("policy-search").shadowRoot.querySelector(".detail");
+      return {
+        clauses: [...detail.querySelectorAll(".doc-clause")].map((c) => [c.textContent, c.querySelectorAll("mark").length]),
+        entries: [...detail.querySelectorAll("nav .toc-entry")].map((b) => b.textContent),
+      };
+    }));
+    assert.deepEqual(foreign, []);
+    await context.close();
+  }
+  assert.ok(views[0].clauses.length > 0 && views[0].entries.length === views[0].clauses.length);
+  assert.ok(views[0].clauses.some(([, marks]) => marks > 0), "the document shows the query's highlights");
   assert.deepEqual(views[1], views[0]);
 });
