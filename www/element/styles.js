@@ -157,6 +157,8 @@ summary:focus-visible { outline: 3px solid var(--ps-focus, #f59e0b); outline-off
   display: block; width: 100%; text-align: start; border: 0; border-radius: 4px;
   padding: 4px 6px; background: transparent;
 }
+/* Inside, so that the scrolling contents on a desktop never clip it. */
+.toc-entry:focus-visible { outline-offset: -3px; }
 .toc-match { display: inline-block; white-space: nowrap; margin-left: 0.5em; font-size: 0.8em; color: var(--ps-text, #1f2329); background: var(--ps-mark, #ffe58f); border-radius: 2px; padding: 0 4px; }
 .toc-text, .doc-heading, .doc-meta dd { unicode-bidi: isolate; }
 .doc-body { min-width: 0; }
