@@ -596,7 +596,8 @@ class PolicySearchElement extends HTMLElement {
       const options = { limit: Math.min(clauses, MAX_LIMIT), offset: 0, correct: this.asTyped === null, filters: { doc: [doc] } };
       // An engine without `filters` answers for every document: the doc test keeps this one's.
       for (const hit of this.engine.search(q, options).hits) {
-        if (hit.kind === "clause" && hit.doc === doc && !found.has(hit.clause)) found.set(hit.clause, hit.highlights);
+        // A clause found through its headings alone has nothing to mark.
+        if (hit.kind === "clause" && hit.doc === doc && hit.highlights.length && !found.has(hit.clause)) found.set(hit.clause, hit.highlights);
       }
     } catch {
       /* a query the engine refuses highlights nothing; the results say why */
