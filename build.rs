@@ -5,8 +5,9 @@
 
 use std::{env, fs, path::PathBuf, process};
 
-use policy_search_corpus::{load_dir, Date};
+use policy_search_corpus::{load_dir, units::unit_table};
 use policy_search_index::{
+    facets::{FacetsInput, Validity},
     write::{ClauseInput, CorpusWord, Lexicon, ShardSizes, Sharding},
     DocView,
 };
@@ -18,7 +19,6 @@ fn main() {
     let corpus_dir = env::var_os("POLICY_SEARCH_CORPUS").map(PathBuf::from).unwrap_or_else(|| root.join("seeds"));
     println!("cargo:rerun-if-changed={}", corpus_dir.display());
     println!("cargo:rerun-if-env-changed=POLICY_SEARCH_CORPUS");
-    println!("cargo:rerun-if-env-changed=POLICY_SEARCH_AS_OF");
     println!("cargo:rerun-if-env-changed=POLICY_SEARCH_SHARDS");
     println!("cargo:rerun-if-env-changed=POLICY_SEARCH_SHARD_SIZES");
 
@@ -26,11 +26,7 @@ fn main() {
         eprintln!("error: policy-search corpus: {message}");
         process::exit(1);
     };
-    let as_of = env::var("POLICY_SEARCH_AS_OF").ok().map(|s| {
-        Date::parse_iso(&s)
-            .unwrap_or_else(|| fail(format!("POLICY_SEARCH_AS_OF={s:?} is not a date of the form YYYY-MM-DD")))
-    });
-    let corpus = load_dir(&corpus_dir, as_of).unwrap_or_else(|e| fail(e.to_string()));
+    let corpus = load_dir(&corpus_dir).unwrap_or_else(|e| fail(e.to_string()));
     // Every removed line and skipped file, beside the index; one line of figures in the output.
     let report = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus-report.txt");
     fs::write(&report, corpus.removed_report()).unwrap_or_else(|e| fail(format!("{}: {e}", report.display())));
@@ -57,7 +53,6 @@ fn main() {
             effective: effective.as_deref(),
             expires: expires.as_deref(),
             period: d.meta.period.as_deref(),
-            status: d.meta.status.label(),
             source: d.meta.source.as_deref(),
         })
         .collect();
@@ -129,7 +124,22 @@ fn main() {
         Ok("auto") | Err(_) => Sharding::Auto(sizes),
         Ok(other) => fail(format!("POLICY_SEARCH_SHARDS={other:?}: expected auto, always or never")),
     };
-    let write = |sharding| policy_search_index::write::write(&docs, &clauses, full, &lexicon, sharding);
+    // Facets: responsible units named once each (crates/corpus/src/units.rs), the validity a
+    // manifest states.
+    let units = unit_table(&corpus.documents);
+    for doc in &units.unplaced {
+        println!("cargo:warning=policy-search corpus: {doc}: no city in its issuers or title, so its units (市…, 各…) are listed as its own");
+    }
+    let facets = FacetsInput {
+        units: units.units,
+        clause_units: units.clause_units,
+        stated: corpus
+            .documents
+            .iter()
+            .map(|d| d.meta.status.as_deref().map(|s| Validity::from_name(s).expect("the manifest checks it")))
+            .collect(),
+    };
+    let write = |sharding| policy_search_index::write::write(&docs, &clauses, &facets, full, &lexicon, sharding);
     let blobs = write(sharding);
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let save = |dir: &PathBuf, blobs: &policy_search_index::write::Blobs| {

@@ -13,7 +13,10 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Engine, SearchOptions};
+use crate::{
+    facets::{Day, Filters, Sort, FACETS},
+    Engine, SearchOptions,
+};
 
 /// The largest page a caller may ask for; more is refused with a clear error.
 pub const MAX_LIMIT: u32 = 1000;
@@ -80,11 +83,14 @@ impl PolicySearch {
     }
 
     /// Runs `query` and returns `{query, total, partial, documents, corrected, pinyin,
-    /// pinyin_hits, parsed, offset, hits}` (see the CLI's JSON in the README). `options` is
-    /// `undefined` or `{limit?: number, offset?: number, correct?: boolean, pinyin?: boolean}`
-    /// (defaults 10, 0, true, true; `correct: false` searches the query exactly as typed,
-    /// `pinyin: false` does not read Latin letters as pinyin). Throws an `Error` with `code`
-    /// `too_long`, `too_many_terms`, `only_exclusions` or `bad_options`.
+    /// pinyin_hits, parsed, offset, hits, facets}` (see the CLI's JSON in the README).
+    /// `options` is `undefined` or `{limit?: number, offset?: number, correct?: boolean,
+    /// pinyin?: boolean, filters?: {doc?, issuer?, year?, status?, unit?: string[]},
+    /// sort?: "relevance" | "newest", today?: "YYYY-MM-DD"}` (defaults 10, 0, true, true, none,
+    /// relevance, today in China; `correct: false` searches the query exactly as typed,
+    /// `pinyin: false` does not read Latin letters as pinyin). An empty query with a filter
+    /// lists the clauses that pass it. Throws an `Error` with `code` `too_long`,
+    /// `too_many_terms`, `only_exclusions` or `bad_options`.
     pub fn search(&self, query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let query = string(&query, "query")?;
         let options = search_options(&options)?;
@@ -157,9 +163,10 @@ impl PolicySearch {
     }
 
     /// Every document's metadata: `[{doc, title, issuer, number, published, effective,
-    /// expires, period, status, source}]`.
-    pub fn docs(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.engine.docs())
+    /// expires, period, status, source}]`, `status` judged on `today` (`"YYYY-MM-DD"`, or
+    /// `undefined` for today in China).
+    pub fn docs(&self, today: JsValue) -> Result<JsValue, JsValue> {
+        to_js(&self.engine.docs(day(&today)?.unwrap_or_else(crate::facets::today)))
     }
 
     /// One clause, `{doc, clause, label, path, heading, text, units}`, or `null` if there is
@@ -192,7 +199,8 @@ impl PolicySearch {
     }
 }
 
-/// The options of a search: `undefined` or `{limit?, offset?, correct?, pinyin?}`.
+/// The options of a search: `undefined` or `{limit?, offset?, correct?, pinyin?, filters?,
+/// sort?, today?}`.
 fn search_options(options: &JsValue) -> Result<SearchOptions, JsValue> {
     let limit = option(options, "limit", 10)?;
     if limit > MAX_LIMIT {
@@ -204,7 +212,45 @@ fn search_options(options: &JsValue) -> Result<SearchOptions, JsValue> {
         correct: flag(options, "correct", true)?,
         pinyin: flag(options, "pinyin", true)?,
         within: None,
+        filters: filters(options)?,
+        sort: match property(options, "sort")?.map(|v| v.as_string()) {
+            None => Sort::Relevance,
+            Some(Some(s)) if s == "relevance" => Sort::Relevance,
+            Some(Some(s)) if s == "newest" => Sort::Newest,
+            Some(_) => return Err(error("bad_options", "sort must be \"relevance\" or \"newest\"")),
+        },
+        today: match property(options, "today")? {
+            Some(v) => day(&v)?,
+            None => None,
+        },
     })
+}
+
+/// `options.filters`: an object whose keys are facet names, each an array of strings.
+fn filters(options: &JsValue) -> Result<Filters, JsValue> {
+    let mut filters = Filters::default();
+    let Some(given) = property(options, "filters")?.filter(|v| !v.is_null()) else { return Ok(filters) };
+    for name in FACETS {
+        let Some(values) = property(&given, name)? else { continue };
+        let bad = || error("bad_options", &["filters.", name, " must be an array of strings"].concat());
+        if !js_sys::Array::is_array(&values) {
+            return Err(bad());
+        }
+        let into = filters.values_mut(name).expect("a facet name");
+        for v in js_sys::Array::from(&values).iter() {
+            into.push(v.as_string().ok_or_else(bad)?);
+        }
+    }
+    Ok(filters)
+}
+
+/// A day given as `"YYYY-MM-DD"`, `undefined`/`null` for none.
+fn day(value: &JsValue) -> Result<Option<Day>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let parsed = value.as_string().as_deref().and_then(Day::parse);
+    parsed.map(Some).ok_or_else(|| error("bad_options", "today must be a date \"YYYY-MM-DD\""))
 }
 
 /// A string argument, or a `TypeError` (code `bad_argument`) naming it: a page script that

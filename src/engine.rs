@@ -7,10 +7,11 @@
 
 use std::cell::OnceCell;
 
-use policy_search_index::{keys, vocab::Word, ClauseView, DocView, FormatError, Index, Lexicon};
+use policy_search_index::{facets::Day, keys, vocab::Word, ClauseView, DocView, FormatError, Index, Lexicon};
 use policy_search_normalize::fold_char;
 
 use crate::{
+    facets::{Counts, Filters, Scope, Sort},
     query::{
         self,
         correction::{Candidate, Correction},
@@ -68,7 +69,7 @@ const CORRECTION_SHARE: f32 = 0.9;
 const CORRECTIONS_RANKED: usize = 4;
 
 /// Paging and behaviour for [`Engine::search`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SearchOptions {
     /// Hits to return.
     pub limit: usize,
@@ -83,11 +84,27 @@ pub struct SearchOptions {
     /// Only the hit of this clause (by number), wherever it ranks: a clause opened from a link
     /// shows the query's highlights without the text of every other hit.
     pub within: Option<u32>,
+    /// Only hits that pass these filters (see [`crate::facets`]); the facets' counts are
+    /// returned either way.
+    pub filters: Filters,
+    /// The order of hits.
+    pub sort: Sort,
+    /// The day validity is judged on: today in China when `None` ([`crate::facets::today`]).
+    pub today: Option<Day>,
 }
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: 10, offset: 0, correct: true, pinyin: true, within: None }
+        SearchOptions {
+            limit: 10,
+            offset: 0,
+            correct: true,
+            pinyin: true,
+            within: None,
+            filters: Filters::default(),
+            sort: Sort::Relevance,
+            today: None,
+        }
     }
 }
 
@@ -322,9 +339,13 @@ impl<'a> Engine<'a> {
         first.unwrap_or(folded)
     }
 
-    /// Runs a query. Empty or whitespace-only queries return no hits.
+    /// Runs a query, with the counts of its hits per facet value. An empty or whitespace-only
+    /// query lists every clause that passes the filters (browsing), and nothing when there
+    /// are none.
     pub fn search(&self, raw: &str, options: &SearchOptions) -> Result<SearchResults, QueryError> {
         let query = query::parse(raw, |c| self.fold_char(c))?;
+        let today = options.today.unwrap_or_else(crate::facets::today);
+        let scope = Scope::new(self, &options.filters, today);
         let mut results = SearchResults {
             query: raw.to_string(),
             total: 0,
@@ -336,14 +357,19 @@ impl<'a> Engine<'a> {
             parsed: Parsed::default(),
             offset: options.offset,
             hits: Vec::new(),
+            facets: Vec::new(),
         };
         if query.include.is_empty() {
-            return Ok(results);
+            return Ok(self.browse(results, &scope, options, today));
         }
         // Hits the page could need: each list's first `top` are ranked, the rest are only
         // counted. Twice the page's end, since a clause listed by an earlier answer is skipped
         // in a later one (at most one skip per hit before the end).
-        let top = options.offset.saturating_add(options.limit).saturating_mul(2);
+        let mut top = options.offset.saturating_add(options.limit).saturating_mul(2);
+        // Newest first reorders every hit, so every hit is ranked first.
+        if options.sort == Sort::Newest {
+            top = usize::MAX;
+        }
         let mut answer = self.answer(query, top);
         // A correction can only help a query that finds no exact hit, no document and no
         // clause holding all of it.
@@ -374,7 +400,27 @@ impl<'a> Engine<'a> {
                 answers.push(answer);
             }
         }
-        let ranked = ranked(&answers);
+        // Counts of every hit, before the filters narrow them; then the filters.
+        let mut counts = Counts::new(&self.index, &scope);
+        for slot in ranked(&answers) {
+            if let Some(clause) = slot.clause(&answers) {
+                counts.add(&self.index, clause);
+            }
+        }
+        results.facets = counts.facets(&self.index);
+        if scope.is_active() {
+            for a in &mut answers {
+                a.exact.retain(|e| scope.keeps_clause(&self.index, e.0));
+                a.relaxed.retain(|r| scope.keeps_clause(&self.index, r.clause));
+                a.documents.retain(|d| scope.keeps_doc(self, d.0));
+                rank::sort_top(&mut a.exact, top, |&e| e);
+                rank::sort_top(&mut a.relaxed, top, |r| (r.clause, r.score));
+            }
+        }
+        let mut ranked = ranked(&answers);
+        if options.sort == Sort::Newest {
+            self.newest_first(&mut ranked, &answers);
+        }
         let answer = &answers[0];
         results.total = answer.exact.len();
         results.partial = answer.relaxed.len();
@@ -395,16 +441,16 @@ impl<'a> Engine<'a> {
             let hit = match slot {
                 Slot::Document(_, i) => {
                     let (d, how, share) = a.documents[i];
-                    self.doc_hit(d, how, share, &a.pieces)
+                    self.doc_hit(d, how, share, &a.pieces, today)
                 }
                 Slot::Exact(n, i) => {
                     let (clause, score) = a.exact[i];
-                    self.hit(clause, score, &terms[n]).map(|mut h| {
+                    self.hit(clause, score, &terms[n], today).map(|mut h| {
                         h.match_kind = MatchKind::Exact;
                         h
                     })
                 }
-                Slot::Relaxed(_, i) => self.relaxed_hit(&a.relaxed[i], &a.pieces),
+                Slot::Relaxed(_, i) => self.relaxed_hit(&a.relaxed[i], &a.pieces, today),
             };
             results.hits.extend(hit.map(|mut h| {
                 if let Some(reading) = &reading_of[slot.answer()] {
@@ -415,6 +461,67 @@ impl<'a> Engine<'a> {
             }));
         }
         Ok(results)
+    }
+
+    /// An empty query: every clause counted; with a filter, those that pass it listed in
+    /// document order (or newest first).
+    fn browse(&self, mut results: SearchResults, scope: &Scope, options: &SearchOptions, today: Day) -> SearchResults {
+        let mut counts = Counts::new(&self.index, scope);
+        let mut kept: Vec<u32> = (0..self.index.clause_count()).filter(|&i| counts.add(&self.index, i)).collect();
+        results.facets = counts.facets(&self.index);
+        if !scope.is_active() {
+            return results;
+        }
+        if options.sort == Sort::Newest {
+            kept.sort_unstable_by_key(|&i| (std::cmp::Reverse(self.published_of(self.doc_of(i))), i));
+        }
+        results.total = kept.len();
+        let page: Vec<u32> = match options.within {
+            None => kept.into_iter().skip(options.offset).take(options.limit).collect(),
+            Some(c) => kept.into_iter().filter(|&i| i == c).collect(),
+        };
+        results.hits = page.into_iter().filter_map(|i| self.hit(i, 0.0, &[], today)).collect();
+        results
+    }
+
+    /// Orders the ranked list newest document first within each group (documents, exact
+    /// hits, related hits), keeping the relevance order among hits of the same day.
+    fn newest_first(&self, ranked: &mut [Slot], answers: &[Answer]) {
+        let key = |(at, slot): (usize, &Slot)| {
+            let (group, doc) = match *slot {
+                Slot::Document(a, i) => (0, answers[a].documents[i].0),
+                Slot::Exact(a, i) => (1, self.doc_of(answers[a].exact[i].0)),
+                Slot::Relaxed(a, i) => (2, self.doc_of(answers[a].relaxed[i].clause)),
+            };
+            (group, std::cmp::Reverse(self.published_of(doc)), at)
+        };
+        let mut keyed: Vec<_> = ranked.iter().enumerate().map(|e| (key(e), *e.1)).collect();
+        keyed.sort_unstable_by_key(|e| e.0);
+        for (slot, (_, s)) in ranked.iter_mut().zip(keyed) {
+            *slot = s;
+        }
+    }
+
+    /// The document number of clause `i`.
+    fn doc_of(&self, i: u32) -> u32 {
+        self.index.clause_numbers(i).map_or(u32::MAX, |n| n.doc)
+    }
+
+    /// The day document `d` was published (0 when it states none: such documents sort last).
+    fn published_of(&self, d: u32) -> u32 {
+        self.index.facets().doc(d).and_then(|f| f.published).map_or(0, |p| p.0)
+    }
+
+    /// The clause numbers of document number `d`.
+    pub(crate) fn clauses_of(&self, d: u32) -> impl Iterator<Item = u32> + '_ {
+        (0..self.index.clause_count()).filter(move |&i| self.doc_of(i) == d)
+    }
+
+    /// The validity code of document number `d` on `today`.
+    fn status_of(&self, d: u32, today: Day) -> String {
+        let validity =
+            self.index.facets().doc(d).map_or(policy_search_index::facets::Validity::Unknown, |f| f.validity(today));
+        validity.code().to_string()
     }
 
     /// The exact tier alone for one parsed query.
@@ -520,7 +627,7 @@ impl<'a> Engine<'a> {
         }
     }
 
-    fn doc_hit(&self, d: u32, how: DocMatch, share: f32, pieces: &[Piece]) -> Option<Hit> {
+    fn doc_hit(&self, d: u32, how: DocMatch, share: f32, pieces: &[Piece], today: Day) -> Option<Hit> {
         let doc = self.index.doc(d)?;
         let title: Vec<char> = doc.title.chars().map(|c| self.fold_char(c)).collect();
         let matched: Vec<String> = pieces
@@ -546,7 +653,7 @@ impl<'a> Engine<'a> {
             title: doc.title.to_string(),
             number: doc.number.map(str::to_string),
             published: doc.published.map(str::to_string),
-            status: doc.status.to_string(),
+            status: self.status_of(d, today),
             label: String::new(),
             path: Vec::new(),
             heading: None,
@@ -557,14 +664,14 @@ impl<'a> Engine<'a> {
         })
     }
 
-    fn relaxed_hit(&self, r: &RelaxedHit, pieces: &[Piece]) -> Option<Hit> {
+    fn relaxed_hit(&self, r: &RelaxedHit, pieces: &[Piece], today: Day) -> Option<Hit> {
         let terms: Vec<Vec<char>> = r
             .held
             .iter()
             .filter(|h| !h.in_heading)
             .map(|h| h.synonym.as_ref().unwrap_or(&pieces[h.piece].text).chars().collect())
             .collect();
-        let mut hit = self.hit(r.clause, r.score, &terms)?;
+        let mut hit = self.hit(r.clause, r.score, &terms, today)?;
         hit.match_kind = MatchKind::Partial;
         hit.matched = r.held.iter().map(|h| pieces[h.piece].text.clone()).collect();
         hit.synonyms = r
@@ -581,7 +688,7 @@ impl<'a> Engine<'a> {
         Some(hit)
     }
 
-    fn hit(&self, clause: u32, score: f32, terms: &[Vec<char>]) -> Option<Hit> {
+    fn hit(&self, clause: u32, score: f32, terms: &[Vec<char>], today: Day) -> Option<Hit> {
         let view = self.index.clause(clause)?;
         let doc = self.index.doc(view.doc)?;
         let highlights = highlights(self.folded(clause), terms);
@@ -599,7 +706,7 @@ impl<'a> Engine<'a> {
             title: doc.title.to_string(),
             number: doc.number.map(str::to_string),
             published: doc.published.map(str::to_string),
-            status: doc.status.to_string(),
+            status: self.status_of(view.doc, today),
             label: record.label,
             path: record.path,
             heading: record.heading,
@@ -667,9 +774,11 @@ impl<'a> Engine<'a> {
         self.index.examples().iter().take(n).map(|s| s.to_string()).collect()
     }
 
-    /// Every document's metadata.
-    pub fn docs(&self) -> Vec<Document> {
-        (0..self.index.doc_count()).filter_map(|i| self.index.doc(i)).map(|d| document(&d)).collect()
+    /// Every document's metadata, its validity judged on `today`.
+    pub fn docs(&self, today: Day) -> Vec<Document> {
+        (0..self.index.doc_count())
+            .filter_map(|i| self.index.doc(i).map(|d| document(&d, self.status_of(i, today))))
+            .collect()
     }
 
     /// Sizes and counts of the index.
@@ -708,7 +817,7 @@ impl Engine<'_> {
     }
 }
 
-fn document(d: &DocView<'_>) -> Document {
+fn document(d: &DocView<'_>, status: String) -> Document {
     let own = |s: Option<&str>| s.map(str::to_string);
     Document {
         doc: d.doc.into(),
@@ -719,7 +828,7 @@ fn document(d: &DocView<'_>) -> Document {
         effective: own(d.effective),
         expires: own(d.expires),
         period: own(d.period),
-        status: d.status.into(),
+        status,
         source: own(d.source),
     }
 }

@@ -3,7 +3,8 @@
 //! This crate is what runs at query time, natively (the `policy-search` CLI) and in
 //! WebAssembly (the `<policy-search>` element): it opens the index that `build.rs` compiled
 //! from the corpus ([`engine`]), parses queries ([`query`]), matches and ranks clauses
-//! ([`rank`]) and returns plain records ([`results`]); on wasm, `bindings` exposes them to
+//! ([`rank`]), filters them and counts them per facet ([`facets`]) and returns plain records
+//! ([`results`]); on wasm, `bindings` exposes them to
 //! JavaScript as the class `PolicySearch`.
 //!
 //! ```no_run
@@ -15,6 +16,7 @@
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
 pub mod engine;
+pub mod facets;
 pub mod query;
 pub mod rank;
 pub mod results;
@@ -24,5 +26,6 @@ pub use engine::EMBEDDED_INDEX;
 #[cfg(not(target_arch = "wasm32"))]
 pub use engine::EMBEDDED_LEXICON;
 pub use engine::{Engine, SearchOptions};
+pub use facets::{Filters, Sort};
 pub use query::QueryError;
 pub use results::{ClauseRecord, Document, Hit, PathItem, SearchResults, Snippet, Stats};

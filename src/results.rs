@@ -50,7 +50,8 @@ pub struct Document {
     pub expires: Option<String>,
     /// Validity period as stated.
     pub period: Option<String>,
-    /// `现行有效`, `已失效` or `未知`.
+    /// Validity on the day asked about: `current` (现行有效), `pending` (尚未生效), `expired`
+    /// (已失效) or `unknown` (效力未知); see [`policy_search_index::facets::Validity`].
     pub status: String,
     /// The site the page came from.
     pub source: Option<String>,
@@ -140,7 +141,7 @@ pub struct Hit {
     pub number: Option<String>,
     /// Date of issue of the document.
     pub published: Option<String>,
-    /// Validity status of the document.
+    /// Validity of the document on the day of the search, as [`Document::status`].
     pub status: String,
     /// Own numbering label.
     pub label: String,
@@ -198,6 +199,8 @@ pub struct SearchResults {
     pub offset: usize,
     /// The hits of this page, best first.
     pub hits: Vec<Hit>,
+    /// Counts of the hits per facet value (see [`crate::facets`]).
+    pub facets: Vec<crate::facets::Facet>,
 }
 
 /// Size figures of the embedded index.

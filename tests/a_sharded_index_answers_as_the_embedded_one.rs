@@ -81,10 +81,13 @@ fn clauses_and_documents_read_alike() {
         let (own, _) = complete(&engine, |e| e.clause(&record.doc, &record.clause));
         assert_eq!(own.as_ref(), Some(&record));
     }
-    for doc in embedded().docs() {
+    for doc in embedded().docs(policy_search::facets::Day(20261123)) {
         assert_eq!(complete(&engine, |e| e.document_clauses(&doc.doc)).0, embedded().document_clauses(&doc.doc));
     }
-    assert_eq!(engine.docs(), embedded().docs());
+    assert_eq!(
+        engine.docs(policy_search::facets::Day(20261123)),
+        embedded().docs(policy_search::facets::Day(20261123))
+    );
 }
 
 #[test]

@@ -155,9 +155,13 @@ fn hostile_queries_return_a_result() {
 #[wasm_bindgen_test]
 fn documents_and_clauses_by_id_agree_with_the_hits() {
     let engine = engine();
-    let docs: Vec<Doc> = serde_wasm_bindgen::from_value(engine.docs().unwrap()).unwrap();
+    let docs: Vec<Doc> = serde_wasm_bindgen::from_value(engine.docs("2026-11-23".into()).unwrap()).unwrap();
     assert_eq!(docs.len(), 5);
-    assert!(docs.iter().all(|d| !d.title.is_empty() && ["现行有效", "已失效", "未知"].contains(&d.status.as_str())));
+    let status: Vec<&str> = docs.iter().map(|d| d.status.as_str()).collect();
+    assert_eq!(status, ["current", "expired", "unknown", "expired", "current"]);
+    assert!(docs.iter().all(|d| !d.title.is_empty()));
+    let earlier: Vec<Doc> = serde_wasm_bindgen::from_value(engine.docs("2024-11-24".into()).unwrap()).unwrap();
+    assert_eq!(earlier[4].status, "pending", "004 takes effect on 2024-11-25");
     assert!(docs.iter().any(|d| d.number.is_some()));
 
     let hit = search(&engine, "瞪羚企业", JsValue::UNDEFINED).hits.remove(0);
@@ -340,4 +344,50 @@ fn a_sharded_index_names_the_files_it_lacks_and_answers_once_they_are_added() {
     .unwrap();
     assert_eq!((&hit.clause, &hit.highlights), (&first.clause, &first.highlights));
     assert_eq!(code(twin.add_file("shards/k-0000000000000000.bin", vec![1, 2, 3]).unwrap_err()), "bad_shard");
+}
+
+#[derive(Deserialize, Debug)]
+struct Faceted {
+    total: usize,
+    hits: Vec<Hit>,
+    facets: Vec<Facet>,
+}
+
+#[derive(Deserialize, Debug)]
+struct Facet {
+    name: String,
+    values: Vec<FacetValue>,
+}
+
+#[derive(Deserialize, Debug)]
+struct FacetValue {
+    value: String,
+    count: usize,
+    selected: bool,
+}
+
+#[wasm_bindgen_test]
+fn filters_narrow_the_hits_and_the_counts_come_in_the_same_call() {
+    let engine = engine();
+    let run = |q: &str, options: &str| -> Faceted {
+        let options = js_sys::JSON::parse(options).unwrap();
+        serde_wasm_bindgen::from_value(engine.search(q.into(), options).unwrap()).unwrap()
+    };
+    let all = run("创新", r#"{"limit": 1000, "today": "2026-11-23"}"#);
+    let issuer = all.facets.iter().find(|f| f.name == "issuer").unwrap();
+    let hangzhou = issuer.values.iter().find(|v| v.value == "杭州市人民政府").unwrap();
+    assert!(!hangzhou.selected && hangzhou.count > 0);
+    let only = run("创新", r#"{"limit": 1000, "today": "2026-11-23", "filters": {"issuer": ["杭州市人民政府"]}}"#);
+    assert!(only.hits.iter().all(|h| h.doc == "000_1d89341c27db629f"), "{:?}", only.hits);
+    assert_eq!(only.total, hangzhou.count);
+    let chosen = only.facets.iter().find(|f| f.name == "issuer").unwrap();
+    assert!(chosen.values.iter().any(|v| v.value == "杭州市人民政府" && v.selected));
+    // Browsing: an empty query with a filter lists its clauses; without one, nothing.
+    let browse = run("", r#"{"limit": 3, "today": "2026-11-23", "filters": {"status": ["expired"]}}"#);
+    assert!(browse.total > 3 && browse.hits.len() == 3);
+    assert!(run("", r#"{"today": "2026-11-23"}"#).hits.is_empty());
+    for bad in [r#"{"filters": {"issuer": "x"}}"#, r#"{"sort": "oldest"}"#, r#"{"today": "2026-13-01"}"#] {
+        let e = engine.search("创新".into(), js_sys::JSON::parse(bad).unwrap()).unwrap_err();
+        assert_eq!(js_sys::Reflect::get(&e, &"code".into()).unwrap(), "bad_options", "{bad}");
+    }
 }

@@ -130,13 +130,12 @@ export function crumbs(title, path) {
   return h("p", { class: "crumbs" }, parts);
 }
 
-/** 文号, date and validity of a document. */
+/** 文号, date and validity of a document (`status`: the engine's code, judged on the day). */
 export function chips(t, { number, published, status }) {
-  const kind = status === "现行有效" ? "valid" : status === "已失效" ? "expired" : "unknown";
   return h("div", { class: "chips" },
     number ? h("span", { class: "chip" }, number) : null,
     published ? h("span", { class: "chip" }, t.published(published)) : null,
-    h("span", { class: `chip ${kind}` }, t.status[status] ?? status));
+    h("span", { class: `chip ${status}` }, t.status[status] ?? t.status.unknown));
 }
 
 /** A row of buttons that each search for a query, from `[query, label]` pairs. */

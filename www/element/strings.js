@@ -65,7 +65,7 @@ const zhCN = {
   context: "所在章节",
   thisClause: "本条",
   published: (d) => `发布 ${d}`,
-  status: { "现行有效": "现行有效", "已失效": "已失效", "未知": "效力未知" },
+  status: { current: "现行有效", pending: "尚未生效", expired: "已失效", unknown: "效力未知" },
   notFound: "链接指向的条款不存在，可能已更新。",
   errors: {
     too_long: (e) => `检索词过长，请精简后再试。（${e.message}）`,
@@ -127,7 +127,7 @@ const zhTW = {
   context: "所在章節",
   thisClause: "本條",
   published: (d) => `發布 ${d}`,
-  status: { "现行有效": "現行有效", "已失效": "已失效", "未知": "效力未知" },
+  status: { current: "現行有效", pending: "尚未生效", expired: "已失效", unknown: "效力未知" },
   notFound: "連結指向的條款不存在，可能已更新。",
   errors: {
     too_long: (e) => `檢索詞過長，請精簡後再試。（${e.message}）`,

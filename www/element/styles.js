@@ -111,7 +111,7 @@ ul.suggestions[hidden] { display: none; }
 mark { background: var(--ps-mark, #ffe58f); color: var(--ps-mark-text, inherit); padding: 0 1px; border-radius: 2px; }
 .chips { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0 0; padding: 0; list-style: none; font-size: 0.85em; }
 .chip { border: 1px solid var(--ps-border, #c9ced6); border-radius: 999px; padding: 0 10px; color: var(--ps-muted, #5b6470); }
-.chip.valid { color: var(--ps-valid, #17663a); border-color: currentColor; }
+.chip.current { color: var(--ps-valid, #17663a); border-color: currentColor; }
 .chip.expired { color: var(--ps-expired, #6b7280); border-color: currentColor; text-decoration: line-through; }
 .tier {
   margin: -12px -12px 10px; padding: 6px 12px; font-weight: 600; font-size: 0.9em;

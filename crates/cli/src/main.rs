@@ -1,25 +1,38 @@
 //! `policy-search`: the maintainers' and testers' view of the embedded index.
 //!
 //! ```text
-//! policy-search search [--limit N] [--offset K] [--exact] [--no-pinyin] [--json] [--] QUERY…
+//! policy-search search [--limit N] [--offset K] [--exact] [--no-pinyin] [FILTERS] [--json] [--] QUERY…
+//! policy-search facets [FILTERS] [--json] [--] QUERY…
 //! policy-search suggest [--limit N] [--json] [--] TEXT…
 //! policy-search clauses [--json]
-//! policy-search docs [--json]
+//! policy-search docs [--today YYYY-MM-DD] [--json]
 //! policy-search stats [--json]
 //! ```
 
 use std::{io::Write, process::ExitCode};
 
-use policy_search::{Engine, SearchOptions};
+use policy_search::{
+    facets::{Day, FACETS},
+    Engine, SearchOptions, Sort,
+};
 
 const USAGE: &str = "usage:
-  policy-search search [--limit N] [--offset K] [--exact] [--no-pinyin] [--json] [--] QUERY...
+  policy-search search [--limit N] [--offset K] [--exact] [--no-pinyin] [FILTERS] [--json] [--] QUERY...
       --exact       search the query as typed, without a homophone correction
       --no-pinyin   do not read Latin letters as pinyin
+      an empty QUERY with a filter lists every clause that passes it
+  policy-search facets [FILTERS] [--json] [--] QUERY...
+      each facet's values with their counts of hits for QUERY
+  FILTERS:
+      --filter NAME=VALUE   keep hits whose NAME (doc, issuer, year, status, unit) is VALUE;
+                            several values of one NAME are OR, different NAMEs AND
+                            (status: current, pending, expired, unknown, or 现行有效…)
+      --sort relevance|newest
+      --today YYYY-MM-DD    the day validity is judged on (default: today in China)
   policy-search suggest [--limit N] [--json] [--] TEXT...
       completions of TEXT from the corpus's phrases (hanzi, pinyin or initials)
   policy-search clauses [--json]
-  policy-search docs [--json]
+  policy-search docs [--today YYYY-MM-DD] [--json]
   policy-search stats [--json]";
 
 fn main() -> ExitCode {
@@ -63,6 +76,27 @@ fn parse_flags(args: &[String]) -> Result<Args, String> {
             "--no-pinyin" => parsed.options.pinyin = false,
             "--limit" => parsed.limit = Some(number("--limit")?),
             "--offset" => parsed.options.offset = number("--offset")?,
+            "--filter" => {
+                let v = it.next().ok_or("--filter needs NAME=VALUE")?;
+                let (name, value) = v.split_once('=').ok_or(format!("--filter {v:?}: expected NAME=VALUE"))?;
+                let values = parsed
+                    .options
+                    .filters
+                    .values_mut(name)
+                    .ok_or(format!("--filter {v:?}: {name:?} is not a facet (one of {})", FACETS.join(", ")))?;
+                values.push(value.to_string());
+            }
+            "--sort" => {
+                parsed.options.sort = match it.next().map(String::as_str) {
+                    Some("relevance") => Sort::Relevance,
+                    Some("newest") => Sort::Newest,
+                    other => return Err(format!("--sort {other:?}: expected relevance or newest")),
+                }
+            }
+            "--today" => {
+                let v = it.next().ok_or("--today needs a date")?;
+                parsed.options.today = Some(Day::parse(v).ok_or(format!("--today {v:?}: expected a date YYYY-MM-DD"))?);
+            }
             "--" => {
                 parsed.words.extend(it.by_ref().cloned());
             }
@@ -85,12 +119,28 @@ fn run(args: &[String]) -> Result<(), String> {
     let result = match command.as_str() {
         "search" => {
             let query = args.words.join(" ");
-            let options = SearchOptions { limit: args.limit.unwrap_or(args.options.limit), ..args.options };
+            let options = SearchOptions { limit: args.limit.unwrap_or(args.options.limit), ..args.options.clone() };
             let results = engine.search(&query, &options).map_err(|e| e.to_string())?;
             if args.json {
                 writeln!(out, "{}", json(&results))
             } else {
                 print_results(&mut out, &results)
+            }
+        }
+        "facets" => {
+            let options = SearchOptions { limit: 0, ..args.options.clone() };
+            let results = engine.search(&args.words.join(" "), &options).map_err(|e| e.to_string())?;
+            if args.json {
+                writeln!(out, "{}", json(&results.facets))
+            } else {
+                results.facets.iter().try_for_each(|f| {
+                    let values: Vec<String> = f
+                        .values
+                        .iter()
+                        .map(|v| format!("{}{} ({})", if v.selected { "*" } else { "" }, v.label, v.count))
+                        .collect();
+                    writeln!(out, "{}: {}", f.name, values.join("  "))
+                })
             }
         }
         "suggest" => {
@@ -111,21 +161,23 @@ fn run(args: &[String]) -> Result<(), String> {
                 writeln!(out, "{}#{}  {}  {}{}", c.doc, c.clause, path.join(" › "), c.label, first.replace('\n', " "))
             }
         }),
-        "docs" => engine.docs().iter().try_for_each(|d| {
-            if args.json {
-                writeln!(out, "{}", json(d))
-            } else {
-                writeln!(
-                    out,
-                    "{}  《{}》 {} {} {}",
-                    d.doc,
-                    d.title,
-                    d.number.as_deref().unwrap_or("(无文号)"),
-                    d.published.as_deref().unwrap_or("(日期未知)"),
-                    d.status
-                )
-            }
-        }),
+        "docs" => {
+            engine.docs(args.options.today.unwrap_or_else(policy_search::facets::today)).iter().try_for_each(|d| {
+                if args.json {
+                    writeln!(out, "{}", json(d))
+                } else {
+                    writeln!(
+                        out,
+                        "{}  《{}》 {} {} {}",
+                        d.doc,
+                        d.title,
+                        d.number.as_deref().unwrap_or("(无文号)"),
+                        d.published.as_deref().unwrap_or("(日期未知)"),
+                        d.status
+                    )
+                }
+            })
+        }
         "stats" => {
             let s = engine.stats();
             if args.json {

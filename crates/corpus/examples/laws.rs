@@ -9,7 +9,7 @@
 
 use std::{collections::BTreeMap, path::Path, process};
 
-use policy_search_corpus::{load_dir, Date};
+use policy_search_corpus::load_dir;
 use policy_search_normalize::{fold, FoldTable};
 
 fn main() {
@@ -18,7 +18,7 @@ fn main() {
         eprintln!("usage: laws DIR ARTICLES.tsv");
         process::exit(2);
     };
-    let corpus = load_dir(Path::new(dir), Date::new(2026, 1, 1)).unwrap_or_else(|e| {
+    let corpus = load_dir(Path::new(dir)).unwrap_or_else(|e| {
         eprintln!("error: {e}");
         process::exit(1);
     });

@@ -8,7 +8,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let dir = args.next().unwrap_or_else(|| "seeds".into());
     let show_removed = args.any(|a| a == "--removed");
-    let corpus = match policy_search_corpus::load_dir(std::path::Path::new(&dir), None) {
+    let corpus = match policy_search_corpus::load_dir(std::path::Path::new(&dir)) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e}");
@@ -18,7 +18,7 @@ fn main() {
     for doc in &corpus.documents {
         let m = &doc.meta;
         println!(
-            "# {} 《{}》 {:?} issuer={:?} published={:?} effective={:?} expires={:?} status={} source={:?}",
+            "# {} 《{}》 {:?} issuer={:?} published={:?} effective={:?} expires={:?} status={:?} source={:?}",
             m.doc,
             m.title,
             m.number,
@@ -26,7 +26,7 @@ fn main() {
             m.published.map(|d| d.to_string()),
             m.effective.map(|d| d.to_string()),
             m.expires.map(|d| d.to_string()),
-            m.status.label(),
+            m.status,
             m.source
         );
         for c in &doc.clauses {

@@ -70,14 +70,15 @@ pub enum CorpusError {
         /// The folder.
         path: PathBuf,
     },
-    /// Neither the manifest nor the caller gives the date validity status is computed against.
-    #[error(
-        "{}: no reference date for validity status: set as_of = \"YYYY-MM-DD\" or POLICY_SEARCH_AS_OF",
-        path.display()
-    )]
-    NoReferenceDate {
-        /// The manifest (which may not exist).
+    /// A manifest states a validity that is none of [`crate::manifest::VALIDITY`].
+    #[error("{}: {key} = {value:?} is not a validity (one of {})", path.display(), crate::manifest::VALIDITY.join(", "))]
+    ManifestStatus {
+        /// The manifest.
         path: PathBuf,
+        /// The key, `files."stem".status`.
+        key: String,
+        /// The value given.
+        value: String,
     },
     /// The manifest is not TOML of the expected shape (a syntax error, an unknown key).
     #[error("{}: {source}", path.display())]

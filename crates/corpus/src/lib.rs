@@ -31,7 +31,6 @@ use policy_search_normalize::{fold, FoldTable};
 pub use date::Date;
 pub use error::{CorpusError, DocumentError};
 pub use manifest::{Manifest, Overrides};
-pub use meta::Status;
 pub use read::{Page, PageLine, PageMeta};
 pub use segment::Heading;
 pub use split::{Split, MAX_CLAUSE_CHARS};
@@ -43,8 +42,6 @@ use segment::{marker, Line};
 /// All documents of a corpus folder.
 #[derive(Debug)]
 pub struct Corpus {
-    /// The date validity status was computed against.
-    pub as_of: Date,
     /// Documents in file-name order.
     pub documents: Vec<Document>,
     /// The manifest's own thesaurus rules (Solr syntax), checked by the build.
@@ -150,8 +147,10 @@ pub struct DocMeta {
     pub expires: Option<Date>,
     /// Validity period as stated, e.g. `2016~2018`.
     pub period: Option<String>,
-    /// Validity on the build's reference date.
-    pub status: Status,
+    /// Validity as the manifest states it (a code or label [`manifest::VALIDITY`] lists),
+    /// overriding the dates; the engine otherwise computes it from the dates on the day of
+    /// each search.
+    pub status: Option<String>,
     /// The site the page came from.
     pub source: Option<String>,
 }
@@ -190,20 +189,14 @@ pub struct Removed {
 /// Reads every `*.txt`, `*.html` and `*.htm` in `dir` and its optional `manifest.toml`
 /// (docs/corpus.md).
 ///
-/// `as_of` overrides the manifest's `as_of`; one of the two must give the reference date for
-/// validity status. Any problem is an error naming the file.
-pub fn load_dir(dir: &Path, as_of: Option<Date>) -> Result<Corpus, CorpusError> {
+/// Any problem is an error naming the file.
+pub fn load_dir(dir: &Path) -> Result<Corpus, CorpusError> {
     let io = CorpusError::io;
     let manifest_path = dir.join("manifest.toml");
     let manifest = match fs::read_to_string(&manifest_path) {
         Ok(text) => Manifest::parse(&text, &manifest_path)?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Manifest::default(),
         Err(e) => return Err(io(&manifest_path)(e)),
-    };
-    let as_of = match (as_of, &manifest.as_of) {
-        (Some(d), _) => d,
-        (None, Some(s)) => Date::parse_iso(s).expect("validated by Manifest::parse"),
-        (None, None) => return Err(CorpusError::NoReferenceDate { path: manifest_path }),
     };
 
     let mut paths = Vec::new();
@@ -244,7 +237,7 @@ pub fn load_dir(dir: &Path, as_of: Option<Date>) -> Result<Corpus, CorpusError> 
 
     let mut documents: Vec<Document> = Vec::new();
     for (path, kind) in &paths {
-        let doc = read_document(path, *kind, &stem(path), &manifest, as_of)?;
+        let doc = read_document(path, *kind, &stem(path), &manifest)?;
         // The same document twice (a re-scrape, a copy, page.html beside page.txt) would show
         // every clause twice.
         let same = |d: &Document| {
@@ -263,17 +256,11 @@ pub fn load_dir(dir: &Path, as_of: Option<Date>) -> Result<Corpus, CorpusError> 
     if documents.is_empty() {
         return Err(CorpusError::NoDocuments { path: dir.to_path_buf() });
     }
-    Ok(Corpus { as_of, documents, synonyms: manifest.synonyms, skipped, dir: dir.to_path_buf() })
+    Ok(Corpus { documents, synonyms: manifest.synonyms, skipped, dir: dir.to_path_buf() })
 }
 
 /// Reads, decodes and parses one file; its manifest entry is the one named by its stem.
-fn read_document(
-    path: &Path,
-    kind: FileKind,
-    stem: &str,
-    manifest: &Manifest,
-    as_of: Date,
-) -> Result<Document, CorpusError> {
+fn read_document(path: &Path, kind: FileKind, stem: &str, manifest: &Manifest) -> Result<Document, CorpusError> {
     let bytes = fs::read(path).map_err(CorpusError::io(path))?;
     let undecodable = |e: read::decode::Undecodable| CorpusError::Undecodable {
         path: path.to_path_buf(),
@@ -284,11 +271,11 @@ fn read_document(
     let (parsed, guessed) = match kind {
         FileKind::Text => {
             let (text, guessed) = read::decode::text(&bytes).map_err(undecodable)?;
-            (parse_document(stem, &text, overrides, as_of), guessed)
+            (parse_document(stem, &text, overrides), guessed)
         }
         FileKind::Html => {
             let (text, guessed) = read::decode::html(&bytes).map_err(undecodable)?;
-            (parse_page(stem, read::html::page(&text), overrides, as_of), guessed)
+            (parse_page(stem, read::html::page(&text), overrides), guessed)
         }
     };
     let mut doc = parsed.map_err(|source| CorpusError::Document { path: path.to_path_buf(), source })?;
@@ -321,27 +308,17 @@ impl Source {
 }
 
 /// Cleans and segments one text document. Errors say what is wrong, without the file name.
-pub fn parse_document(
-    doc: &str,
-    text: &str,
-    overrides: Option<&Overrides>,
-    as_of: Date,
-) -> Result<Document, DocumentError> {
+pub fn parse_document(doc: &str, text: &str, overrides: Option<&Overrides>) -> Result<Document, DocumentError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     refuse_non_text(text)?;
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let lines = text.lines().map(|l| PageLine { text: l.to_string(), outside: false }).collect();
-    parse_page(doc, Page { lines, meta: PageMeta::default(), warning: None }, overrides, as_of)
+    parse_page(doc, Page { lines, meta: PageMeta::default(), warning: None }, overrides)
 }
 
 /// Cleans and segments one page as [`read`] gives it (a text file, or an HTML page's text with
 /// what lies outside its main content marked). Errors say what is wrong, without the file name.
-pub fn parse_page(
-    doc: &str,
-    page: Page,
-    overrides: Option<&Overrides>,
-    as_of: Date,
-) -> Result<Document, DocumentError> {
+pub fn parse_page(doc: &str, page: Page, overrides: Option<&Overrides>) -> Result<Document, DocumentError> {
     if page.lines.iter().all(|l| l.outside || l.text.trim().is_empty()) {
         return Err(DocumentError::Empty);
     }
@@ -353,7 +330,7 @@ pub fn parse_page(
     drop_labels(&mut lines[body_start..]);
     let facts = page_facts(page.meta, &lines, body_start, signature);
     let (clauses, split) = segment_body(&lines[body_start..])?;
-    let meta = document_meta(doc, overrides, facts, &clauses, as_of)?;
+    let meta = document_meta(doc, overrides, facts, &clauses)?;
     let removed =
         lines.into_iter().filter_map(|l| Some(Removed { line: l.no, rule: l.removed?, text: l.text })).collect();
     Ok(Document { meta, clauses, removed, split, file: PathBuf::new(), warning: page.warning })
@@ -545,7 +522,6 @@ fn document_meta(
     overrides: Option<&Overrides>,
     facts: PageMeta,
     clauses: &[Clause],
-    as_of: Date,
 ) -> Result<DocMeta, DocumentError> {
     let full = FoldTable::full();
     let o = overrides.cloned().unwrap_or_default();
@@ -580,7 +556,7 @@ fn document_meta(
         effective,
         expires,
         period: period_text,
-        status: Status::at(effective, expires, as_of),
+        status: o.status.clone(),
         source: o.source.clone().or(facts.source),
     })
 }

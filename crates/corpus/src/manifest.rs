@@ -1,8 +1,6 @@
 //! `seeds/manifest.toml`: per-file metadata that overrides or supplies what the pages lack.
 //!
 //! ```toml
-//! as_of = "2026-11-23"          # the date validity status is computed against
-//!
 //! [files."001_ee824c631fbc07cd"]
 //! title = "杭州市“十四五”高新技术产业发展规划"
 //! period = "2021~2025"
@@ -20,9 +18,6 @@ use crate::{date::Date, CorpusError};
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
-    /// Date (`YYYY-MM-DD`) that validity status is computed against; the build's
-    /// `POLICY_SEARCH_AS_OF` environment variable overrides it.
-    pub as_of: Option<String>,
     /// The portal's own thesaurus rules, in Solr `synonyms.txt` syntax, one per string
     /// (`"社保, 社会保险"`, `"一网通办 => 政务服务"`); added to the project's thesaurus.
     #[serde(default)]
@@ -52,22 +47,33 @@ pub struct Overrides {
     pub period: Option<String>,
     /// The site the page came from.
     pub source: Option<String>,
+    /// Validity as stated, overriding the dates: one of [`VALIDITY`] (a repeal the
+    /// dates do not show, for instance).
+    pub status: Option<String>,
 }
+
+/// The validity a manifest may state, as a code or as its label.
+pub const VALIDITY: [&str; 9] =
+    ["current", "pending", "expired", "unknown", "现行有效", "尚未生效", "已失效", "效力未知", "未知"];
 
 impl Manifest {
     /// Parses manifest text; `file` names the manifest in errors.
     pub fn parse(text: &str, file: &Path) -> Result<Manifest, CorpusError> {
         let manifest: Manifest =
             toml::from_str(text).map_err(|source| CorpusError::ManifestSyntax { path: file.to_path_buf(), source })?;
-        if let Some(as_of) = &manifest.as_of {
-            check_date(as_of, file, "as_of")?;
-        }
         for (stem, o) in &manifest.files {
             let at = |key: &str| format!("files.\"{stem}\".{key}");
             for (key, value) in [("published", &o.published), ("effective", &o.effective), ("expires", &o.expires)] {
                 if let Some(v) = value {
                     check_date(v, file, &at(key))?;
                 }
+            }
+            if let Some(s) = o.status.as_ref().filter(|s| !VALIDITY.contains(&s.as_str())) {
+                return Err(CorpusError::ManifestStatus {
+                    path: file.to_path_buf(),
+                    key: at("status"),
+                    value: s.clone(),
+                });
             }
             if let Some(p) = &o.period {
                 parse_period(p).ok_or_else(|| CorpusError::ManifestPeriod {
@@ -105,11 +111,9 @@ mod tests {
 
     #[test]
     fn parses_overrides() {
-        let m = Manifest::parse(
-            "as_of = \"2026-11-23\"\n[files.\"001_x\"]\ntitle = \"T\"\nperiod = \"2021~2025\"\n",
-            Path::new("manifest.toml"),
-        )
-        .unwrap();
+        let m =
+            Manifest::parse("[files.\"001_x\"]\ntitle = \"T\"\nperiod = \"2021~2025\"\n", Path::new("manifest.toml"))
+                .unwrap();
         assert_eq!(m.files["001_x"].title.as_deref(), Some("T"));
     }
 
@@ -125,7 +129,7 @@ mod tests {
         assert_eq!(e.to_string(), "m.toml: files.\"a\".published: \"2019/1/1\" is not a date of the form YYYY-MM-DD");
         let e = parse("[files.\"a\"]\nperiod = \"十四五\"\n", "m.toml");
         assert_eq!(e.to_string(), "m.toml: files.\"a\".period: period \"十四五\" is not of the form 2021~2025");
-        assert!(parse("as_of = [", "m.toml").to_string().starts_with("m.toml"));
+        assert!(parse("synonyms = [", "m.toml").to_string().starts_with("m.toml"));
     }
 
     #[test]

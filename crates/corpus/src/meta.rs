@@ -5,37 +5,6 @@ use std::ops::Range;
 
 use crate::date::{find_date, Date};
 
-/// Validity of a document on the build's reference date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    /// In force: took effect on or before the date and has not expired.
-    Current,
-    /// Its stated period ended before the date.
-    Expired,
-    /// The page states no effective date, or it lies in the future.
-    Unknown,
-}
-
-impl Status {
-    /// The label users see.
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Current => "现行有效",
-            Status::Expired => "已失效",
-            Status::Unknown => "未知",
-        }
-    }
-
-    /// Computes the status from dates; `as_of` is passed to the build, never the wall clock.
-    pub fn at(effective: Option<Date>, expires: Option<Date>, as_of: Date) -> Status {
-        match (effective, expires) {
-            (_, Some(end)) if end < as_of => Status::Expired,
-            (Some(start), _) if start <= as_of => Status::Current,
-            _ => Status::Unknown,
-        }
-    }
-}
-
 /// Names of issuing bodies end with one of these.
 const ORG_SUFFIXES: &[&str] =
     &["人民政府", "政府", "委员会", "管委会", "办公室", "办公厅", "局", "厅", "院", "中心", "部"];
@@ -132,16 +101,6 @@ pub fn find_effective(folded_text: &str) -> Option<Option<Date>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn status_follows_the_dates() {
-        let d = |s| Date::parse_iso(s);
-        let today = d("2026-11-23").unwrap();
-        assert_eq!(Status::at(d("2019-10-06"), None, today), Status::Current);
-        assert_eq!(Status::at(d("2016-01-01"), d("2018-12-31"), today), Status::Expired);
-        assert_eq!(Status::at(None, None, today), Status::Unknown);
-        assert_eq!(Status::at(d("2027-01-01"), None, today), Status::Unknown);
-    }
 
     #[test]
     fn finds_doc_numbers() {

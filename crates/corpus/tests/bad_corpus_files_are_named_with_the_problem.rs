@@ -7,7 +7,7 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use policy_search_corpus::{load_dir, CorpusError, Date, DocumentError};
+use policy_search_corpus::{load_dir, CorpusError, DocumentError};
 
 /// A fresh corpus folder holding a copy of seed 002 as `a.txt`, plus `files`.
 fn folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
@@ -28,7 +28,7 @@ fn folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
 }
 
 fn error(dir: &Path) -> CorpusError {
-    load_dir(dir, Date::parse_iso("2026-11-23")).expect_err("the folder is refused")
+    load_dir(dir).expect_err("the folder is refused")
 }
 
 /// The error's file name, for matching on variants.
@@ -111,7 +111,7 @@ fn a_link_out_of_the_folder_is_named() {
 #[test]
 fn a_hidden_file_is_skipped_and_reported() {
     let dir = folder("hidden", &[(".draft.txt", "草稿")]);
-    let corpus = load_dir(&dir, Date::parse_iso("2026-11-23")).unwrap();
+    let corpus = load_dir(&dir).unwrap();
     assert_eq!(corpus.documents.len(), 1);
     assert!(corpus.skipped.iter().any(|s| s.contains(".draft.txt") && s.contains("hidden")), "{:?}", corpus.skipped);
 }
@@ -177,17 +177,18 @@ fn every_other_failure_has_its_variant_and_its_message() {
     let (e, _) = case("bad-period", &[("a.txt", ok), ("manifest.toml", b"[files.\"a\"]\nperiod = \"2025~2021\"\n")]);
     assert!(matches!(&e, CorpusError::ManifestPeriod { value, .. } if value == "2025~2021"), "{e:?}");
 
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("corpus-cases").join("no-reference-date");
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("corpus-cases").join("stated-status");
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
     fs::write(dir.join("a.txt"), ok).unwrap();
-    let e = load_dir(&dir, None).unwrap_err();
-    assert!(matches!(&e, CorpusError::NoReferenceDate { path } if file(path) == "manifest.toml"), "{e:?}");
-    assert!(e.to_string().ends_with(
-        "manifest.toml: no reference date for validity status: set as_of = \"YYYY-MM-DD\" or POLICY_SEARCH_AS_OF"
-    ));
+    fs::write(dir.join("manifest.toml"), "[files.a]\nstatus = \"有效\"\n").unwrap();
+    let e = load_dir(&dir).unwrap_err();
+    assert!(matches!(&e, CorpusError::ManifestStatus { value, .. } if value == "有效"), "{e:?}");
+    assert!(e.to_string().contains("files.\"a\".status = \"有效\" is not a validity"), "{e}");
+    fs::write(dir.join("manifest.toml"), "[files.a]\nstatus = \"已失效\"\n").unwrap();
+    assert_eq!(load_dir(&dir).unwrap().documents[0].meta.status.as_deref(), Some("已失效"));
 
-    let e = load_dir(&dir.join("missing"), Date::parse_iso("2026-11-23")).unwrap_err();
+    let e = load_dir(&dir.join("missing")).unwrap_err();
     assert!(matches!(&e, CorpusError::Io { path, .. } if file(path) == "missing"), "{e:?}");
     assert!(e.to_string().starts_with(&format!("{}: ", dir.join("missing").display())), "{e}");
 }

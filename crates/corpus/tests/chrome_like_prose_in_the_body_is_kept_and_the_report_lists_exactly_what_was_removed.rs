@@ -4,7 +4,7 @@
 
 use std::{fs, path::PathBuf};
 
-use policy_search_corpus::{load_dir, Date};
+use policy_search_corpus::load_dir;
 
 #[test]
 fn no_body_line_is_removed_and_the_report_lists_exactly_the_chrome() {
@@ -16,7 +16,7 @@ fn no_body_line_is_removed_and_the_report_lists_exactly_the_chrome() {
     let file = dir.join("law.txt");
     fs::write(&file, &source).unwrap();
     fs::write(dir.join(".draft.txt"), "草稿").unwrap();
-    let corpus = load_dir(&dir, Date::parse_iso("2026-11-23")).unwrap_or_else(|e| panic!("{e}"));
+    let corpus = load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
     let d = &corpus.documents[0];
 
     let chrome =

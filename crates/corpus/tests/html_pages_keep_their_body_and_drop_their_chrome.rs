@@ -5,7 +5,7 @@
 
 use std::{fs, path::PathBuf};
 
-use policy_search_corpus::{load_dir, Corpus, Date, Document};
+use policy_search_corpus::{load_dir, Corpus, Document};
 use policy_search_normalize::{fold, FoldTable};
 
 fn fixture(name: &str) -> String {
@@ -26,7 +26,7 @@ fn corpus() -> &'static Corpus {
         assert!(!unmappable);
         assert!(std::str::from_utf8(&gbk).is_err(), "the page really is GBK, not UTF-8");
         fs::write(dir.join("provincial.htm"), &gbk).unwrap();
-        load_dir(&dir, Date::parse_iso("2026-11-23")).unwrap_or_else(|e| panic!("{e}"))
+        load_dir(&dir).unwrap_or_else(|e| panic!("{e}"))
     })
 }
 

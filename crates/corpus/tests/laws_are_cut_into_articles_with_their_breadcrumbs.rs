@@ -4,7 +4,7 @@
 
 use std::{fs, path::PathBuf};
 
-use policy_search_corpus::{load_dir, Clause, Date, Document};
+use policy_search_corpus::{load_dir, Clause, Document};
 
 fn code() -> Document {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("corpus-cases").join("civil-code");
@@ -12,7 +12,7 @@ fn code() -> Document {
     fs::create_dir_all(&dir).unwrap();
     let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/civil_code.txt");
     fs::copy(fixture, dir.join("civil_code.txt")).unwrap();
-    load_dir(&dir, Date::parse_iso("2026-11-23")).unwrap_or_else(|e| panic!("{e}")).documents.remove(0)
+    load_dir(&dir).unwrap_or_else(|e| panic!("{e}")).documents.remove(0)
 }
 
 fn breadcrumb(c: &Clause) -> String {

@@ -1,8 +1,8 @@
 //! The docs section: document metadata, one record per document, in file-name order.
 //!
 //! A table of records of strings (empty = none): `doc | title | issuer count | issuers… |
-//! number | published | effective | expires | period | status | source`. Dates are
-//! `YYYY-MM-DD`; status is `现行有效`, `已失效` or `未知`, computed at build time.
+//! number | published | effective | expires | period | source`. Dates are `YYYY-MM-DD`.
+//! Validity is not stored: it depends on the day of the search (see [`crate::facets`]).
 
 use crate::bytes::{Reader, Table};
 
@@ -25,8 +25,6 @@ pub struct DocView<'a> {
     pub expires: Option<&'a str>,
     /// Validity period as stated.
     pub period: Option<&'a str>,
-    /// Validity status.
-    pub status: &'a str,
     /// Source site.
     pub source: Option<&'a str>,
 }
@@ -42,7 +40,6 @@ pub fn record(d: &DocView<'_>) -> Vec<u8> {
     for s in [d.number, d.published, d.effective, d.expires, d.period] {
         put_str(&mut out, s.unwrap_or(""));
     }
-    put_str(&mut out, d.status);
     put_str(&mut out, d.source.unwrap_or(""));
     out
 }
@@ -56,7 +53,6 @@ pub fn read<'a>(table: &Table<'a>, i: u32) -> Option<DocView<'a>> {
     let issuer = r.strs()?;
     let (number, published, effective, expires, period) =
         (opt(r.str()?), opt(r.str()?), opt(r.str()?), opt(r.str()?), opt(r.str()?));
-    let status = r.str()?;
     let source = opt(r.str()?);
-    Some(DocView { doc, title, issuer, number, published, effective, expires, period, status, source })
+    Some(DocView { doc, title, issuer, number, published, effective, expires, period, source })
 }

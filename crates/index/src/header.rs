@@ -18,7 +18,7 @@
 use crate::FormatError;
 
 /// Bumped whenever any section's layout changes.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// A blob's magic and its section names in on-disk order.
 pub struct Layout<const N: usize> {
@@ -30,9 +30,11 @@ pub struct Layout<const N: usize> {
 
 /// The core index. In a sharded build its `terms`, `postings` and `texts` are empty and
 /// `shards` names the files that hold them (see [`crate::shards`]).
-pub const CORE: Layout<10> = Layout {
+pub const CORE: Layout<11> = Layout {
     magic: b"PSIX",
-    sections: ["fold", "alphabet", "terms", "postings", "headings", "clauses", "texts", "docs", "shards", "examples"],
+    sections: [
+        "fold", "alphabet", "terms", "postings", "headings", "clauses", "texts", "docs", "facets", "shards", "examples",
+    ],
 };
 /// A term shard of a sharded build: the keys of one key range with their positional postings.
 pub const TERM_SHARD: Layout<3> = Layout { magic: b"PSKS", sections: ["core", "terms", "postings"] };

@@ -18,6 +18,7 @@
 //! | clauses | [`clauses`] | clause numbers: what ranking and breadcrumbs need |
 //! | texts | [`texts`] | clause strings (all of an embedded index; none of a sharded core) |
 //! | docs | [`docs`] | document metadata |
+//! | facets | [`facets`] | issuers, units and dates as codes: filters and their counts |
 //! | shards | [`shards`] | a sharded index's directory of term shards and text chunks |
 //! | examples | — | example queries for a search that finds nothing (`write::examples`) |
 //! | *lexicon:* core | [`header::LEXICON`] | the checksum of the core it belongs to |
@@ -34,6 +35,7 @@ pub mod alphabet;
 pub mod bytes;
 pub mod clauses;
 pub mod docs;
+pub mod facets;
 pub mod header;
 pub mod headings;
 pub mod keys;
@@ -123,6 +125,7 @@ pub struct Index<'a, const SHARDS: bool = true> {
     clauses: clauses::Clauses<'a>,
     texts: Texts<'a>,
     docs: Table<'a>,
+    facets: facets::Facets<'a>,
     shards: Shards<'a>,
     /// The shard files added so far, by file number.
     files: Vec<OnceCell<Box<[u8]>>>,
@@ -131,7 +134,7 @@ pub struct Index<'a, const SHARDS: bool = true> {
     missing: RefCell<Vec<usize>>,
     checksum: u64,
     examples: Vec<&'a str>,
-    sizes: [usize; 10],
+    sizes: [usize; 11],
     bytes: &'a [u8],
 }
 
@@ -238,7 +241,7 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
     pub fn open(bytes: &'a [u8]) -> Result<Index<'a, SHARDS>, FormatError> {
         let sections = header::CORE.read(bytes)?;
         let sizes = sections.map(<[u8]>::len);
-        let [fold, alphabet, terms, postings, headings, clauses, texts, docs, shards, examples] = sections;
+        let [fold, alphabet, terms, postings, headings, clauses, texts, docs, facets, shards, examples] = sections;
         let fold = FoldTable::from_bytes(fold).map_err(|_| FormatError::Corrupt("fold"))?;
         let alphabet = Alphabet::new(alphabet).ok_or(FormatError::Corrupt("alphabet"))?;
         let terms = fst::Map::new(terms).map_err(|_| FormatError::Corrupt("terms"))?;
@@ -252,15 +255,20 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
         let shards =
             if SHARDS { Shards::new(shards).ok_or(FormatError::Corrupt("shards"))? } else { Shards::default() };
         let table = |b: &'a [u8], name| Table::new(b).ok_or(FormatError::Corrupt(name));
+        let clauses = clauses::Clauses::new(clauses).ok_or(FormatError::Corrupt("clauses"))?;
+        let docs = table(docs, "docs")?;
+        let facets =
+            facets::Facets::new(facets, docs.len() as u32, clauses.len()).ok_or(FormatError::Corrupt("facets"))?;
         Ok(Index {
             fold,
             alphabet,
             terms,
             postings,
             headings: table(headings, "headings")?,
-            clauses: clauses::Clauses::new(clauses).ok_or(FormatError::Corrupt("clauses"))?,
+            clauses,
             texts: Texts::new(texts).ok_or(FormatError::Corrupt("texts"))?,
-            docs: table(docs, "docs")?,
+            docs,
+            facets,
             examples: bytes::Reader::new(examples).strs().ok_or(FormatError::Corrupt("examples"))?,
             files: vec![OnceCell::new(); shards.len()],
             shards,
@@ -523,6 +531,11 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
     /// Document number `i`.
     pub fn doc(&self, i: u32) -> Option<DocView<'a>> {
         docs::read(&self.docs, i)
+    }
+
+    /// The facets section: what filters and their counts read.
+    pub fn facets(&self) -> &facets::Facets<'a> {
+        &self.facets
     }
 
     /// Number of keys in the terms FST.

@@ -8,7 +8,7 @@ use crate::{
     alphabet,
     bytes::put_table,
     clauses::{self, ClauseNumbers},
-    docs, header, headings, keys, pinyin,
+    docs, facets, header, headings, keys, pinyin,
     postings::{self, Occurrences},
     readings,
     shards::{self, File},
@@ -132,6 +132,7 @@ pub struct Blobs {
 pub fn write(
     docs: &[DocView<'_>],
     clauses: &[ClauseInput],
+    facets: &facets::FacetsInput,
     full: &FoldTable,
     lexicon: &Lexicon<'_>,
     sharding: Sharding,
@@ -270,6 +271,8 @@ pub fn write(
     assert!(numbers.windows(2).all(|w| w[0].doc <= w[1].doc), "clauses come in document order");
     let clauses_section = clauses::write(&numbers, docs.len() as u32);
     let docs_section = put_table(&docs.iter().map(docs::record).collect::<Vec<_>>());
+    assert_eq!(facets.clause_units.len(), clauses.len(), "one unit list per clause");
+    let facets_section = facets::write(docs, facets);
     let headings_section = put_table(&heading_records);
     let examples_section = {
         let mut out = Vec::new();
@@ -289,6 +292,7 @@ pub fn write(
         clauses_section.clone(),
         texts::write(0, &strings),
         docs_section.clone(),
+        facets_section.clone(),
         Vec::new(),
         examples_section.clone(),
     ]);
@@ -300,7 +304,8 @@ pub fn write(
     let (core, files) = if let Some(sizes) = sizes {
         // Shard files name their build by the checksum of the sections they do not hold (the
         // core's own checksum covers the directory, which names them: it cannot be in them).
-        let held = [&fold_section, &alphabet_section, &headings_section, &clauses_section, &docs_section];
+        let held =
+            [&fold_section, &alphabet_section, &headings_section, &clauses_section, &docs_section, &facets_section];
         let build = header::checksum(&held.map(|s| s.as_slice()).concat()).to_le_bytes().to_vec();
         let mut files = Vec::new();
         let mut term_shards = Vec::new();
@@ -333,6 +338,7 @@ pub fn write(
             clauses_section,
             texts::write(0, &[]),
             docs_section,
+            facets_section,
             directory.clone(),
             examples_section,
         ]);

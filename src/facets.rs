@@ -1,0 +1,336 @@
+//! Filters, their counts, and the day validity is judged on.
+//!
+//! A filter narrows hits by facts of their document (which document, its issuer, its year of
+//! publication, its validity on the day of the search) and of the clause itself (the
+//! responsible units it names). Values of one facet are OR, facets are AND. A facet's counts
+//! are those of the hits that pass every *other* facet's filter (the usual disjunctive
+//! counts: ticking a second issuer must not make the first one's count drop to what is
+//! selected already).
+//!
+//! Filter values are names, not codes (`issuer=杭州市人民政府`, `status=current`), so that a
+//! shared link outlives a rebuild; a value the index does not hold matches nothing and is
+//! still listed, with its count of 0, so that it can be removed.
+
+pub use policy_search_index::facets::{Day, Validity};
+use serde::Serialize;
+
+use crate::engine::{Engine, SHARDS};
+use policy_search_index::Index;
+
+/// Facet names, in the order [`Facets`] lists them.
+pub const FACETS: [&str; 5] = ["doc", "issuer", "year", "status", "unit"];
+const DOC: usize = 0;
+const ISSUER: usize = 1;
+const YEAR: usize = 2;
+const STATUS: usize = 3;
+const UNIT: usize = 4;
+
+/// The values to keep, per facet (empty = no filter on it).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Filters {
+    /// Document ids (file stems).
+    pub doc: Vec<String>,
+    /// Issuing bodies, by name.
+    pub issuer: Vec<String>,
+    /// Years of publication (`2021`).
+    pub year: Vec<String>,
+    /// Validity, by code (`current`, `pending`, `expired`, `unknown`) or label (`现行有效`).
+    pub status: Vec<String>,
+    /// Responsible units, by any name the corpus gives them.
+    pub unit: Vec<String>,
+}
+
+impl Filters {
+    /// The values of facet `name` ([`FACETS`]), or `None` for a name that is no facet.
+    pub fn values_mut(&mut self, name: &str) -> Option<&mut Vec<String>> {
+        Some(match name {
+            "doc" => &mut self.doc,
+            "issuer" => &mut self.issuer,
+            "year" => &mut self.year,
+            "status" => &mut self.status,
+            "unit" => &mut self.unit,
+            _ => return None,
+        })
+    }
+
+    fn by_facet(&self) -> [&[String]; 5] {
+        [&self.doc, &self.issuer, &self.year, &self.status, &self.unit]
+    }
+
+    /// Whether any facet is filtered.
+    pub fn is_empty(&self) -> bool {
+        self.by_facet().iter().all(|v| v.is_empty())
+    }
+}
+
+/// The order of hits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// Best first (documents, then exact hits, then related ones).
+    #[default]
+    Relevance,
+    /// Newest document first within each of those groups; relevance breaks ties.
+    Newest,
+}
+
+/// One facet with its values' counts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Facet {
+    /// One of [`FACETS`].
+    pub name: &'static str,
+    /// Its values that have hits, and those selected.
+    pub values: Vec<FacetValue>,
+}
+
+/// One value of a facet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FacetValue {
+    /// What a filter names it by.
+    pub value: String,
+    /// What a reader sees (a document's title, a unit's first name, a validity's label).
+    pub label: String,
+    /// Clause hits with this value that pass the other facets' filters.
+    pub count: usize,
+    /// Whether the filter selects it.
+    pub selected: bool,
+}
+
+/// Today in China (where the documents' dates are), from this machine's clock.
+pub fn today() -> Day {
+    #[cfg(target_arch = "wasm32")]
+    let ms = js_sys::Date::now();
+    #[cfg(not(target_arch = "wasm32"))]
+    let ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_millis() as f64);
+    Day::china_today(ms)
+}
+
+/// Filters resolved against one index: the codes each facet keeps, and each document's facts
+/// on the day of the search.
+pub(crate) struct Scope {
+    /// Per facet, the codes kept (sorted), or `None` when it is not filtered.
+    keep: [Option<Vec<u32>>; 5],
+    /// Per document: its year (0 = none), its validity, its issuer codes.
+    docs: Vec<(u32, Validity, Vec<u32>)>,
+    /// Values asked for that the index does not hold, per facet.
+    unknown: [Vec<String>; 5],
+}
+
+impl Scope {
+    pub(crate) fn new(engine: &Engine<'_>, filters: &Filters, today: Day) -> Scope {
+        let index = engine.index();
+        let facets = index.facets();
+        let docs = (0..index.doc_count())
+            .map(|d| match facets.doc(d) {
+                Some(f) => (f.published.map_or(0, Day::year), f.validity(today), f.issuers.clone()),
+                None => (0, Validity::Unknown, Vec::new()),
+            })
+            .collect();
+        let fold = |s: &str| engine.fold(s);
+        let mut keep: [Option<Vec<u32>>; 5] = Default::default();
+        let mut unknown: [Vec<String>; 5] = Default::default();
+        for (f, values) in filters.by_facet().into_iter().enumerate() {
+            if values.is_empty() {
+                continue;
+            }
+            let mut codes = Vec::new();
+            for v in values {
+                let before = codes.len();
+                let v = v.trim();
+                match f {
+                    DOC => codes.extend((0..index.doc_count()).filter(|&d| index.doc(d).is_some_and(|x| x.doc == v))),
+                    ISSUER => codes.extend(
+                        (0..facets.issuer_count()).filter(|&c| facets.issuer(c).is_some_and(|n| fold(n) == fold(v))),
+                    ),
+                    YEAR => codes.extend(v.parse::<u32>().ok().filter(|&y| y > 0)),
+                    STATUS => codes.extend(Validity::from_name(v).map(|s| s as u32)),
+                    _ => codes.extend(
+                        (0..facets.unit_count()).filter(|&c| facets.unit_names(c).iter().any(|n| fold(n) == fold(v))),
+                    ),
+                }
+                if codes.len() == before {
+                    unknown[f].push(v.to_string());
+                }
+            }
+            codes.sort_unstable();
+            codes.dedup();
+            keep[f] = Some(codes);
+        }
+        Scope { keep, docs, unknown }
+    }
+
+    /// Whether anything is filtered.
+    pub(crate) fn is_active(&self) -> bool {
+        self.keep.iter().any(Option::is_some)
+    }
+
+    fn kept(&self, facet: usize, code: u32) -> bool {
+        self.keep[facet].as_ref().is_none_or(|k| k.binary_search(&code).is_ok())
+    }
+
+    fn kept_any(&self, facet: usize, codes: &[u32]) -> bool {
+        self.keep[facet].is_none() || codes.iter().any(|&c| self.kept(facet, c))
+    }
+
+    /// The facets document `d` fails, as bits (`1 << facet`), the unit facet aside.
+    fn doc_misses(&self, d: u32) -> u8 {
+        let Some((year, validity, issuers)) = self.docs.get(d as usize) else { return 0b1111 };
+        let mut misses = 0;
+        for (facet, ok) in [
+            (DOC, self.kept(DOC, d)),
+            (ISSUER, self.kept_any(ISSUER, issuers)),
+            (YEAR, self.kept(YEAR, *year)),
+            (STATUS, self.kept(STATUS, *validity as u32)),
+        ] {
+            if !ok {
+                misses |= 1 << facet;
+            }
+        }
+        misses
+    }
+
+    /// The facets clause `i` (of document `d`) fails, as bits.
+    fn clause_misses(&self, index: &Index<'_, SHARDS>, d: u32, i: u32) -> u8 {
+        let units = self.kept_any(UNIT, index.facets().clause_units(i));
+        self.doc_misses(d) | if units { 0 } else { 1 << UNIT }
+    }
+}
+
+/// Counts of the hits of one search, before the filters narrow them.
+pub(crate) struct Counts<'s> {
+    scope: &'s Scope,
+    /// Per facet, counts by code (years by year).
+    counts: [Vec<usize>; 5],
+}
+
+impl<'s> Counts<'s> {
+    pub(crate) fn new(index: &Index<'_, SHARDS>, scope: &'s Scope) -> Counts<'s> {
+        let facets = index.facets();
+        let years = scope.docs.iter().map(|d| d.0 as usize + 1).max().unwrap_or(0);
+        Counts {
+            scope,
+            counts: [
+                vec![0; index.doc_count() as usize],
+                vec![0; facets.issuer_count() as usize],
+                vec![0; years],
+                vec![0; Validity::ALL.len()],
+                vec![0; facets.unit_count() as usize],
+            ],
+        }
+    }
+
+    /// Counts clause `i` (a hit before filtering); true when it passes every filter.
+    pub(crate) fn add(&mut self, index: &Index<'_, SHARDS>, i: u32) -> bool {
+        let Some(d) = index.clause_numbers(i).map(|n| n.doc) else { return false };
+        let misses = self.scope.clause_misses(index, d, i);
+        // A hit that fails two facets counts for none; one that fails one counts for that
+        // facet's values only (what ticking one of them would add).
+        if misses.count_ones() > 1 {
+            return false;
+        }
+        let counts_for = |facet: usize| misses == 0 || misses == 1 << facet;
+        let (year, validity, issuers) = &self.scope.docs[d as usize];
+        let mut bump = |facet: usize, code: u32| {
+            if let Some(n) = self.counts[facet].get_mut(code as usize) {
+                *n += 1;
+            }
+        };
+        if counts_for(DOC) {
+            bump(DOC, d);
+        }
+        if counts_for(ISSUER) {
+            for (k, &c) in issuers.iter().enumerate() {
+                if !issuers[..k].contains(&c) {
+                    bump(ISSUER, c);
+                }
+            }
+        }
+        if counts_for(YEAR) && *year > 0 {
+            bump(YEAR, *year);
+        }
+        if counts_for(STATUS) {
+            bump(STATUS, *validity as u32);
+        }
+        if counts_for(UNIT) {
+            for &c in index.facets().clause_units(i) {
+                bump(UNIT, c);
+            }
+        }
+        misses == 0
+    }
+
+    /// The facets, each value with its count; values without hits are left out unless
+    /// selected.
+    pub(crate) fn facets(&self, index: &Index<'_, SHARDS>) -> Vec<Facet> {
+        let facets = index.facets();
+        FACETS
+            .iter()
+            .enumerate()
+            .map(|(f, &name)| {
+                let mut values: Vec<(u32, FacetValue)> = self.counts[f]
+                    .iter()
+                    .enumerate()
+                    .map(|(code, &count)| (code as u32, count))
+                    .filter(|&(code, count)| {
+                        count > 0 || self.scope.keep[f].as_ref().is_some_and(|k| k.contains(&code))
+                    })
+                    .filter_map(|(code, count)| {
+                        let (value, label) = match f {
+                            DOC => {
+                                let d = index.doc(code)?;
+                                (d.doc.to_string(), d.title.to_string())
+                            }
+                            ISSUER => (facets.issuer(code)?.to_string(), facets.issuer(code)?.to_string()),
+                            YEAR => (code.to_string(), format!("{code}年")),
+                            STATUS => {
+                                let v = *Validity::ALL.get(code as usize)?;
+                                (v.code().to_string(), v.label().to_string())
+                            }
+                            _ => {
+                                let names = facets.unit_names(code);
+                                (names.first()?.to_string(), names.join("／"))
+                            }
+                        };
+                        Some((code, FacetValue { value, label, count, selected: self.scope.kept_selected(f, code) }))
+                    })
+                    .collect();
+                // Years newest first, validity in its own order, the rest by count.
+                match f {
+                    // Unstable sorts (the keys are unique) keep the stable sort's code out of the wasm.
+                    YEAR => values.sort_unstable_by_key(|v| std::cmp::Reverse(v.0)),
+                    STATUS => {}
+                    _ => values.sort_unstable_by_key(|v| (std::cmp::Reverse(v.1.count), v.0)),
+                }
+                let mut values: Vec<FacetValue> = values.into_iter().map(|(_, v)| v).collect();
+                values.extend(self.scope.unknown[f].iter().map(|v| FacetValue {
+                    value: v.clone(),
+                    label: v.clone(),
+                    count: 0,
+                    selected: true,
+                }));
+                Facet { name, values }
+            })
+            .collect()
+    }
+}
+
+impl Scope {
+    fn kept_selected(&self, facet: usize, code: u32) -> bool {
+        self.keep[facet].as_ref().is_some_and(|k| k.binary_search(&code).is_ok())
+    }
+
+    /// Whether document `d` passes every filter (for a document hit: the unit filter passes
+    /// when one of its clauses names a selected unit).
+    pub(crate) fn keeps_doc(&self, engine: &Engine<'_>, d: u32) -> bool {
+        if self.doc_misses(d) != 0 {
+            return false;
+        }
+        self.keep[UNIT].is_none()
+            || engine.clauses_of(d).any(|i| self.kept_any(UNIT, engine.index().facets().clause_units(i)))
+    }
+
+    /// Whether clause `i` passes every filter.
+    pub(crate) fn keeps_clause(&self, index: &Index<'_, SHARDS>, i: u32) -> bool {
+        index.clause_numbers(i).is_some_and(|n| self.clause_misses(index, n.doc, i) == 0)
+    }
+}
