@@ -186,7 +186,7 @@ fn faceted_queries(engine: &Engine<'_>, queries: &[String], folded_clauses: &[Ve
                     filters.values_mut(facet.name).expect("a facet").push(v.value.clone());
                 }
             }
-            (q.clone(), filters, if rng.next() % 4 == 0 { Sort::Newest } else { Sort::Relevance })
+            (q.clone(), filters, if rng.next().is_multiple_of(4) { Sort::Newest } else { Sort::Relevance })
         })
         .collect();
     let times = timed(&cases, 20, |(q, filters, sort)| {
