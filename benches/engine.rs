@@ -163,8 +163,86 @@ fn main() {
         ("brute-force scan, no ranking", &brute_times),
     );
 
+    faceted_queries(&engine, &queries, &folded_clauses);
     natural_queries(&engine, &folded_clauses);
     pinyin_queries(&engine);
+}
+
+/// The same queries with filters (one to three facets, values drawn from the browse counts)
+/// and newest-first on every fourth: the search returns the page and every facet's counts.
+/// Baseline: scan every clause for the terms and count every facet by hand.
+fn faceted_queries(engine: &Engine<'_>, queries: &[String], folded_clauses: &[Vec<char>]) {
+    use policy_search::{facets::Day, Filters, Sort};
+    let today = Some(Day(20261123));
+    let browse = engine.search("", &SearchOptions { today, ..Default::default() }).unwrap();
+    let mut rng = Rng(0x0bad_cafe_f00d_d00d);
+    let cases: Vec<(String, Filters, Sort)> = queries
+        .iter()
+        .map(|q| {
+            let mut filters = Filters::default();
+            for _ in 0..1 + rng.next() % 3 {
+                let facet = &browse.facets[rng.next() % browse.facets.len()];
+                if let Some(v) = facet.values.get(rng.next() % facet.values.len().max(1)) {
+                    filters.values_mut(facet.name).expect("a facet").push(v.value.clone());
+                }
+            }
+            (q.clone(), filters, if rng.next().is_multiple_of(4) { Sort::Newest } else { Sort::Relevance })
+        })
+        .collect();
+    let times = timed(&cases, 20, |(q, filters, sort)| {
+        let options = SearchOptions { filters: filters.clone(), sort: *sort, today, ..Default::default() };
+        black_box(engine.search(black_box(q), &options).ok());
+    });
+    print_slowest("faceted queries", &times, &cases.iter().map(|c| &c.0).collect::<Vec<_>>());
+    let clauses = engine.clauses();
+    let docs = engine.docs(Day(20261123));
+    let doc_of: Vec<usize> = clauses.iter().map(|c| docs.iter().position(|d| d.doc == c.doc).unwrap()).collect();
+    let brute = timed(&cases, 20, |(q, filters, _)| {
+        let terms: Vec<Vec<char>> = q.split_whitespace().map(|t| engine.fold(t).chars().collect()).collect();
+        let mut counts = std::collections::HashMap::<(&str, &str), usize>::new();
+        let mut kept = 0;
+        for (i, c) in folded_clauses.iter().enumerate() {
+            if !terms.iter().all(|t| !occurrences(c, t).is_empty()) {
+                continue;
+            }
+            let d = &docs[doc_of[i]];
+            let year = d.published.as_deref().map_or("", |p| &p[..4]);
+            let values: [(&str, Vec<&str>); 5] = [
+                ("doc", vec![d.doc.as_str()]),
+                ("issuer", d.issuer.iter().map(String::as_str).collect()),
+                ("year", vec![year]),
+                ("status", vec![d.status.as_str()]),
+                ("unit", clauses[i].unit_values.iter().map(String::as_str).collect()),
+            ];
+            let filter = |name: &str| -> &Vec<String> {
+                match name {
+                    "doc" => &filters.doc,
+                    "issuer" => &filters.issuer,
+                    "year" => &filters.year,
+                    "status" => &filters.status,
+                    _ => &filters.unit,
+                }
+            };
+            let passes: Vec<bool> = values
+                .iter()
+                .map(|(name, vs)| filter(name).is_empty() || vs.iter().any(|v| filter(name).iter().any(|f| f == v)))
+                .collect();
+            for (f, (name, vs)) in values.iter().enumerate() {
+                if passes.iter().enumerate().all(|(g, p)| g == f || *p) {
+                    for v in vs {
+                        *counts.entry((name, v)).or_default() += 1;
+                    }
+                }
+            }
+            kept += usize::from(passes.iter().all(|p| *p));
+        }
+        black_box((counts.len(), kept));
+    });
+    print_latency(
+        &format!("faceted query latency over {} queries (µs)", cases.len()),
+        ("engine (search + filters + counts)", &times),
+        ("brute-force scan + counts, no ranking", &brute),
+    );
 }
 
 /// Times `f` over `queries`: µs per query, in query order.

@@ -693,7 +693,7 @@ impl<'a> Engine<'a> {
         let doc = self.index.doc(view.doc)?;
         let highlights = highlights(self.folded(clause), terms);
         let snippet = snippet(view.text, view.char_len as usize, &highlights);
-        let record = self.record(&view);
+        let record = self.record(clause, &view);
         Some(Hit {
             kind: HitKind::Clause,
             match_kind: MatchKind::Exact,
@@ -717,7 +717,7 @@ impl<'a> Engine<'a> {
         })
     }
 
-    fn record(&self, view: &ClauseView<'_>) -> ClauseRecord {
+    fn record(&self, i: u32, view: &ClauseView<'_>) -> ClauseRecord {
         let doc = self.index.doc(view.doc).map_or("", |d| d.doc);
         ClauseRecord {
             doc: doc.to_string(),
@@ -732,17 +732,24 @@ impl<'a> Engine<'a> {
             heading: (view.heading_len > 0).then(|| view.text.chars().take(view.heading_len as usize).collect()),
             text: view.text.to_string(),
             units: view.units.iter().map(|u| u.to_string()).collect(),
+            unit_values: self
+                .index
+                .facets()
+                .clause_units(i)
+                .iter()
+                .filter_map(|&u| self.index.facets().unit_names(u).first().map(|n| n.to_string()))
+                .collect(),
         }
     }
 
     /// Every clause, in document order.
     pub fn clauses(&self) -> Vec<ClauseRecord> {
-        (0..self.index.clause_count()).filter_map(|i| self.index.clause(i)).map(|v| self.record(&v)).collect()
+        (0..self.index.clause_count()).filter_map(|i| self.index.clause(i).map(|v| self.record(i, &v))).collect()
     }
 
     /// One clause by document id and clause id.
     pub fn clause(&self, doc: &str, clause: &str) -> Option<ClauseRecord> {
-        self.views_of(doc).find(|v| v.id == clause).map(|v| self.record(&v))
+        self.views_of(doc).find(|(_, v)| v.id == clause).map(|(i, v)| self.record(i, &v))
     }
 
     /// The number of a clause by document id and clause id.
@@ -752,13 +759,13 @@ impl<'a> Engine<'a> {
 
     /// The clauses of one document, in document order (empty for an unknown id).
     pub fn document_clauses(&self, doc: &str) -> Vec<ClauseRecord> {
-        self.views_of(doc).map(|v| self.record(&v)).collect()
+        self.views_of(doc).map(|(i, v)| self.record(i, &v)).collect()
     }
 
     /// The clauses of document `doc`, selected by their numeric head so that other documents'
     /// strings are never read.
-    fn views_of(&self, doc: &str) -> impl Iterator<Item = ClauseView<'_>> + '_ {
-        self.numbers_of(doc).filter_map(|i| self.index.clause(i))
+    fn views_of(&self, doc: &str) -> impl Iterator<Item = (u32, ClauseView<'_>)> + '_ {
+        self.numbers_of(doc).filter_map(|i| self.index.clause(i).map(|v| (i, v)))
     }
 
     /// The clause numbers of document `doc`, by their numeric records (no strings read).

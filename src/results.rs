@@ -27,8 +27,11 @@ pub struct ClauseRecord {
     pub heading: Option<String>,
     /// Display text in the original script.
     pub text: String,
-    /// Responsible units.
+    /// Responsible units, as the clause names them.
     pub units: Vec<String>,
+    /// The same units as the unit filter knows them (its values: one name per unit, placed
+    /// in its document's city; see `policy_search_corpus::units::unit_table`).
+    pub unit_values: Vec<String>,
 }
 
 /// Document metadata.

@@ -18,8 +18,8 @@
 //
 // This file is the element's lifecycle and its flow of state; the parts live in element/:
 // engine.js (loading), url-state.js (URL and history), render.js (DOM of results and clause
-// view), suggest.js (the autocomplete popup), filters.js (filters and sort), keyboard.js,
-// dom.js, strings.js, styles.js.
+// view), document-view.js (a whole document), suggest.js (the autocomplete popup),
+// filters.js (filters and sort), keyboard.js, dom.js, strings.js, styles.js.
 
 import { css } from "./element/styles.js";
 import { strings } from "./element/strings.js";
@@ -29,6 +29,7 @@ import { startEngine, engine, natural, loadFailure, missing, addFiles } from "./
 import { comboboxKeys, isSlashShortcut } from "./element/keyboard.js";
 import { Suggestions } from "./element/suggest.js";
 import * as render from "./element/render.js";
+import { documentView } from "./element/document-view.js";
 import { FilterPanel, filterCss, stateKey } from "./element/filters.js";
 
 // Start at once: by the time the element is parsed, the engine is on its way. The URL is made
@@ -54,6 +55,8 @@ function stylesheet() {
 }
 
 const LARGE_TEXT_KEY = "policy-search:large-text";
+/** The engine's largest `limit` (bindings.rs MAX_LIMIT). */
+const MAX_LIMIT = 1000;
 /** Screen readers hear the count once typing settles, not at every keystroke. */
 const ANNOUNCE_DELAY_MS = 500;
 
@@ -68,8 +71,9 @@ class PolicySearchElement extends HTMLElement {
     this.total = 0;
     this.active = -1;
     this.frame = 0;
-    this.openClause = null; // {doc, clause} while a clause is open
-    this.openEntry = null; // id of the history entry the open clause pushed, to go back from
+    this.openClause = null; // {doc, clause} while a clause is open; clause null for a whole document
+    this.openEntry = null; // id of the history entry the open view pushed, to go back from
+    this.cameFrom = new Map(); // entry id → the view it was opened from ("results", "clause", "document")
     this.onPopState = () => this.restoreFromUrl();
     this.onDocumentKey = (e) => {
       if (!isSlashShortcut(e)) return;
@@ -132,7 +136,10 @@ class PolicySearchElement extends HTMLElement {
     return this.rendered === this.input.value && this.shows(this.url.read());
   }
 
-  /** Whether the box, filters and open clause are those of `{q, doc, clause, filters, sort}` (a URL's state). */
+  /**
+   * Whether the box, filters and open clause or document are those of `{q, doc, clause,
+   * filters, sort}` (a URL's state).
+   */
   shows({ q, doc, clause, filters, sort }) {
     const open = this.openClause ?? { doc: null, clause: null };
     return q === this.input.value && doc === open.doc && clause === open.clause &&
@@ -297,6 +304,7 @@ class PolicySearchElement extends HTMLElement {
     this.goingBack = false;
     this.suggestions.close();
     const { q, doc, clause, filters, sort } = this.url.read();
+    const leaving = this.openClause;
     if (this.input.value !== q) this.input.value = q;
     this.filterPanel.set({ filters, sort });
     if (!this.engine) {
@@ -305,6 +313,8 @@ class PolicySearchElement extends HTMLElement {
     }
     this.search();
     if (doc && clause) this.openRecord(doc, clause, false);
+    // Back from a clause to its document returns to that clause in it.
+    else if (doc) this.openDocument(doc, false, leaving?.doc === doc ? leaving.clause : null);
     else this.showResults();
   }
 
@@ -538,15 +548,42 @@ class PolicySearchElement extends HTMLElement {
     option.scrollIntoView({ block: "nearest" });
   }
 
-  // ----- one clause in its context ----------------------------------------------------------
+  // ----- one clause in its context, or the whole document ---------------------------------
 
   open(index) {
     const hit = this.hits[index];
     if (!hit) return;
-    // A document hit opens the document at its first clause, in its section.
-    const clause = hit.kind === "document" ? this.engine.documentClauses(hit.doc)[0]?.clause : hit.clause;
-    if (this.lacking(() => this.open(index), () => this.hits[index] === hit)) return;
-    if (clause) this.openRecord(hit.doc, clause, true, hit.kind === "clause" ? hit : null);
+    if (hit.kind === "document") this.openDocument(hit.doc, true);
+    else this.openRecord(hit.doc, hit.clause, true, hit);
+  }
+
+  /**
+   * Shows the detail pane for `{doc, clause}` (clause null: the whole document), pushing its
+   * history entry if `push`; returns its back button, named after where Back leads.
+   */
+  enterView(doc, clause, push) {
+    const from = this.openClause ? (this.openClause.clause ? "clause" : "document") : "results";
+    if (push) {
+      this.commit(); // the query's own entry first, then the view's
+      this.openEntry = this.url.push({ q: this.input.value, doc, clause });
+      if (this.openEntry) this.cameFrom.set(this.openEntry, from);
+    } else {
+      // Back/Forward to an entry this element pushed: Back leads where it led then.
+      this.openEntry = this.url.own();
+    }
+    this.openClause = { doc, clause };
+    // The results' count, still waiting to be announced, is no news once they are left (nor
+    // may it cover what a copy button says).
+    clearTimeout(this.announceTimer);
+    this.results.hidden = true;
+    this.detail.hidden = false;
+    const to = this.cameFrom.get(this.openEntry) ?? "results";
+    return render.button(`← ${this.t.backTo[to]}`, () => this.closeClause(), { class: "back" });
+  }
+
+  /** The detail pane says that what a link names is not there. */
+  showMissing(back, text) {
+    this.detail.replaceChildren(back, h("p", { class: "message error", role: "alert" }, text));
   }
 
   /** Opens a clause in its section; `hit` is the result it was opened from, if any. */
@@ -559,26 +596,60 @@ class PolicySearchElement extends HTMLElement {
     const highlights = hit ? hit.highlights : this.highlightsFor(doc, clause);
     const token = this.opening = {};
     if (this.lacking(() => this.openRecord(doc, clause, push, hit), () => this.opening === token)) return;
-    if (push) {
-      this.commit(); // the query's own entry first, then the clause's
-      this.openEntry = this.url.push({ q: this.input.value, doc, clause });
-    }
-    this.openClause = { doc, clause };
-    this.results.hidden = true;
-    this.detail.hidden = false;
-    const back = render.button(`← ${this.t.back}`, () => this.closeClause(), { class: "back" });
-    if (!record) {
-      this.detail.replaceChildren(back, h("p", { class: "message error", role: "alert" }, this.t.notFound));
-      return;
-    }
+    const back = this.enterView(doc, clause, push);
+    if (!record) return this.showMissing(back, this.t.notFound);
     const view = { meta: this.docs.get(doc), record, section, clause, highlights };
     this.detail.replaceChildren(...render.clauseView(this.t, view, {
       back,
       action: (label, text, name) => this.actionButton(label, text, name),
       copyLink: () => this.url.link({ q: this.input.value, doc, clause }),
+      whole: render.button(this.t.wholeDocument, () => this.openDocument(doc, true, clause), { class: "whole" }),
     }));
     this.detail.querySelector("h2").focus();
     this.detail.querySelector("#current")?.scrollIntoView({ block: "nearest" });
+  }
+
+  /** Opens a whole document; `from` is the clause it was opened from, which gets the focus. */
+  openDocument(doc, push, from = null) {
+    this.suggestions.close();
+    const meta = this.docs.get(doc);
+    const records = meta ? this.engine.documentClauses(doc) : [];
+    const highlights = this.documentHighlights(doc, records.length);
+    const token = this.opening = {};
+    if (this.lacking(() => this.openDocument(doc, push, from), () => this.opening === token)) return;
+    const back = this.enterView(doc, null, push);
+    if (!records.length) return this.showMissing(back, this.t.docNotFound);
+    const view = documentView(this.t, { meta, records, highlights, width: this.clientWidth }, {
+      back,
+      action: (label, text, name) => this.actionButton(label, text, name),
+      copyLink: () => this.url.link({ q: this.input.value, doc }),
+      href: (clause) => this.url.href({ q: this.input.value, doc, clause }),
+      openClause: (clause) => this.openRecord(doc, clause, true),
+    });
+    this.detail.replaceChildren(...view.nodes);
+    if (from) view.reveal(from);
+    else this.detail.querySelector("h2").focus();
+  }
+
+  /**
+   * The current query's highlights in a document's clauses (clause id → ranges), from one
+   * search over that document's clauses only.
+   */
+  documentHighlights(doc, clauses) {
+    const found = new Map();
+    const q = this.input.value;
+    if (!q.trim() || !clauses) return found;
+    try {
+      const options = { limit: Math.min(clauses, MAX_LIMIT), offset: 0, correct: this.asTyped === null, filters: { doc: [doc] } };
+      // An engine without `filters` answers for every document: the doc test keeps this one's.
+      for (const hit of this.engine.search(q, options).hits) {
+        // A clause found through its headings alone has nothing to mark.
+        if (hit.kind === "clause" && hit.doc === doc && hit.highlights.length && !found.has(hit.clause)) found.set(hit.clause, hit.highlights);
+      }
+    } catch {
+      /* a query the engine refuses highlights nothing; the results say why */
+    }
+    return found;
   }
 
   /** Highlights of the current query in one clause (none when the query does not match it). */
@@ -612,7 +683,7 @@ class PolicySearchElement extends HTMLElement {
     // nor after another element or the host pushed on top of it).
     if (this.url.isCurrent(this.openEntry)) {
       this.openEntry = null;
-      this.goingBack = true; // not settled until popstate has restored the results
+      this.goingBack = true; // not settled until popstate has restored the view before
       history.back();
     } else {
       this.url.push({ q: this.input.value });

@@ -60,6 +60,7 @@ for (const scale of scales) {
     page.ready.median.toFixed(0),
     `${page.tasks.longest_ms.toFixed(0)} / ${page.tasks.over_50ms_per_load.toFixed(1)}`,
     `${native.p50_us.toFixed(0)} / ${native.p99_us.toFixed(0)}`,
+    `${native.faceted_p50_us.toFixed(0)} / ${native.faceted_p99_us.toFixed(0)}`,
     `${(page.latency.p50_us / 1000).toFixed(2)} / ${(page.latency.p99_us / 1000).toFixed(2)}`,
     `${(page.memory.ready / 2 ** 20).toFixed(1)} / ${(page.memory.after / 2 ** 20).toFixed(1)}`,
   ]);
@@ -75,7 +76,7 @@ const head = [
   "scale", "text KB", "docs", "clauses", "articles: source / numbered clause / text whole / **missing**",
   "build s: script / native / web", "exact wasm KB raw / gz / br", "natural wasm KB", "lexicon KB", "shards KB",
   "first result KB br p50 / p90", "requests p50 / p90", "nav → ready ms", "longest task ms / tasks > 50 ms a load",
-  "query native µs p50 / p99", "query page ms p50 / p99", "wasm memory MiB ready / after",
+  "query native µs p50 / p99", "filtered query native µs p50 / p99", "query page ms p50 / p99", "wasm memory MiB ready / after",
 ];
 const target = [
   "target at 100×", "", "", "", "all", "", "", "", "", "", "≤ 200 / ≤ 400", "", "≤ 250", "≤ 50 / 0", "p99 ≤ 1 000", "p99 ≤ 20", "≤ 30",

@@ -1,7 +1,7 @@
 // The widget over a sharded build (scripts/test builds the seeds with POLICY_SEARCH_SHARDS=always
 // into target/dist-sharded/): its first result needs a part of the shard files, every request
 // stays on the page's own origin, and every dev and natural query shows exactly what the
-// embedded build shows, first page and deep-linked clause alike. SHARDED_DIST and EMBEDDED_DIST
+// embedded build shows, first page, deep-linked clause and deep-linked document alike. SHARDED_DIST and EMBEDDED_DIST
 // point it at other builds of one corpus (the 10× corpus of scripts/scale, built both ways).
 
 import { test, before, after } from "node:test";
@@ -52,25 +52,43 @@ for (const q of queries) {
   });
 }
 
-test("a deep-linked clause opens with its highlights as in the embedded build", async () => {
-  const hit = await plain.page.evaluate(async () => {
-    const engine = await (await import("/policy-search.js")).natural();
-    return engine.search("创业", { limit: 1 }).hits[0];
-  });
-  const path = `?q=${encodeURIComponent("创业")}&doc=${encodeURIComponent(hit.doc)}&clause=${encodeURIComponent(hit.clause)}`;
-  const views = [];
+/** The top hit of 创业, from the embedded build's natural engine. */
+const topHit = () => plain.page.evaluate(async () => {
+  const engine = await (await import("/policy-search.js")).natural();
+  return engine.search("创业", { limit: 1 }).hits[0];
+});
+
+/** `read(detail)` (run in the page) of the view that `path` opens, in the embedded then the sharded build. */
+async function views(path, read) {
+  const seen = [];
   for (const s of [embedded, sharded]) {
     const { page, context, foreign } = await s.open(path);
     await settle(page);
-    views.push(await page.evaluate(() => {
-      const detail = document.querySelector("policy-search").shadowRoot.querySelector(".detail");
-      return { text: detail?.textContent ?? "", marks: [...(detail?.querySelectorAll("mark") ?? [])].map((m) => m.textContent) };
-    }));
+    seen.push(await page.evaluate(`(${read})(document.querySelector("policy-search").shadowRoot.querySelector(".detail"))`));
     assert.deepEqual(foreign, []);
     await context.close();
   }
-  assert.ok(views[0].marks.length > 0, "the clause shows the query's highlights");
-  assert.deepEqual(views[1], views[0]);
+  return seen;
+}
+
+test("a deep-linked clause opens with its highlights as in the embedded build", async () => {
+  const hit = await topHit();
+  const path = `?q=${encodeURIComponent("创业")}&doc=${encodeURIComponent(hit.doc)}&clause=${encodeURIComponent(hit.clause)}`;
+  const [plainView, splitView] = await views(path, (detail) =>
+    ({ text: detail?.textContent ?? "", marks: [...(detail?.querySelectorAll("mark") ?? [])].map((m) => m.textContent) }));
+  assert.ok(plainView.marks.length > 0, "the clause shows the query's highlights");
+  assert.deepEqual(splitView, plainView);
+});
+
+test("a deep-linked document opens with its clauses and highlights as in the embedded build", async () => {
+  const hit = await topHit();
+  const [plainView, splitView] = await views(`?q=${encodeURIComponent("创业")}&doc=${encodeURIComponent(hit.doc)}`, (detail) => ({
+    clauses: [...detail.querySelectorAll(".doc-clause")].map((c) => [c.textContent, c.querySelectorAll("mark").length]),
+    entries: [...detail.querySelectorAll("nav .toc-entry")].map((b) => b.textContent),
+  }));
+  assert.ok(plainView.clauses.length > 0 && plainView.entries.length === plainView.clauses.length);
+  assert.ok(plainView.clauses.some(([, marks]) => marks > 0), "the document shows the query's highlights");
+  assert.deepEqual(splitView, plainView);
 });
 
 test("a filter, with an empty box too, lists and counts what the embedded build does", async () => {

@@ -23,6 +23,15 @@ async function axe(page) {
   });
 }
 
+/** Searches `q` and opens its first result by keyboard. */
+async function openFirst(page, q) {
+  await search(page, q);
+  await page.keyboard.press("Enter"); // the suggestions close: ↓ selects a result
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await settle(page);
+}
+
 const STATES = {
   intro: async () => {},
   results: async (page) => {
@@ -32,11 +41,15 @@ const STATES = {
   },
   "no results": (page) => search(page, "伊人久久 风险补偿"),
   "query error": (page) => search(page, "-孵化"),
-  "clause open": async (page) => {
-    await search(page, "瞪羚企业");
-    await page.keyboard.press("Enter");
-    await page.keyboard.press("ArrowDown");
-    await page.keyboard.press("Enter");
+  "clause open": (page) => openFirst(page, "瞪羚企业"),
+  "document open, its contents unfolded": async (page) => {
+    await openFirst(page, "杭政〔2019〕55号"); // a document hit
+    const details = page.locator("policy-search").locator(".detail nav details");
+    if (!(await details.evaluate((d) => d.open))) await details.locator("summary").click();
+  },
+  "document with a query's highlights": async (page) => {
+    await openFirst(page, "创业");
+    await page.locator("policy-search").locator(".detail button.whole").click();
     await settle(page);
   },
   // The panel open (on a phone behind its 筛选 button), a filter ticked, a long facet expanded.

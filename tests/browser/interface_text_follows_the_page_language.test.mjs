@@ -31,3 +31,15 @@ for (const lang of ["zh-TW", "zh-HK", "zh-Hant"]) {
     await context.close();
   });
 }
+
+test("the document view speaks Traditional on a zh-TW page too", async () => {
+  const { page, context } = await s.open("?doc=000_1d89341c27db629f", { rewrite: (html) => html.replace('lang="zh-CN"', 'lang="zh-TW"') });
+  const detail = page.locator("policy-search").locator(".detail");
+  await detail.locator("nav").waitFor();
+  assert.equal(await detail.locator("nav").getAttribute("aria-label"), "目錄");
+  assert.match(await detail.locator("nav summary").textContent(), /^目錄（共 \d+ 條）$/);
+  assert.deepEqual(await detail.locator(".doc-meta dt").allTextContents(), ["發文機關", "施行日期"]);
+  assert.equal(await detail.locator("button.copy-doc-link").textContent(), "複製本文件連結");
+  assert.equal(await detail.locator("a.clause-link").first().textContent(), "開啟本條：" + (await detail.locator("nav .toc-entry").first().textContent()));
+  await context.close();
+});

@@ -1,10 +1,11 @@
 // Served with `Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'`
-// the page loads and searches with no violation and no request outside its origin; served
-// without 'wasm-unsafe-eval', the element says why it cannot work.
+// the page loads, searches and opens a clause and its document with no violation and no
+// request outside its origin; served without 'wasm-unsafe-eval', the element says why it
+// cannot work.
 
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, search, results, STRICT_CSP } from "./harness.mjs";
+import { start, search, results, settle, STRICT_CSP } from "./harness.mjs";
 
 const servers = [];
 after(() => Promise.all(servers.map((s) => s.close())));
@@ -30,6 +31,12 @@ test("under the strict policy the widget works, with no violation and no foreign
   assert.equal(await page.locator("policy-search").getAttribute("state"), "ready");
   await search(page, "雙創");
   assert.ok((await results(page)).options.length > 0);
+  // The clause view and the document view too.
+  await page.locator("policy-search").locator("#results [role=option]").first().click();
+  await settle(page);
+  await page.locator("policy-search").locator(".detail button.whole").click();
+  await settle(page);
+  assert.ok((await page.locator("policy-search").locator(".detail .doc-clause").count()) > 0);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(foreign, []);
   await context.close();

@@ -1,4 +1,5 @@
-// Rendering: the DOM of the results and of the clause view, built from the engine's records.
+// Rendering: the DOM of the results and of the clause view, built from the engine's records
+// (the whole document's view is document-view.js).
 // Functions of their arguments only (`t` is the interface strings); the element decides when
 // to call them and wires the buttons through the callbacks it passes.
 
@@ -109,7 +110,7 @@ export function fillText(t, li, hit, full) {
 }
 
 /** `text` with its highlights, at most MAX_TEXT_CHARS of it around the first; a part ends with a note. */
-function clauseText(t, text, ranges) {
+export function clauseText(t, text, ranges) {
   const part = clip(text, ranges, MAX_TEXT_CHARS);
   if (part.to - part.from === part.total) return highlighted(text, ranges);
   const note = h("span", { class: "note" }, t.clipped(part.from + 1, part.to, part.total));
@@ -117,7 +118,7 @@ function clauseText(t, text, ranges) {
 }
 
 /** A title or heading, cut to MAX_LABEL_CHARS. */
-function short(text) {
+export function short(text) {
   const part = clip(text, [], MAX_LABEL_CHARS);
   return part.to < part.total ? `${part.text}…` : text;
 }
@@ -164,11 +165,11 @@ export function noResults(t, q, alone, examples, onQuery) {
 }
 
 /**
- * One clause in its section: back button, title, chips, where it sits, the copy actions and
- * the section's clauses around this one, which is marked. `action(label, text, name)` makes a
- * copy button.
+ * One clause in its section: back button, title, chips, where it sits, the copy actions, the
+ * button `whole` (to the whole document) and the section's clauses around this one, which is
+ * marked. `action(label, text, name)` makes a copy button.
  */
-export function clauseView(t, { meta, record, section, clause, highlights }, { back, action, copyLink }) {
+export function clauseView(t, { meta, record, section, clause, highlights }, { back, action, copyLink, whole }) {
   const at = Math.max(0, section.findIndex((c) => c.clause === clause));
   const shown = section.slice(Math.max(0, at - SECTION_SIDE), at + SECTION_SIDE + 1);
   return [
@@ -178,7 +179,8 @@ export function clauseView(t, { meta, record, section, clause, highlights }, { b
     crumbs(meta.title, record.path),
     h("div", { class: "actions" },
       action(t.copyCitation, () => citation(meta, record), "copy-citation"),
-      action(t.copyLink, copyLink, "copy-link")),
+      action(t.copyLink, copyLink, "copy-link"),
+      whole),
     h("h3", {}, t.context),
     shown.length < section.length ? h("p", { class: "note" }, t.sectionClipped(shown.length, section.length)) : null,
     h("ol", {}, shown.map((c) => {

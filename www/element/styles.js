@@ -137,6 +137,43 @@ mark { background: var(--ps-mark, #ffe58f); color: var(--ps-mark-text, inherit);
 .detail h3 { font-size: 1em; margin: 16px 0 0; }
 .detail .label { display: inline; font-weight: 600; margin-right: 0.3em; }
 
+/* The whole document (document-view.js): metadata, contents, clauses. */
+.doc-meta { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 2px 12px; margin: 8px 0 0; font-size: 0.9em; }
+.doc-meta dt { color: var(--ps-muted, #5b6470); }
+.doc-meta dd { margin: 0; }
+.doc-matches { margin: 8px 0; }
+.toc { margin: 12px 0; }
+.toc summary {
+  cursor: pointer; font-weight: 600; padding: 8px 12px; min-height: 44px;
+  border: 1px solid var(--ps-border, #c9ced6); border-radius: var(--ps-radius, 8px);
+}
+.toc details[open] > summary { margin-bottom: 6px; }
+summary:focus-visible { outline: 3px solid var(--ps-focus, #f59e0b); outline-offset: 2px; }
+.detail .toc ol { margin: 0; padding: 0 0 0 1em; }
+.detail .toc details > ol { padding: 0; }
+.detail .toc li { padding: 0; margin: 0; border: 0; color: inherit; }
+.toc-heading { display: block; margin: 6px 0 2px; font-size: 0.9em; font-weight: 600; color: var(--ps-muted, #5b6470); }
+.toc-entry {
+  display: block; width: 100%; text-align: start; border: 0; border-radius: 4px;
+  padding: 4px 6px; background: transparent;
+}
+/* Inside, so that the scrolling contents on a desktop never clip it. */
+.toc-entry:focus-visible { outline-offset: -3px; }
+.toc-match { display: inline-block; white-space: nowrap; margin-left: 0.5em; font-size: 0.8em; color: var(--ps-text, #1f2329); background: var(--ps-mark, #ffe58f); border-radius: 2px; padding: 0 4px; }
+.toc-text, .doc-heading, .doc-meta dd { unicode-bidi: isolate; }
+.doc-body { min-width: 0; }
+.doc-heading { font-size: 1em; margin: 16px 0 4px; }
+.doc-clause { padding: 8px 12px; margin: 0 0 6px; border-left: 4px solid transparent; }
+.doc-clause.target { border-left-color: var(--ps-accent, #1d5fa8); background: var(--ps-surface, #f3f5f8); }
+.doc-actions { display: flex; flex-wrap: wrap; gap: 4px 16px; align-items: center; margin: 4px 0 0; font-size: 0.85em; }
+.doc-actions button { padding: 2px 10px; }
+.doc-body > button { display: block; margin: 8px auto; }
+/* Wide enough (document-view.js WIDE): the contents beside the text, following the reader. */
+@container (min-width: 640px) {
+  .doc-layout { display: grid; grid-template-columns: minmax(11em, 1fr) 3fr; gap: 20px; align-items: start; }
+  .toc { position: sticky; top: 0; max-height: 100vh; overflow: auto; margin: 0; }
+}
+
 @container (max-width: 480px) {
   .root { padding: 12px; }
   .slash { display: none; }

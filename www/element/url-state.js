@@ -1,6 +1,7 @@
 // The widget's state in the page URL: `?q=` for the query, `&doc=…&clause=…` for an open
-// clause, `&issuer=…&year=…&sort=newest` for filters and sort (filters.js; a state without
-// `filters` keeps the URL's, so typing and opening a clause leave them as they are). A prefix (attribute `url-prefix`, e.g. "ps-", or the element's id when the page has
+// clause, `&doc=…` alone for an open document, `&issuer=…&year=…&sort=newest` for filters and
+// sort (filters.js; a state without `filters` keeps the URL's, so typing and opening a clause
+// leave them as they are). A prefix (attribute `url-prefix`, e.g. "ps-", or the element's id when the page has
 // several) avoids clashing with a portal's own `q` and with the other elements.
 //
 // The page is the host's: its other parameters and its hash stay in the address bar but never
@@ -70,15 +71,18 @@ export class UrlState {
     this.prefix = prefix;
     this.keys = { q: `${prefix}q`, doc: `${prefix}doc`, clause: `${prefix}clause` };
     this.entry = null; // id of the last history entry this element wrote
+    this.written = new Set(); // ids of every entry this element pushed in this page load
   }
 
-  /** `{q, doc, clause, filters, sort}` from the current URL (`doc`/`clause` null unless both are there). */
+  /**
+   * `{q, doc, clause, filters, sort}` from the current URL: `doc` alone is a whole document;
+   * `clause` counts only with its `doc`.
+   */
   read() {
     const params = new URLSearchParams(location.search);
-    const doc = params.get(this.keys.doc);
+    const doc = params.get(this.keys.doc) || null;
     const clause = params.get(this.keys.clause);
-    const open = Boolean(doc && clause);
-    return { q: params.get(this.keys.q) ?? "", doc: open ? doc : null, clause: open ? clause : null, ...readFilters(params, this.prefix) };
+    return { q: params.get(this.keys.q) ?? "", doc, clause: doc && clause ? clause : null, ...readFilters(params, this.prefix) };
   }
 
   /** The same-page URL (path, query, hash) for a state, the host's parameters kept. */
@@ -100,7 +104,7 @@ export class UrlState {
     const { q = "", doc = null, clause = null } = state;
     const put = (key, value) => (value ? params.set(key, value) : params.delete(key));
     put(this.keys.q, q);
-    put(this.keys.doc, doc && clause ? doc : null);
+    put(this.keys.doc, doc);
     put(this.keys.clause, doc && clause ? clause : null);
     if (state.filters) writeFilters(params, this.prefix, state);
   }
@@ -110,6 +114,7 @@ export class UrlState {
     const href = this.href(state);
     if (href === location.pathname + location.search + location.hash) return null;
     this.entry = `${LOAD}.${++written}`;
+    this.written.add(this.entry);
     history.pushState(withId(history.state, this.entry), "", href);
     return this.entry;
   }
@@ -119,6 +124,12 @@ export class UrlState {
     if (!this.isCurrent(this.entry)) return this.push(state);
     history.replaceState(history.state, "", this.href(state));
     return this.entry;
+  }
+
+  /** The id of the current history entry if this element pushed it (Back/Forward to it), else null. */
+  own() {
+    const id = history.state?.[KEY];
+    return this.written.has(id) ? id : null;
   }
 
   /** Whether the current history entry is the one with id `id`. */

@@ -569,7 +569,16 @@ fn clause_from(d: segment::Draft) -> Clause {
         label: d.label,
         path: d.path,
         heading,
-        units: units.as_ref().map(|u| u.names.clone()).unwrap_or_default(),
+        units: {
+            // The closing tag's list, then bodies the text puts in charge (`由市发改委牵头…`).
+            let mut names = units.as_ref().map(|u| u.names.clone()).unwrap_or_default();
+            for lead in units::find_leads(&d.text) {
+                if !names.contains(&lead) {
+                    names.push(lead);
+                }
+            }
+            names
+        },
         units_span: units.map(|u| u.span),
         text: d.text,
     }

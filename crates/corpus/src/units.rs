@@ -50,6 +50,32 @@ pub fn find_units(text: &str) -> Option<Units> {
     Some(Units { names, span: start..end })
 }
 
+/// Bodies a sentence puts in charge: `由市发改委具体牵头推进`, `由市發改委負責牽頭組織實施`,
+/// `由市科技局负责` — `由`, a body's name (3–15 characters, no punctuation, ending as a body's
+/// name does), optionally `具体`/`统一`, then `牵头` or `负责`. Names in the clause's own script.
+pub fn find_leads(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let folded: Vec<char> = fold(text, FoldTable::full()).chars().collect();
+    let mut out = Vec::new();
+    for at in (0..folded.len()).filter(|&i| folded[i] == '由') {
+        let rest: String = folded[at + 1..folded.len().min(at + 24)].iter().collect();
+        let Some(end) = ["牵头", "负责"].iter().filter_map(|w| rest.find(w)).min() else { continue };
+        let mut name = &rest[..end];
+        for filler in ["具体", "统一"] {
+            name = name.strip_suffix(filler).unwrap_or(name);
+        }
+        let n = name.chars().count();
+        let body = ALIAS_SUFFIXES.iter().any(|s| name.ends_with(s));
+        if (3..=15).contains(&n) && body && name.chars().all(policy_search_normalize::is_han) {
+            let written: String = chars[at + 1..at + 1 + n].iter().collect();
+            if !out.contains(&written) {
+                out.push(written);
+            }
+        }
+    }
+    out
+}
+
 /// The list inside a tag, or `None` when the bracket is not a responsibility tag.
 fn unit_list(inner: &str) -> Option<Vec<String>> {
     let folded = fold(inner, FoldTable::full());
@@ -289,6 +315,15 @@ mod tests {
             ["人行平凉市中心支行", "市银监局"]
         );
         assert_eq!(names("…(各县区人民政府负责)").unwrap(), ["各县区人民政府"]);
+    }
+
+    #[test]
+    fn reads_the_bodies_a_sentence_puts_in_charge() {
+        assert_eq!(find_leads("统筹协调,由市發改委具體牽頭推進各項工作。"), ["市發改委"]);
+        assert_eq!(find_leads("本意见自2019年起施行,由市发改委负责牵头组织实施。"), ["市发改委"]);
+        assert_eq!(find_leads("由市科技局、市财政局负责"), Vec::<String>::new(), "a list is the tag's job");
+        assert_eq!(find_leads("由此带来的负责人"), Vec::<String>::new());
+        assert_eq!(find_leads("经费由企业自行负责"), Vec::<String>::new());
     }
 
     #[test]

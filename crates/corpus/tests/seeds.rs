@@ -313,3 +313,32 @@ fn cr_and_crlf_line_endings_read_like_lf() {
         assert_eq!(again.clauses, original.clauses, "{name}");
     }
 }
+
+#[test]
+fn responsible_units_are_named_once_per_city_and_alias() {
+    use policy_search_corpus::units::unit_table;
+    let docs = &corpus().documents;
+    let table = unit_table(docs);
+    assert_eq!(table.clause_units.len(), docs.iter().map(|d| d.clauses.len()).sum::<usize>());
+    let unit = |doc: &str, written: &str| -> Vec<String> {
+        let d = docs.iter().position(|d| d.meta.doc.starts_with(doc)).unwrap();
+        let first = docs[..d].iter().map(|d| d.clauses.len()).sum::<usize>();
+        let (i, c) = docs[d].clauses.iter().enumerate().find(|(_, c)| c.units.iter().any(|u| u == written)).unwrap();
+        let at = c.units.iter().position(|u| u == written).unwrap();
+        table.units[table.clause_units[first + i][at] as usize].clone()
+    };
+    // A city's bureau is placed in its city; Pingliang's 市科技局 is another body.
+    assert_eq!(unit("000", "市科技局")[0], "杭州市科技局");
+    assert_eq!(unit("002", "市科技局")[0], "平凉市科技局");
+    // Written with and without the alias, one unit.
+    assert_eq!(unit("003", "市發展改革委"), unit("003", "市發展改革委(服務業發展局)"));
+    // `A（B）`: the corpus says A is also B.
+    let merged = unit("003", "市委組織部(市人才辦)");
+    assert_eq!(merged, ["市委組織部", "市人才辦"]);
+    // `各县（市、区）政府` is one name, not an alias.
+    assert_eq!(unit("003", "各縣(市、區)政府"), ["各縣(市、區)政府"]);
+    // 003 names no city in its issuers or title: its relative units stay its own, and say so.
+    assert_eq!(table.unplaced, ["003_fa3694bf91580ccf"]);
+    // In-sentence leads are read too: 由市發改委具體牽頭推進.
+    assert_eq!(unit("000", "市發改委")[0], "杭州市發改委");
+}

@@ -1,0 +1,254 @@
+//! Facet counts and filtered hits, checked against a brute force over what `clauses --json`
+//! and `docs --json` print: 100 random query × filter × day combinations, each facet value's
+//! count recounted by hand from the unfiltered hits, and validity recomputed from the dates.
+
+use std::{collections::BTreeMap, process::Command};
+
+use serde_json::Value;
+
+fn run(args: &[&str]) -> Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_policy-search")).args(args).output().unwrap();
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn lines(args: &[&str]) -> Vec<Value> {
+    let out = Command::new(env!("CARGO_BIN_EXE_policy-search")).args(args).output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+/// A small deterministic generator (xorshift64*): the same 100 cases on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n.max(1)
+    }
+}
+
+/// A document's facet values, worked out from `docs --json` alone.
+struct Doc {
+    issuer: Vec<String>,
+    year: Option<String>,
+    effective: Option<String>,
+    expires: Option<String>,
+}
+
+impl Doc {
+    /// Validity on `today`, from the dates (ISO dates compare as strings).
+    fn status(&self, today: &str) -> &'static str {
+        match (&self.effective, &self.expires) {
+            (_, Some(end)) if end.as_str() < today => "expired",
+            (Some(start), _) if start.as_str() > today => "pending",
+            (Some(_), _) => "current",
+            (None, _) => "unknown",
+        }
+    }
+}
+
+const DAYS: [&str; 7] =
+    ["2016-01-01", "2018-12-31", "2019-01-01", "2019-10-05", "2024-11-24", "2024-11-25", "2026-11-23"];
+const FACETS: [&str; 5] = ["doc", "issuer", "year", "status", "unit"];
+
+#[test]
+fn counts_and_filtered_hits_equal_a_brute_force_count() {
+    let clauses = lines(&["clauses", "--json"]);
+    let docs: BTreeMap<String, Doc> = lines(&["docs", "--json"])
+        .into_iter()
+        .map(|d| {
+            let s = |k: &str| d[k].as_str().map(str::to_string);
+            let doc = Doc {
+                issuer: d["issuer"].as_array().unwrap().iter().map(|i| i.as_str().unwrap().to_string()).collect(),
+                year: s("published").map(|p| p[..4].to_string()),
+                effective: s("effective"),
+                expires: s("expires"),
+            };
+            (s("doc").unwrap(), doc)
+        })
+        .collect();
+    let by_id: BTreeMap<(String, String), &Value> = clauses
+        .iter()
+        .map(|c| ((c["doc"].as_str().unwrap().to_string(), c["clause"].as_str().unwrap().to_string()), c))
+        .collect();
+    // The values a clause has for a facet on a day.
+    let values = |c: &Value, facet: &str, today: &str| -> Vec<String> {
+        let d = &docs[c["doc"].as_str().unwrap()];
+        match facet {
+            "doc" => vec![c["doc"].as_str().unwrap().to_string()],
+            "issuer" => d.issuer.clone(),
+            "year" => d.year.iter().cloned().collect(),
+            "status" => vec![d.status(today).to_string()],
+            _ => c["unit_values"].as_array().unwrap().iter().map(|u| u.as_str().unwrap().to_string()).collect(),
+        }
+    };
+
+    let mut rng = Rng(0x5eed_f00d_1234_5678);
+    let mut checked_values = 0;
+    for case in 0..100 {
+        let today = DAYS[rng.below(DAYS.len())];
+        // A query: a 1–4 character piece of some clause, or (one case in eight) none: browsing.
+        let query = if rng.below(8) == 0 {
+            String::new()
+        } else {
+            let text: Vec<char> = clauses[rng.below(clauses.len())]["text"].as_str().unwrap().chars().collect();
+            let len = 1 + rng.below(4);
+            let at = rng.below(text.len().saturating_sub(len));
+            text[at..(at + len).min(text.len())].iter().collect::<String>().split_whitespace().collect::<String>()
+        };
+        // Filters on 1–3 facets, 1–2 values each, drawn from the values clauses have.
+        let mut filters: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for _ in 0..1 + rng.below(3) {
+            let facet = FACETS[rng.below(FACETS.len())];
+            for _ in 0..1 + rng.below(2) {
+                let c = &clauses[rng.below(clauses.len())];
+                let vs = values(c, facet, today);
+                if !vs.is_empty() {
+                    let v = vs[rng.below(vs.len())].clone();
+                    let list = filters.entry(facet).or_default();
+                    if !list.contains(&v) {
+                        list.push(v);
+                    }
+                }
+            }
+        }
+        let mut args: Vec<String> = vec!["--json".into(), "--today".into(), today.into()];
+        for (f, vs) in &filters {
+            for v in vs {
+                args.extend(["--filter".to_string(), format!("{f}={v}")]);
+            }
+        }
+        let with = |cmd: &str, extra: &[&str]| {
+            let mut a: Vec<&str> = vec![cmd];
+            a.extend(args.iter().map(String::as_str));
+            a.extend(extra);
+            a.extend(["--", query.as_str()]);
+            run(&a)
+        };
+        let label = format!("case {case}: {query:?} on {today} with {filters:?}");
+
+        // The hits before filtering: every clause when browsing, else the search's own list.
+        let unfiltered: Vec<&Value> = if query.is_empty() {
+            clauses.iter().collect()
+        } else {
+            let all = run(&["search", "--json", "--today", today, "--limit", "100000", "--", &query]);
+            all["hits"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|h| h["kind"] == "clause")
+                .map(|h| by_id[&(h["doc"].as_str().unwrap().to_string(), h["clause"].as_str().unwrap().to_string())])
+                .collect()
+        };
+        let passes = |c: &Value, facet: &str| {
+            filters.get(facet).is_none_or(|keep| values(c, facet, today).iter().any(|v| keep.contains(v)))
+        };
+
+        // Counts: for each facet, the unfiltered hits passing every other facet, per value.
+        let facets = with("facets", &[]);
+        for facet in facets.as_array().unwrap() {
+            let name = facet["name"].as_str().unwrap();
+            let mut expected: BTreeMap<String, usize> = BTreeMap::new();
+            for c in unfiltered.iter().filter(|c| FACETS.iter().filter(|f| **f != name).all(|f| passes(c, f))) {
+                let mut vs = values(c, name, today);
+                vs.dedup();
+                for v in vs {
+                    *expected.entry(v).or_default() += 1;
+                }
+            }
+            let shown: BTreeMap<String, usize> = facet["values"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|v| v["count"].as_u64().unwrap() > 0)
+                .map(|v| (v["value"].as_str().unwrap().to_string(), v["count"].as_u64().unwrap() as usize))
+                .collect();
+            assert_eq!(shown, expected, "{label}: facet {name}");
+            checked_values += shown.len();
+            for v in facet["values"].as_array().unwrap() {
+                let selected = filters.get(name).is_some_and(|k| k.iter().any(|x| x == v["value"].as_str().unwrap()));
+                assert_eq!(v["selected"].as_bool().unwrap(), selected, "{label}: {name} {v}");
+            }
+        }
+
+        // The filtered search lists exactly the unfiltered hits that pass every facet (and
+        // nothing for an empty query without a filter: there is nothing to browse by).
+        let results = with("search", &["--limit", "100000"]);
+        let mut listed: Vec<(String, String)> = results["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|h| h["kind"] == "clause")
+            .map(|h| (h["doc"].as_str().unwrap().to_string(), h["clause"].as_str().unwrap().to_string()))
+            .collect();
+        let mut expected: Vec<(String, String)> = unfiltered
+            .iter()
+            .filter(|c| FACETS.iter().all(|f| passes(c, f)) && !(query.is_empty() && filters.is_empty()))
+            .map(|c| (c["doc"].as_str().unwrap().to_string(), c["clause"].as_str().unwrap().to_string()))
+            .collect();
+        listed.sort();
+        expected.sort();
+        assert_eq!(listed, expected, "{label}");
+        for h in results["hits"].as_array().unwrap() {
+            assert_eq!(h["status"].as_str().unwrap(), docs[h["doc"].as_str().unwrap()].status(today), "{label}");
+        }
+    }
+    assert!(checked_values > 300, "the cases counted {checked_values} values");
+}
+
+#[test]
+fn validity_follows_the_day_of_the_search() {
+    let status = |today: &str| -> Vec<String> {
+        lines(&["docs", "--json", "--today", today]).iter().map(|d| d["status"].as_str().unwrap().to_string()).collect()
+    };
+    // 003 (2016~2018年) was in force through 2018-12-31: expired the day after, current on it.
+    assert_eq!(status("2018-12-31")[3], "current");
+    assert_eq!(status("2019-01-01")[3], "expired", "a document whose last day was yesterday");
+    // 004 takes effect on 2024-11-25: pending the day before.
+    assert_eq!(status("2024-11-24")[4], "pending");
+    assert_eq!(status("2024-11-25")[4], "current");
+    // 002 states no date it takes effect.
+    assert_eq!(status("2026-11-23")[2], "unknown");
+    // Filtering by validity follows the day too.
+    let expired = |today: &str| {
+        run(&["search", "--json", "--today", today, "--filter", "status=已失效", "--limit", "1000", "--", ""])["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|h| h["doc"] == "003_fa3694bf91580ccf")
+            .count()
+    };
+    assert_eq!(expired("2018-12-31"), 0);
+    assert!(expired("2019-01-01") > 0);
+}
+
+#[test]
+fn bad_filters_and_sorts_are_clear_errors() {
+    for (args, message) in [
+        (vec!["search", "--filter", "colour=red", "x"], "\"colour\" is not a facet"),
+        (vec!["search", "--filter", "issuer", "x"], "expected NAME=VALUE"),
+        (vec!["search", "--sort", "oldest", "x"], "expected relevance or newest"),
+        (vec!["search", "--today", "2026-02-30", "x"], "expected a date YYYY-MM-DD"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_policy-search")).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains(message), "{args:?}");
+    }
+}
+
+#[test]
+fn newest_first_orders_exact_hits_by_publication_day() {
+    let hits = run(&["search", "--json", "--sort", "newest", "--limit", "1000", "--", "创新"]);
+    let published: Vec<String> = hits["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["match"] == "exact")
+        .map(|h| h["published"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert!(published.len() > 10);
+    assert!(published.windows(2).all(|w| w[0] >= w[1]), "{published:?}");
+}
