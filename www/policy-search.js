@@ -502,10 +502,10 @@ class PolicySearchElement extends HTMLElement {
       : [];
     const examples = this.examples ??= this.engine.examples(6);
     if (this.lacking(() => this.showNoResults(q, parsed), () => this.input.value === q)) return;
-    this.message.replaceChildren(...(this.browsing ? [h("p", {}, this.t.filters.none)] : [
-      this.filterPanel.active ? h("p", {}, this.t.filters.narrowed) : null,
-      ...render.noResults(this.t, q, alone, examples, (term) => this.setQuery(term)),
-    ]));
+    // Browsing, nothing passes the filters; a query that finds nothing may be filtered out.
+    const narrowed = this.filterPanel.active ? [h("p", {}, this.t.filters.narrowed)] : [];
+    this.message.replaceChildren(...(this.browsing ? [h("p", {}, this.t.filters.none)]
+      : [...narrowed, ...render.noResults(this.t, q, alone, examples, (term) => this.setQuery(term))]));
   }
 
   countOf(term) {

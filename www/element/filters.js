@@ -2,13 +2,13 @@
 // filters as removable chips, the sort control, and their URL parameters. The element owns
 // the state ({filters, sort}) and searches; this module shows it and reports changes.
 //
-// Layout (styles.js): wide, the panel is a column beside the results; on a phone (≤ 480 px)
-// a 筛选 button with the number of active filters opens and closes it.
+// Layout (`filterCss` below): wide, the panel is a column beside the results; narrower (a
+// phone, a zoomed window) a 筛选 button with the number of active filters opens and closes it.
 
 import { h, clip } from "./dom.js";
 
-/** Facets in the engine's order, each with its URL parameter (`doc` opens a clause view). */
-export const PARAMS = { doc: "document", issuer: "issuer", year: "year", status: "status", unit: "unit" };
+/** Facets in the engine's order, each with its URL parameter (`doc` opens a document view). */
+const PARAMS = { doc: "document", issuer: "issuer", year: "year", status: "status", unit: "unit" };
 const FACETS = Object.keys(PARAMS);
 /** Values a facet shows before its 更多 button (the most counted, and any selected). */
 const SHOWN = 6;
@@ -44,7 +44,7 @@ export function stateKey({ filters, sort }) {
 }
 
 /** Number of values selected. */
-export const activeCount = (filters) => FACETS.reduce((n, name) => n + (filters[name]?.length ?? 0), 0);
+const activeCount = (filters) => FACETS.reduce((n, name) => n + (filters[name]?.length ?? 0), 0);
 
 function short(text) {
   const part = clip(text, [], MAX_LABEL);
@@ -53,9 +53,8 @@ function short(text) {
 
 export class FilterPanel {
   /**
-   * `t` the interface strings; `changed({filters, sort}, how)` is called on each change by
-   * the visitor (`how`: "filter" or "sort"); `refocus()` takes focus when a removed chip
-   * leaves none to move to.
+   * `t` the interface strings; `changed({filters, sort})` is called on each change by the
+   * visitor; `refocus()` takes focus when a removed chip leaves none to move to.
    */
   constructor(t, { changed, refocus }) {
     this.t = t;
@@ -69,7 +68,7 @@ export class FilterPanel {
     this.toggle.addEventListener("click", () => this.setOpen(this.toggle.getAttribute("aria-expanded") !== "true"));
     this.sort = h("select", { id: "sort", class: "sort" },
       h("option", { value: "relevance" }, f.relevance), h("option", { value: "newest" }, f.newest));
-    this.sort.addEventListener("change", () => this.changed({ ...this.state, sort: this.sort.value }, "sort"));
+    this.sort.addEventListener("change", () => this.changed({ ...this.state, sort: this.sort.value }));
     this.bar = h("div", { class: "filter-bar", hidden: true }, this.toggle,
       h("span", { class: "sort-field" }, h("label", { for: "sort" }, f.sort), this.sort));
     this.panel = h("div", { id: "filter-panel", class: "filter-panel", role: "group", "aria-label": f.toggle, hidden: true });
@@ -144,7 +143,7 @@ export class FilterPanel {
     if (on) values.push(value);
     const filters = { ...this.state.filters, [name]: values };
     if (!values.length) delete filters[name];
-    this.changed({ ...this.state, filters }, "filter");
+    this.changed({ ...this.state, filters });
   }
 
   /** One chip per selected value (a stale one too: the engine lists it with 0), and 清除筛选. */
@@ -184,12 +183,7 @@ export class FilterPanel {
 
   clear() {
     this.focusAfter = null;
-    this.changed({ ...this.state, filters: {} }, "filter");
-  }
-
-  /** The filters to pass to engine.search. */
-  get filters() {
-    return this.state.filters;
+    this.changed({ ...this.state, filters: {} });
   }
 
   /** Whether any filter is on. */
