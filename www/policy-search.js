@@ -160,6 +160,7 @@ class PolicySearchElement extends HTMLElement {
     this.filterPanel = new FilterPanel(this.t, {
       changed: (state) => this.filtersChanged(state),
       refocus: () => this.input.focus(),
+      read: (doc) => this.openDocument(doc, true),
     });
     this.results.prepend(this.filterPanel.bar, this.filterPanel.panel, this.filterPanel.chips);
     this.suggestions = new Suggestions(this.suggestList, this.input, this.t, {

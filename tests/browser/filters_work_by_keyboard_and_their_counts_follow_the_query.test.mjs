@@ -164,3 +164,23 @@ test("newest first puts the newest document's clauses on top, chosen by keyboard
   assert.notDeepEqual(newest, relevance);
   assert.equal(newest[0], [...relevance].sort().at(-1));
 });
+
+test("a document chosen as a filter can be read whole, and Back returns to the filtered list", async () => {
+  await widget().getByRole("combobox", { name: "排序" }).selectOption("relevance");
+  await settle(page);
+  await search(page, "");
+  const doc = (await facets())["文件"].find(([text]) => /平凉/.test(text));
+  await widget().getByRole("checkbox", { name: new RegExp(`^${doc[0].replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(`) }).check();
+  await settle(page);
+  const read = widget().getByRole("button", { name: /^阅读全文：/ });
+  await read.focus();
+  await page.keyboard.press("Enter");
+  await settle(page);
+  assert.equal(new URL(page.url()).searchParams.get("doc"), "002_068eb5f31e209a71");
+  assert.match(await widget().locator(".detail h2").textContent(), /平凉市/);
+  await page.goBack();
+  await settle(page);
+  assert.equal(new URL(page.url()).searchParams.get("doc"), null);
+  assert.ok(new URL(page.url()).searchParams.getAll("document").includes("002_068eb5f31e209a71"));
+  assert.equal((await clauseHits()).length, doc[1]);
+});

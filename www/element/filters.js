@@ -54,12 +54,14 @@ function short(text) {
 export class FilterPanel {
   /**
    * `t` the interface strings; `changed({filters, sort})` is called on each change by the
-   * visitor; `refocus()` takes focus when a removed chip leaves none to move to.
+   * visitor; `refocus()` takes focus when a removed chip leaves none to move to; `read(doc)`
+   * opens a document the document filter selects.
    */
-  constructor(t, { changed, refocus }) {
+  constructor(t, { changed, refocus, read }) {
     this.t = t;
     this.changed = changed;
     this.refocus = refocus;
+    this.read = read;
     this.state = none();
     this.facets = [];
     this.expanded = new Set(); // facets showing every value
@@ -160,6 +162,13 @@ export class FilterPanel {
     if (chips.length) {
       chips.push(h("button", { type: "button", class: "filter-clear" }, f.clear));
       chips.at(-1).addEventListener("click", () => this.clear());
+    }
+    // A document the filter selects can be read whole (not a stale one: it has no clause).
+    for (const [name, v] of selected) {
+      if (name !== "doc" || !v.count) continue;
+      const read = h("button", { type: "button", class: "filter-read" }, h("bdi", {}, f.read(short(v.label))));
+      read.addEventListener("click", () => this.read(v.value));
+      chips.push(read);
     }
     this.chips.replaceChildren(...chips);
     this.chips.hidden = !chips.length;
