@@ -11,7 +11,7 @@ use policy_search_index::{facets::Day, keys, vocab::Word, ClauseView, DocView, F
 use policy_search_normalize::fold_char;
 
 use crate::{
-    facets::{Counts, Filters, Scope, Sort},
+    facets::{self, Counts, Filters, Scope, Sort},
     query::{
         self,
         correction::{Candidate, Correction},
@@ -344,7 +344,7 @@ impl<'a> Engine<'a> {
     /// are none.
     pub fn search(&self, raw: &str, options: &SearchOptions) -> Result<SearchResults, QueryError> {
         let query = query::parse(raw, |c| self.fold_char(c))?;
-        let today = options.today.unwrap_or_else(crate::facets::today);
+        let today = options.today.unwrap_or_else(facets::today);
         let scope = Scope::new(self, &options.filters, today);
         let mut results = SearchResults {
             query: raw.to_string(),
@@ -473,7 +473,9 @@ impl<'a> Engine<'a> {
             return results;
         }
         if options.sort == Sort::Newest {
-            kept.sort_unstable_by_key(|&i| (std::cmp::Reverse(self.published_of(self.doc_of(i))), i));
+            let mut keys: Vec<[u32; 2]> =
+                kept.iter().map(|&i| [facets::newest_key(self.published_of(self.doc_of(i))), i]).collect();
+            kept = facets::order(&mut keys).map(|i| i as u32).collect();
         }
         results.total = kept.len();
         let page: Vec<u32> = match options.within {
@@ -487,18 +489,22 @@ impl<'a> Engine<'a> {
     /// Orders the ranked list newest document first within each group (documents, exact
     /// hits, related hits), keeping the relevance order among hits of the same day.
     fn newest_first(&self, ranked: &mut [Slot], answers: &[Answer]) {
-        let key = |(at, slot): (usize, &Slot)| {
-            let (group, doc) = match *slot {
-                Slot::Document(a, i) => (0, answers[a].documents[i].0),
-                Slot::Exact(a, i) => (1, self.doc_of(answers[a].exact[i].0)),
-                Slot::Relaxed(a, i) => (2, self.doc_of(answers[a].relaxed[i].clause)),
-            };
-            (group, std::cmp::Reverse(self.published_of(doc)), at)
-        };
-        let mut keyed: Vec<_> = ranked.iter().enumerate().map(|e| (key(e), *e.1)).collect();
-        keyed.sort_unstable_by_key(|e| e.0);
-        for (slot, (_, s)) in ranked.iter_mut().zip(keyed) {
-            *slot = s;
+        // Key: the group above the day (days take 27 bits), then the relevance position.
+        let mut keys: Vec<[u32; 2]> = ranked
+            .iter()
+            .enumerate()
+            .map(|(at, slot)| {
+                let (group, doc) = match *slot {
+                    Slot::Document(a, i) => (0, answers[a].documents[i].0),
+                    Slot::Exact(a, i) => (1, self.doc_of(answers[a].exact[i].0)),
+                    Slot::Relaxed(a, i) => (2, self.doc_of(answers[a].relaxed[i].clause)),
+                };
+                [group << 27 | facets::newest_key(self.published_of(doc)), at as u32]
+            })
+            .collect();
+        let before = ranked.to_vec();
+        for (slot, at) in ranked.iter_mut().zip(facets::order(&mut keys)) {
+            *slot = before[at];
         }
     }
 
@@ -519,8 +525,7 @@ impl<'a> Engine<'a> {
 
     /// The validity code of document number `d` on `today`.
     fn status_of(&self, d: u32, today: Day) -> String {
-        let validity =
-            self.index.facets().doc(d).map_or(policy_search_index::facets::Validity::Unknown, |f| f.validity(today));
+        let validity = self.index.facets().doc(d).map_or(facets::Validity::Unknown, |f| f.validity(today));
         validity.code().to_string()
     }
 

@@ -96,6 +96,19 @@ pub struct FacetValue {
     pub selected: bool,
 }
 
+/// Sorts `keys` (`[key, position]`) and yields the positions in key order. Every reordering
+/// of facets and of newest-first goes through this one `[u32; 2]` sort, which the engine has
+/// for highlights already: each sort of another element type adds kilobytes to the wasm.
+pub(crate) fn order(keys: &mut [[u32; 2]]) -> impl Iterator<Item = usize> + '_ {
+    keys.sort_unstable();
+    keys.iter().map(|k| k[1] as usize)
+}
+
+/// A day as a key that sorts newest first (and a document without a date last).
+pub(crate) fn newest_key(day: u32) -> u32 {
+    99_999_999 - day.min(99_999_999)
+}
+
 /// Today in China (where the documents' dates are), from this machine's clock.
 pub fn today() -> Day {
     #[cfg(target_arch = "wasm32")]
@@ -267,7 +280,7 @@ impl<'s> Counts<'s> {
             .iter()
             .enumerate()
             .map(|(f, &name)| {
-                let mut values: Vec<(u32, FacetValue)> = self.counts[f]
+                let values: Vec<(u32, FacetValue)> = self.counts[f]
                     .iter()
                     .enumerate()
                     .map(|(code, &count)| (code as u32, count))
@@ -294,14 +307,18 @@ impl<'s> Counts<'s> {
                         Some((code, FacetValue { value, label, count, selected: self.scope.kept_selected(f, code) }))
                     })
                     .collect();
-                // Years newest first, validity in its own order, the rest by count.
-                match f {
-                    // Unstable sorts (the keys are unique) keep the stable sort's code out of the wasm.
-                    YEAR => values.sort_unstable_by_key(|v| std::cmp::Reverse(v.0)),
-                    STATUS => {}
-                    _ => values.sort_unstable_by_key(|v| (std::cmp::Reverse(v.1.count), v.0)),
-                }
-                let mut values: Vec<FacetValue> = values.into_iter().map(|(_, v)| v).collect();
+                // Years newest first, validity in its own order, the rest by count, as sort keys
+                // of the one type the engine sorts already ([`order`]).
+                let mut keys: Vec<[u32; 2]> = values
+                    .iter()
+                    .enumerate()
+                    .map(|(at, (code, v))| match f {
+                        YEAR => [u32::MAX - code, at as u32],
+                        STATUS => [0, at as u32],
+                        _ => [u32::MAX - v.count as u32, at as u32],
+                    })
+                    .collect();
+                let mut values: Vec<FacetValue> = order(&mut keys).map(|at| values[at].1.clone()).collect();
                 values.extend(self.scope.unknown[f].iter().map(|v| FacetValue {
                     value: v.clone(),
                     label: v.clone(),
