@@ -12,7 +12,8 @@
 //   large-text   start in large-text mode (the 大字 button toggles it)
 //   today        the day documents' validity is judged on, "YYYY-MM-DD" (default: today in China)
 // Events (bubbling, composed): `policy-search-ready` {clauses, docs},
-// `policy-search-results` {query, total}, `policy-search-error` {message}.
+// `policy-search-results` {query, total, partial, documents, corrected, filters, sort},
+// `policy-search-error` {message}.
 // The host's `state` attribute is `loading`, `ready` or `error`; its `settled` property is true
 // when the results shown are those of the box's current text and no search is pending.
 //
