@@ -400,9 +400,11 @@ impl<'a> Engine<'a> {
                 answers.push(answer);
             }
         }
-        // Counts of every hit, before the filters narrow them; then the filters.
+        // Counts of every hit, before the filters narrow them; then the filters (which list
+        // the hits again only when they remove some).
+        let mut ranked = ranked(&answers);
         let mut counts = Counts::new(&self.index, &scope);
-        for slot in ranked(&answers) {
+        for slot in &ranked {
             if let Some(clause) = slot.clause(&answers) {
                 counts.add(&self.index, clause);
             }
@@ -416,8 +418,8 @@ impl<'a> Engine<'a> {
                 rank::sort_top(&mut a.exact, top, |&e| e);
                 rank::sort_top(&mut a.relaxed, top, |r| (r.clause, r.score));
             }
+            ranked = self::ranked(&answers);
         }
-        let mut ranked = ranked(&answers);
         if options.sort == Sort::Newest {
             self.newest_first(&mut ranked, &answers);
         }
@@ -465,7 +467,13 @@ impl<'a> Engine<'a> {
 
     /// An empty query: every clause counted; with a filter, those that pass it listed in
     /// document order (or newest first).
-    fn browse(&self, mut results: SearchResults, scope: &Scope, options: &SearchOptions, today: Day) -> SearchResults {
+    fn browse(
+        &self,
+        mut results: SearchResults,
+        scope: &Scope<'_>,
+        options: &SearchOptions,
+        today: Day,
+    ) -> SearchResults {
         let mut counts = Counts::new(&self.index, scope);
         let mut kept: Vec<u32> = (0..self.index.clause_count()).filter(|&i| counts.add(&self.index, i)).collect();
         results.facets = counts.facets(&self.index);
@@ -776,7 +784,7 @@ impl<'a> Engine<'a> {
     /// The clause numbers of document `doc`, by their numeric records (no strings read).
     fn numbers_of(&self, doc: &str) -> impl Iterator<Item = u32> + '_ {
         let d = (0..self.index.doc_count()).find(|&i| self.index.doc(i).is_some_and(|v| v.doc == doc));
-        (0..self.index.clause_count()).filter(move |&i| d.is_some() && self.index.clause_numbers(i).map(|n| n.doc) == d)
+        self.clauses_of(d.unwrap_or(u32::MAX))
     }
 
     /// Up to `n` example queries that find something in this corpus (short clause headings,

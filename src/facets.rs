@@ -120,23 +120,23 @@ pub fn today() -> Day {
 
 /// Filters resolved against one index: the codes each facet keeps, and each document's facts
 /// on the day of the search.
-pub(crate) struct Scope {
+pub(crate) struct Scope<'i> {
     /// Per facet, the codes kept (sorted), or `None` when it is not filtered.
     keep: [Option<Vec<u32>>; 5],
-    /// Per document: its year (0 = none), its validity, its issuer codes.
-    docs: Vec<(u32, Validity, Vec<u32>)>,
+    /// Per document: its year (0 = none), its validity, its issuer codes (the index's).
+    docs: Vec<(u32, Validity, &'i [u32])>,
     /// Values asked for that the index does not hold, per facet.
     unknown: [Vec<String>; 5],
 }
 
-impl Scope {
-    pub(crate) fn new(engine: &Engine<'_>, filters: &Filters, today: Day) -> Scope {
+impl<'i> Scope<'i> {
+    pub(crate) fn new(engine: &'i Engine<'_>, filters: &Filters, today: Day) -> Scope<'i> {
         let index = engine.index();
         let facets = index.facets();
         let docs = (0..index.doc_count())
             .map(|d| match facets.doc(d) {
-                Some(f) => (f.published.map_or(0, Day::year), f.validity(today), f.issuers.clone()),
-                None => (0, Validity::Unknown, Vec::new()),
+                Some(f) => (f.published.map_or(0, Day::year), f.validity(today), f.issuers.as_slice()),
+                None => (0, Validity::Unknown, &[][..]),
             })
             .collect();
         let fold = |s: &str| engine.fold(s);
@@ -211,13 +211,13 @@ impl Scope {
 
 /// Counts of the hits of one search, before the filters narrow them.
 pub(crate) struct Counts<'s> {
-    scope: &'s Scope,
+    scope: &'s Scope<'s>,
     /// Per facet, counts by code (years by year).
     counts: [Vec<usize>; 5],
 }
 
 impl<'s> Counts<'s> {
-    pub(crate) fn new(index: &Index<'_, SHARDS>, scope: &'s Scope) -> Counts<'s> {
+    pub(crate) fn new(index: &Index<'_, SHARDS>, scope: &'s Scope<'s>) -> Counts<'s> {
         let facets = index.facets();
         let years = scope.docs.iter().map(|d| d.0 as usize + 1).max().unwrap_or(0);
         Counts {
@@ -331,7 +331,7 @@ impl<'s> Counts<'s> {
     }
 }
 
-impl Scope {
+impl Scope<'_> {
     fn kept_selected(&self, facet: usize, code: u32) -> bool {
         self.keep[facet].as_ref().is_some_and(|k| k.binary_search(&code).is_ok())
     }
