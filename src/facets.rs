@@ -14,7 +14,7 @@
 pub use policy_search_index::facets::{Day, Validity};
 use serde::Serialize;
 
-use crate::engine::{Engine, SHARDS};
+use crate::{embedded::SHARDS, reader::Reader};
 use policy_search_index::Index;
 
 /// Facet names, in the order [`Facets`] lists them.
@@ -130,8 +130,8 @@ pub(crate) struct Scope<'i> {
 }
 
 impl<'i> Scope<'i> {
-    pub(crate) fn new(engine: &'i Engine<'_>, filters: &Filters, today: Day) -> Scope<'i> {
-        let index = engine.index();
+    pub(crate) fn new(reader: &'i Reader<'_>, filters: &Filters, today: Day) -> Scope<'i> {
+        let index = reader.index();
         let facets = index.facets();
         let docs = (0..index.doc_count())
             .map(|d| match facets.doc(d) {
@@ -139,7 +139,7 @@ impl<'i> Scope<'i> {
                 None => (0, Validity::Unknown, &[][..]),
             })
             .collect();
-        let fold = |s: &str| engine.fold(s);
+        let fold = |s: &str| reader.fold(s);
         let mut keep: [Option<Vec<u32>>; 5] = Default::default();
         let mut unknown: [Vec<String>; 5] = Default::default();
         for (f, values) in filters.by_facet().into_iter().enumerate() {
@@ -338,12 +338,12 @@ impl Scope<'_> {
 
     /// Whether document `d` passes every filter (for a document hit: the unit filter passes
     /// when one of its clauses names a selected unit).
-    pub(crate) fn keeps_doc(&self, engine: &Engine<'_>, d: u32) -> bool {
+    pub(crate) fn keeps_doc(&self, reader: &Reader<'_>, d: u32) -> bool {
         if self.doc_misses(d) != 0 {
             return false;
         }
         self.keep[UNIT].is_none()
-            || engine.clauses_of(d).any(|i| self.kept_any(UNIT, engine.index().facets().clause_units(i)))
+            || reader.clauses_of(d).any(|i| self.kept_any(UNIT, reader.index().facets().clause_units(i)))
     }
 
     /// Whether clause `i` passes every filter.

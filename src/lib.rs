@@ -15,17 +15,20 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
+pub mod embedded;
 pub mod engine;
 pub mod facets;
 pub mod query;
 pub mod rank;
+pub mod reader;
 pub mod results;
 
 #[cfg(feature = "embedded")]
-pub use engine::EMBEDDED_INDEX;
+pub use embedded::EMBEDDED_INDEX;
 #[cfg(not(target_arch = "wasm32"))]
-pub use engine::EMBEDDED_LEXICON;
+pub use embedded::EMBEDDED_LEXICON;
 pub use engine::{Engine, SearchOptions};
 pub use facets::{Filters, Sort};
 pub use query::QueryError;
+pub use reader::Reader;
 pub use results::{ClauseRecord, Document, Hit, PathItem, SearchResults, Snippet, Stats};

@@ -206,6 +206,25 @@ pub struct SearchResults {
     pub facets: Vec<crate::facets::Facet>,
 }
 
+impl SearchResults {
+    /// Nothing found yet for `query`, at `offset`.
+    pub(crate) fn empty(query: &str, offset: usize) -> SearchResults {
+        SearchResults {
+            query: query.to_string(),
+            total: 0,
+            partial: 0,
+            documents: 0,
+            corrected: None,
+            pinyin: None,
+            pinyin_hits: 0,
+            parsed: Parsed::default(),
+            offset,
+            hits: Vec::new(),
+            facets: Vec::new(),
+        }
+    }
+}
+
 /// Size figures of the embedded index.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Stats {

@@ -6,120 +6,132 @@
 
 use policy_search_index::{keys, postings::Occurrences};
 
-use crate::{engine::Engine, query::Query, rank};
+use crate::{query::Query, rank, reader::Reader};
 
 /// A term's matches: the clauses holding it, ascending, each with the character offsets of its
 /// occurrences.
 pub type Matches = Vec<(u32, Vec<usize>)>;
 
-impl Engine<'_> {
-    /// Clauses containing `term` (folded), each with the character offsets of its occurrences,
-    /// in clause order.
-    pub fn matches(&self, term: &[char]) -> Matches {
-        if self.index().positional() {
-            if let Some(keys) = keys::term_keys_at(term) {
-                return self.matches_by_offsets(&keys);
-            }
+/// Clauses containing `term` (folded), each with the character offsets of its occurrences,
+/// in clause order.
+pub fn matches(r: &Reader<'_>, term: &[char]) -> Matches {
+    if r.index().positional() {
+        if let Some(keys) = keys::term_keys_at(term) {
+            return matches_by_offsets(r, &keys);
         }
-        self.holding_keys(term)
-            .into_iter()
-            .filter_map(|c| {
-                let starts = keys::occurrences(self.folded(c), term);
-                (!starts.is_empty()).then_some((c, starts))
-            })
-            .collect()
     }
+    holding_keys(r, term)
+        .into_iter()
+        .filter_map(|c| {
+            let starts = keys::occurrences(r.folded(c), term);
+            (!starts.is_empty()).then_some((c, starts))
+        })
+        .collect()
+}
 
-    /// True when some clause contains `term` (folded): [`Engine::matches`] stopping at the
-    /// first clause found.
-    pub fn occurs(&self, term: &[char]) -> bool {
-        if self.index().positional() && keys::term_keys_at(term).is_some() {
-            return !self.matches(term).is_empty();
+/// True when some clause contains `term` (folded): [`matches`] stopping at the
+/// first clause found.
+pub fn occurs(r: &Reader<'_>, term: &[char]) -> bool {
+    if r.index().positional() && keys::term_keys_at(term).is_some() {
+        return !matches(r, term).is_empty();
+    }
+    holding_keys(r, term).into_iter().any(|c| !keys::occurrences(r.folded(c), term).is_empty())
+}
+
+/// [`matches`] from positional postings: the clauses holding every key (rarest
+/// list first), and in each the starts `s` where every key sits at `s + its offset`.
+fn matches_by_offsets(r: &Reader<'_>, keys: &[(String, usize)]) -> Matches {
+    let mut lists: Vec<(usize, Vec<Occurrences>)> =
+        keys.iter().map(|(key, offset)| (*offset, r.index().occurrences(key))).collect();
+    lists.sort_unstable_by_key(|(_, list)| list.len()); // the stable sort's code stays out of the wasm
+    let Some(((first_offset, rarest), others)) = lists.split_first() else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut held = Vec::with_capacity(others.len());
+    'clause: for (clause, at) in rarest {
+        held.clear();
+        for (offset, list) in others {
+            let Ok(i) = list.binary_search_by_key(clause, |o| o.0) else { continue 'clause };
+            held.push((*offset, &list[i].1));
         }
-        self.holding_keys(term).into_iter().any(|c| !keys::occurrences(self.folded(c), term).is_empty())
-    }
-
-    /// [`Engine::matches`] from positional postings: the clauses holding every key (rarest
-    /// list first), and in each the starts `s` where every key sits at `s + its offset`.
-    fn matches_by_offsets(&self, keys: &[(String, usize)]) -> Matches {
-        let mut lists: Vec<(usize, Vec<Occurrences>)> =
-            keys.iter().map(|(key, offset)| (*offset, self.index().occurrences(key))).collect();
-        lists.sort_unstable_by_key(|(_, list)| list.len()); // the stable sort's code stays out of the wasm
-        let Some(((first_offset, rarest), others)) = lists.split_first() else { return Vec::new() };
-        let mut out = Vec::new();
-        let mut held = Vec::with_capacity(others.len());
-        'clause: for (clause, at) in rarest {
-            held.clear();
-            for (offset, list) in others {
-                let Ok(i) = list.binary_search_by_key(clause, |o| o.0) else { continue 'clause };
-                held.push((*offset, &list[i].1));
-            }
-            let starts: Vec<usize> = at
-                .iter()
-                .filter_map(|&p| (p as usize).checked_sub(*first_offset))
-                .filter(|&s| held.iter().all(|(offset, at)| at.binary_search(&((s + offset) as u32)).is_ok()))
-                .collect();
-            if !starts.is_empty() {
-                out.push((*clause, starts));
-            }
-        }
-        out
-    }
-
-    /// The clauses that hold every key of `term`, ascending: a superset of its matches.
-    fn holding_keys(&self, term: &[char]) -> Vec<u32> {
-        let keys = keys::term_keys(&term.iter().collect::<String>());
-        if keys.is_empty() {
-            return (0..self.index().clause_count()).collect(); // punctuation only: scan every clause
-        }
-        if !keys.iter().all(|k| self.index().has_key(k)) {
-            return Vec::new(); // a key no clause holds: no postings to read
-        }
-        let mut lists: Vec<Vec<u32>> = keys.iter().map(|k| self.index().postings(k)).collect();
-        lists.sort_unstable_by_key(Vec::len);
-        let mut lists = lists.into_iter();
-        let first = lists.next().unwrap_or_default();
-        lists.fold(first, |acc, list| intersect(&acc, &list))
-    }
-
-    /// The clauses holding an excluded term of `query`, ascending.
-    pub(crate) fn excluded(&self, query: &Query) -> Vec<u32> {
-        let mut out: Vec<u32> = query.exclude.iter().flat_map(|t| self.matches(&t.chars)).map(|m| m.0).collect();
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
-
-    /// The exact tier: matching clause numbers with their scores, the best `top` first (the
-    /// rest in no order: only a page is shown), and each included term's matches (which the
-    /// relaxed tier reuses for pieces that are whole terms).
-    pub(crate) fn exact(&self, query: &Query, top: usize) -> (Vec<(u32, f32)>, Vec<Matches>) {
-        let per_term: Vec<Matches> = query.include.iter().map(|t| self.matches(&t.chars)).collect();
-        let n = self.index().clause_count();
-        let idfs: Vec<f32> = per_term.iter().map(|m| rank::idf(n, m.len())).collect();
-        let Some(shortest) = per_term.iter().min_by_key(|m| m.len()) else { return (Vec::new(), per_term) };
-        let excluded = self.excluded(query);
-        let mut ranked: Vec<(u32, f32)> = shortest
+        let starts: Vec<usize> = at
             .iter()
-            .filter_map(|&(clause, _)| {
-                let mut terms = Vec::with_capacity(per_term.len());
-                for (i, matches) in per_term.iter().enumerate() {
-                    let at = matches.binary_search_by_key(&clause, |m| m.0).ok()?;
-                    terms.push(rank::TermMatch {
-                        starts: &matches[at].1,
-                        len: query.include[i].chars.len(),
-                        idf: idfs[i],
-                    });
-                }
-                if excluded.binary_search(&clause).is_ok() {
-                    return None;
-                }
-                Some((clause, rank::score(&terms, &self.facts(clause)?, self.index().average_chars())))
-            })
+            .filter_map(|&p| (p as usize).checked_sub(*first_offset))
+            .filter(|&s| held.iter().all(|(offset, at)| at.binary_search(&((s + offset) as u32)).is_ok()))
             .collect();
-        rank::sort_top(&mut ranked, top, |&r| r);
-        (ranked, per_term)
+        if !starts.is_empty() {
+            out.push((*clause, starts));
+        }
     }
+    out
+}
+
+/// The clauses that hold every key of `term`, ascending: a superset of its matches.
+fn holding_keys(r: &Reader<'_>, term: &[char]) -> Vec<u32> {
+    let keys = keys::term_keys(&term.iter().collect::<String>());
+    if keys.is_empty() {
+        return (0..r.index().clause_count()).collect(); // punctuation only: scan every clause
+    }
+    if !keys.iter().all(|k| r.index().has_key(k)) {
+        return Vec::new(); // a key no clause holds: no postings to read
+    }
+    let mut lists: Vec<Vec<u32>> = keys.iter().map(|k| r.index().postings(k)).collect();
+    lists.sort_unstable_by_key(Vec::len);
+    let mut lists = lists.into_iter();
+    let first = lists.next().unwrap_or_default();
+    lists.fold(first, |acc, list| intersect(&acc, &list))
+}
+
+/// The clauses holding an excluded term of `query`, ascending.
+pub(crate) fn excluded(r: &Reader<'_>, query: &Query) -> Vec<u32> {
+    let mut out: Vec<u32> = query.exclude.iter().flat_map(|t| matches(r, &t.chars)).map(|m| m.0).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The exact tier: matching clause numbers with their scores, the best `top` first (the
+/// rest in no order: only a page is shown), and each included term's matches (which the
+/// relaxed tier reuses for pieces that are whole terms).
+pub(crate) fn exact(r: &Reader<'_>, query: &Query, top: usize) -> (Vec<(u32, f32)>, Vec<Matches>) {
+    let per_term: Vec<Matches> = query.include.iter().map(|t| matches(r, &t.chars)).collect();
+    let n = r.index().clause_count();
+    let idfs: Vec<f32> = per_term.iter().map(|m| rank::idf(n, m.len())).collect();
+    let Some(shortest) = per_term.iter().min_by_key(|m| m.len()) else { return (Vec::new(), per_term) };
+    let excluded = excluded(r, query);
+    let mut ranked: Vec<(u32, f32)> = shortest
+        .iter()
+        .filter_map(|&(clause, _)| {
+            let mut terms = Vec::with_capacity(per_term.len());
+            for (i, matches) in per_term.iter().enumerate() {
+                let at = matches.binary_search_by_key(&clause, |m| m.0).ok()?;
+                terms.push(rank::TermMatch { starts: &matches[at].1, len: query.include[i].chars.len(), idf: idfs[i] });
+            }
+            if excluded.binary_search(&clause).is_ok() {
+                return None;
+            }
+            Some((clause, rank::score(&terms, &r.facts(clause)?, r.index().average_chars())))
+        })
+        .collect();
+    rank::sort_top(&mut ranked, top, |&hit| hit);
+    (ranked, per_term)
+}
+
+/// `word` (folded) as the corpus writes it: as it folds where a clause writes it so (the
+/// Simplified form), otherwise as the first clause holding it does — the fold's class
+/// representatives are not always the characters people read.
+pub(crate) fn written(r: &Reader<'_>, word: &[char]) -> String {
+    let folded: String = word.iter().collect();
+    let mut first = None;
+    for (clause, starts) in matches(r, word) {
+        let Some(view) = r.index().clause(clause) else { continue };
+        let Some(&at) = starts.first() else { continue };
+        let written: String = view.text.chars().skip(at).take(word.len()).collect();
+        if written == folded {
+            return written;
+        }
+        first.get_or_insert(written);
+    }
+    first.unwrap_or(folded)
 }
 
 /// The clause numbers in both ascending lists.

@@ -11,14 +11,15 @@
 //! letters is also read as pinyin ([`pinyin`]: `zxqy` → 中小企业) and the hits of its readings
 //! follow the hits of the query as typed. [`suggest`] completes what is typed so far.
 //!
-//! The syntax itself is parsed in [`parse`], and only there.
+//! The syntax itself is parsed in [`parse`], and only there. Every tier is free functions over
+//! a [`crate::reader::Reader`]; the tiers below exact live in [`natural`], the browser's second
+//! module.
 
-pub mod correction;
 pub mod exact;
+pub mod natural;
 pub mod parse;
-pub mod pinyin;
-pub mod relaxed;
-pub mod suggest;
-pub mod titles;
+
+// The natural tiers keep their paths (`query::relaxed::Piece`, …).
+pub use natural::{correction, pinyin, relaxed, suggest, titles};
 
 pub use parse::{parse, Query, QueryError, Term, MAX_QUERY_CHARS, MAX_TERMS};

@@ -8,7 +8,7 @@
 use policy_search_index::keys;
 use policy_search_normalize::is_han;
 
-use crate::{engine::Engine, query::relaxed::Piece};
+use crate::{query::relaxed::Piece, reader::Reader};
 
 /// Share of the query's weight a title (with its issuers) must hold to be a document hit.
 pub const TITLE_SHARE: f32 = 0.75;
@@ -86,44 +86,42 @@ pub enum DocMatch {
     Title,
 }
 
-impl Engine<'_> {
-    /// Documents the query names, best first: by 文号, then by title share.
-    pub(crate) fn documents(&self, raw_folded: &str, pieces: &[Piece]) -> Vec<(u32, DocMatch, f32)> {
-        let typed = read_number(raw_folded);
-        let total: f32 = pieces.iter().map(|p| p.weight).sum();
-        let mut out = Vec::new();
-        for d in 0..self.index().doc_count() {
-            let Some(doc) = self.index().doc(d) else { continue };
-            if let (Some(typed), Some(number)) = (&typed, doc.number.map(|n| self.fold(n))) {
-                if read_number(&number).is_some_and(|n| typed.names(&n)) {
-                    out.push((d, DocMatch::Number, 1.0));
-                    continue;
-                }
-            }
-            if total <= 0.0 {
+/// Documents the query names, best first: by 文号, then by title share.
+pub(crate) fn documents(r: &Reader<'_>, raw_folded: &str, pieces: &[Piece]) -> Vec<(u32, DocMatch, f32)> {
+    let typed = read_number(raw_folded);
+    let total: f32 = pieces.iter().map(|p| p.weight).sum();
+    let mut out = Vec::new();
+    for d in 0..r.index().doc_count() {
+        let Some(doc) = r.index().doc(d) else { continue };
+        if let (Some(typed), Some(number)) = (&typed, doc.number.map(|n| r.fold(n))) {
+            if read_number(&number).is_some_and(|n| typed.names(&n)) {
+                out.push((d, DocMatch::Number, 1.0));
                 continue;
             }
-            let text = &self.folded_titles()[d as usize];
-            let mut held = 0.0;
-            let mut chars = 0;
-            for p in pieces.iter().filter(|p| !p.stop && p.weight > 0.0) {
-                let holds = |f: &str| !keys::occurrences(text, &f.chars().collect::<Vec<_>>()).is_empty();
-                if holds(&p.text) {
-                    held += p.weight;
-                    chars += p.text.chars().count();
-                } else if p.synonyms.iter().any(|s| holds(s)) {
-                    // A synonym in a title is weaker evidence than the word itself.
-                    held += p.weight * SYNONYM_TITLE;
-                }
-            }
-            let share = held / total;
-            if share >= TITLE_SHARE && chars >= TITLE_MIN_CHARS {
-                out.push((d, DocMatch::Title, share));
+        }
+        if total <= 0.0 {
+            continue;
+        }
+        let text = &r.folded_titles()[d as usize];
+        let mut held = 0.0;
+        let mut chars = 0;
+        for p in pieces.iter().filter(|p| !p.stop && p.weight > 0.0) {
+            let holds = |f: &str| !keys::occurrences(text, &f.chars().collect::<Vec<_>>()).is_empty();
+            if holds(&p.text) {
+                held += p.weight;
+                chars += p.text.chars().count();
+            } else if p.synonyms.iter().any(|s| holds(s)) {
+                // A synonym in a title is weaker evidence than the word itself.
+                held += p.weight * SYNONYM_TITLE;
             }
         }
-        out.sort_unstable_by(|a, b| (a.1 as u8).cmp(&(b.1 as u8)).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
-        out
+        let share = held / total;
+        if share >= TITLE_SHARE && chars >= TITLE_MIN_CHARS {
+            out.push((d, DocMatch::Title, share));
+        }
     }
+    out.sort_unstable_by(|a, b| (a.1 as u8).cmp(&(b.1 as u8)).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
+    out
 }
 
 #[cfg(test)]

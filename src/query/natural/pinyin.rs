@@ -22,8 +22,8 @@ use policy_search_index::pinyin::SEPARATOR;
 use policy_search_normalize::{is_han, toneless};
 
 use crate::{
-    engine::Engine,
-    query::{Query, Term},
+    query::{exact, Query, Term},
+    reader::Reader,
 };
 
 /// Cost of one word in a reading: fewer, longer words read better.
@@ -334,270 +334,262 @@ struct Path {
     edges: Vec<Edge>,
 }
 
-impl Engine<'_> {
-    /// The query as the pinyin reader's units, or `None` when it has no Latin letter (then it
-    /// is no pinyin) or has a term that cannot be pinyin (digits, punctuation: 5G, G60).
-    pub(crate) fn pinyin_stream(&self, query: &Query) -> Option<Stream> {
-        let lexicon = self.lexicon()?;
-        let mut stream = Stream::default();
-        for (n, term) in query.sequence.iter().enumerate() {
-            for (i, &c) in term.chars.iter().enumerate() {
-                let unit = match toneless(c).unwrap_or(c) {
-                    l @ 'a'..='z' => Unit::Letter(l as u8),
-                    h if is_han(h) => {
-                        let code = self.index().alphabet().code(h)?;
-                        Unit::Han(h, lexicon.readings().of_code(code))
-                    }
-                    _ => return None,
-                };
-                stream.push(unit, i == 0, n);
-            }
-        }
-        let letters = stream.units.iter().filter(|u| matches!(u, Unit::Letter(_))).count();
-        stream.finish();
-        (letters > 0 && letters <= MAX_LETTERS).then_some(stream)
-    }
-
-    /// The words the input can be read as from unit `start` on.
-    pub(crate) fn pinyin_walk(&self, stream: &Stream, mode: Mode, start: usize) -> Vec<Edge> {
-        let Some(lexicon) = self.lexicon() else { return Vec::new() };
-        let fst = lexicon.pinyin().as_fst();
-        let mut walk = Walk {
-            fst,
-            syllables: self.syllable_names(),
-            alphabet: self.index().alphabet(),
-            stream,
-            mode,
-            start,
-            edges: Vec::new(),
-            han: Vec::new(),
-        };
-        walk.walk(fst.root(), Output::zero(), start, 0, 0.0);
-        walk.edges
-    }
-
-    /// The lattice: every word the input can be read as, from every position, each word and
-    /// span once (the cheapest way it was typed).
-    fn pinyin_edges(&self, stream: &Stream, mode: Mode) -> Vec<Edge> {
-        let mut all: Vec<Edge> =
-            (0..stream.units.len()).flat_map(|start| self.pinyin_walk(stream, mode, start)).collect();
-        all.sort_unstable_by(|a, b| {
-            (a.start, a.end, &a.word).cmp(&(b.start, b.end, &b.word)).then(a.cost.total_cmp(&b.cost))
-        });
-        all.dedup_by(|later, kept| (later.start, later.end, &later.word) == (kept.start, kept.end, &kept.word));
-        all
-    }
-
-    /// The best readings of a pinyin query, best first: each the query's terms rewritten in
-    /// hanzi, and whether the corpus holds every term of it. Readings the corpus holds exactly come first. Words are tried before single
-    /// characters (创新 for `chuangxing` with the accent, rather than the bigram 创型), and
-    /// each as typed before with the accents' confusions; a later pass runs only when the
-    /// passes before it found nothing the corpus holds. Empty when the query is no pinyin.
-    pub(crate) fn pinyin_readings(&self, query: &Query) -> Vec<(Query, bool)> {
-        let Some(stream) = self.pinyin_stream(query) else { return Vec::new() };
-        // One syllable typed whole is first of all a character (`ren` is 人 before 任何 as
-        // r-en… or anything read with it as an initial).
-        let all_letters = stream.units.iter().all(|u| matches!(u, Unit::Letter(_)));
-        if all_letters && self.syllable_names().iter().any(|s| s.as_bytes() == stream.letters) {
-            let mode = Mode { fuzzy: false, complete: false };
-            let chars: Vec<(Query, bool)> = self
-                .char_readings(&stream, mode)
-                .iter()
-                .map(|p| (rewrite(query, &stream, p), true))
-                .take(SEARCHED)
-                .collect();
-            if !chars.is_empty() {
-                return chars;
-            }
-        }
-        let mut unfound: Vec<(Query, bool)> = Vec::new();
-        let modes = [false, true].map(|fuzzy| Mode { fuzzy, complete: false });
-        let fewest_of = [std::cell::OnceCell::new(), std::cell::OnceCell::new()];
-        let plausible = |p: &Path, m: usize| {
-            let fewest = *fewest_of[m].get_or_init(|| self.fewest_syllables(&stream, modes[m]));
-            fewest.is_some_and(|f| p.edges.iter().map(|e| e.word.len()).sum::<usize>() <= PLAUSIBLE * f)
-        };
-        for (m, &mode) in modes.iter().enumerate() {
-            let edges = self.pinyin_edges(&stream, mode);
-            let mut ranked: Vec<(bool, Query)> = Vec::new();
-            for path in self.paths(&stream, &edges).into_iter().filter(|p| plausible(p, m)).take(READINGS) {
-                let q = rewrite(query, &stream, &path);
-                if !ranked.iter().any(|(_, r)| *r == q) {
-                    let found = q.include.iter().all(|t| self.occurs(&t.chars));
-                    ranked.push((found, q));
+/// The query as the pinyin reader's units, or `None` when it has no Latin letter (then it
+/// is no pinyin) or has a term that cannot be pinyin (digits, punctuation: 5G, G60).
+pub(crate) fn pinyin_stream(r: &Reader<'_>, query: &Query) -> Option<Stream> {
+    let lexicon = r.lexicon()?;
+    let mut stream = Stream::default();
+    for (n, term) in query.sequence.iter().enumerate() {
+        for (i, &c) in term.chars.iter().enumerate() {
+            let unit = match toneless(c).unwrap_or(c) {
+                l @ 'a'..='z' => Unit::Letter(l as u8),
+                h if is_han(h) => {
+                    let code = r.index().alphabet().code(h)?;
+                    Unit::Han(h, lexicon.readings().of_code(code))
                 }
-            }
-            if ranked.iter().any(|(found, _)| *found) {
-                // Among readings the corpus holds (and among the rest), cheapest first.
-                let (found, rest): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|(found, _)| *found);
-                return found.into_iter().chain(rest).map(|(found, q)| (q, found)).take(SEARCHED).collect();
-            }
-            if unfound.is_empty() {
-                unfound = ranked.into_iter().map(|(_, q)| (q, false)).take(SEARCHED).collect();
-            }
+                _ => return None,
+            };
+            stream.push(unit, i == 0, n);
         }
-        for (m, &mode) in modes.iter().enumerate() {
-            let by_char: Vec<(Query, bool)> = self
-                .char_readings(&stream, mode)
-                .iter()
-                .filter(|p| plausible(p, m))
-                .map(|p| (rewrite(query, &stream, p), true))
-                .take(SEARCHED)
-                .collect();
-            if !by_char.is_empty() {
-                return by_char;
-            }
-        }
-        unfound
     }
+    let letters = stream.units.iter().filter(|u| matches!(u, Unit::Letter(_))).count();
+    stream.finish();
+    (letters > 0 && letters <= MAX_LETTERS).then_some(stream)
+}
 
-    /// The fewest syllables the input can be read as (every letter typed as some syllable,
-    /// whole or as its initial), or `None` when it cannot be read at all.
-    fn fewest_syllables(&self, stream: &Stream, mode: Mode) -> Option<usize> {
-        let n = stream.units.len();
-        let mut fewest: Vec<Option<usize>> = vec![None; n + 1];
-        fewest[0] = Some(0);
-        for at in 0..n {
-            let Some(here) = fewest[at] else { continue };
-            let run = stream.run(at);
-            for (id, s) in self.syllable_names().iter().enumerate() {
-                for (k, _) in typed_as(stream, mode, s.as_bytes(), id as u32, at, run) {
-                    let slot = &mut fewest[at + k];
-                    *slot = Some(slot.map_or(here + 1, |f| f.min(here + 1)));
-                }
+/// The words the input can be read as from unit `start` on.
+pub(crate) fn pinyin_walk(r: &Reader<'_>, stream: &Stream, mode: Mode, start: usize) -> Vec<Edge> {
+    let Some(lexicon) = r.lexicon() else { return Vec::new() };
+    let fst = lexicon.pinyin().as_fst();
+    let mut walk = Walk {
+        fst,
+        syllables: r.syllable_names(),
+        alphabet: r.index().alphabet(),
+        stream,
+        mode,
+        start,
+        edges: Vec::new(),
+        han: Vec::new(),
+    };
+    walk.walk(fst.root(), Output::zero(), start, 0, 0.0);
+    walk.edges
+}
+
+/// The lattice: every word the input can be read as, from every position, each word and
+/// span once (the cheapest way it was typed).
+fn pinyin_edges(r: &Reader<'_>, stream: &Stream, mode: Mode) -> Vec<Edge> {
+    let mut all: Vec<Edge> = (0..stream.units.len()).flat_map(|start| pinyin_walk(r, stream, mode, start)).collect();
+    all.sort_unstable_by(|a, b| {
+        (a.start, a.end, &a.word).cmp(&(b.start, b.end, &b.word)).then(a.cost.total_cmp(&b.cost))
+    });
+    all.dedup_by(|later, kept| (later.start, later.end, &later.word) == (kept.start, kept.end, &kept.word));
+    all
+}
+
+/// The best readings of a pinyin query, best first: each the query's terms rewritten in
+/// hanzi, and whether the corpus holds every term of it. Readings the corpus holds exactly come first. Words are tried before single
+/// characters (创新 for `chuangxing` with the accent, rather than the bigram 创型), and
+/// each as typed before with the accents' confusions; a later pass runs only when the
+/// passes before it found nothing the corpus holds. Empty when the query is no pinyin.
+pub(crate) fn pinyin_readings(r: &Reader<'_>, query: &Query) -> Vec<(Query, bool)> {
+    let Some(stream) = pinyin_stream(r, query) else { return Vec::new() };
+    // One syllable typed whole is first of all a character (`ren` is 人 before 任何 as
+    // r-en… or anything read with it as an initial).
+    let all_letters = stream.units.iter().all(|u| matches!(u, Unit::Letter(_)));
+    if all_letters && r.syllable_names().iter().any(|s| s.as_bytes() == stream.letters) {
+        let mode = Mode { fuzzy: false, complete: false };
+        let chars: Vec<(Query, bool)> =
+            char_readings(r, &stream, mode).iter().map(|p| (rewrite(query, &stream, p), true)).take(SEARCHED).collect();
+        if !chars.is_empty() {
+            return chars;
+        }
+    }
+    let mut unfound: Vec<(Query, bool)> = Vec::new();
+    let modes = [false, true].map(|fuzzy| Mode { fuzzy, complete: false });
+    let fewest_of = [std::cell::OnceCell::new(), std::cell::OnceCell::new()];
+    let plausible = |p: &Path, m: usize| {
+        let fewest = *fewest_of[m].get_or_init(|| fewest_syllables(r, &stream, modes[m]));
+        fewest.is_some_and(|f| p.edges.iter().map(|e| e.word.len()).sum::<usize>() <= PLAUSIBLE * f)
+    };
+    for (m, &mode) in modes.iter().enumerate() {
+        let edges = pinyin_edges(r, &stream, mode);
+        let mut ranked: Vec<(bool, Query)> = Vec::new();
+        for path in paths(r, &stream, &edges).into_iter().filter(|p| plausible(p, m)).take(READINGS) {
+            let q = rewrite(query, &stream, &path);
+            if !ranked.iter().any(|(_, other)| *other == q) {
+                let found = q.include.iter().all(|t| exact::occurs(r, &t.chars));
+                ranked.push((found, q));
             }
         }
-        fewest[n]
+        if ranked.iter().any(|(found, _)| *found) {
+            // Among readings the corpus holds (and among the rest), cheapest first.
+            let (found, rest): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|(found, _)| *found);
+            return found.into_iter().chain(rest).map(|(found, q)| (q, found)).take(SEARCHED).collect();
+        }
+        if unfound.is_empty() {
+            unfound = ranked.into_iter().map(|(_, q)| (q, false)).take(SEARCHED).collect();
+        }
     }
+    for (m, &mode) in modes.iter().enumerate() {
+        let by_char: Vec<(Query, bool)> = char_readings(r, &stream, mode)
+            .iter()
+            .filter(|p| plausible(p, m))
+            .map(|p| (rewrite(query, &stream, p), true))
+            .take(SEARCHED)
+            .collect();
+        if !by_char.is_empty() {
+            return by_char;
+        }
+    }
+    unfound
+}
 
-    /// Readings character by character, for input that no word of the vocabulary reads (a
-    /// phrase the corpus writes once, 创业陪跑 for `cypp`): each character one whose readings
-    /// (every heteronym) the letters type, each two adjacent characters a bigram the corpus
-    /// holds. Only readings the corpus holds exactly are returned, the most held first.
-    fn char_readings(&self, stream: &Stream, mode: Mode) -> Vec<Path> {
-        let n = stream.units.len();
-        let (Some(by_syllable), alphabet) = (self.syllable_index(), self.index().alphabet()) else { return Vec::new() };
-        // For each position, the characters that can be typed there: (code, units, cost), by code.
-        let mut starting: Vec<Vec<(usize, usize, f32)>> = Vec::with_capacity(n);
-        for at in 0..n {
-            let mut here = Vec::new();
-            match &stream.units[at] {
-                Unit::Han(c, _) => here.extend(alphabet.code(*c).map(|code| (code, 1, 0.0))),
-                Unit::Letter(_) => {
-                    let run = stream.run(at);
-                    for (id, s) in self.syllable_names().iter().enumerate() {
-                        for (k, how) in typed_as(stream, mode, s.as_bytes(), id as u32, at, run) {
-                            let codes = by_syllable.get(id).map_or(&[][..], Vec::as_slice);
-                            here.extend(codes.iter().map(|&code| (code, k, how.cost())));
-                        }
+/// The fewest syllables the input can be read as (every letter typed as some syllable,
+/// whole or as its initial), or `None` when it cannot be read at all.
+fn fewest_syllables(r: &Reader<'_>, stream: &Stream, mode: Mode) -> Option<usize> {
+    let n = stream.units.len();
+    let mut fewest: Vec<Option<usize>> = vec![None; n + 1];
+    fewest[0] = Some(0);
+    for at in 0..n {
+        let Some(here) = fewest[at] else { continue };
+        let run = stream.run(at);
+        for (id, s) in r.syllable_names().iter().enumerate() {
+            for (k, _) in typed_as(stream, mode, s.as_bytes(), id as u32, at, run) {
+                let slot = &mut fewest[at + k];
+                *slot = Some(slot.map_or(here + 1, |f| f.min(here + 1)));
+            }
+        }
+    }
+    fewest[n]
+}
+
+/// Readings character by character, for input that no word of the vocabulary reads (a
+/// phrase the corpus writes once, 创业陪跑 for `cypp`): each character one whose readings
+/// (every heteronym) the letters type, each two adjacent characters a bigram the corpus
+/// holds. Only readings the corpus holds exactly are returned, the most held first.
+fn char_readings(r: &Reader<'_>, stream: &Stream, mode: Mode) -> Vec<Path> {
+    let n = stream.units.len();
+    let (Some(by_syllable), alphabet) = (r.syllable_index(), r.index().alphabet()) else { return Vec::new() };
+    // For each position, the characters that can be typed there: (code, units, cost), by code.
+    let mut starting: Vec<Vec<(usize, usize, f32)>> = Vec::with_capacity(n);
+    for at in 0..n {
+        let mut here = Vec::new();
+        match &stream.units[at] {
+            Unit::Han(c, _) => here.extend(alphabet.code(*c).map(|code| (code, 1, 0.0))),
+            Unit::Letter(_) => {
+                let run = stream.run(at);
+                for (id, s) in r.syllable_names().iter().enumerate() {
+                    for (k, how) in typed_as(stream, mode, s.as_bytes(), id as u32, at, run) {
+                        let codes = by_syllable.get(id).map_or(&[][..], Vec::as_slice);
+                        here.extend(codes.iter().map(|&code| (code, k, how.cost())));
                     }
                 }
             }
-            here.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2)));
-            here.dedup_by(|later, kept| (later.0, later.1) == (kept.0, kept.1));
-            starting.push(here);
         }
-        let mut live: Vec<(Vec<usize>, usize, f32)> =
-            starting.first().into_iter().flatten().map(|&(code, k, cost)| (vec![code], k, cost)).collect();
-        let mut done: Vec<(Vec<usize>, f32)> = Vec::new();
-        while !live.is_empty() {
-            let mut next = Vec::new();
-            for (codes, at, cost) in live {
-                if at == n {
-                    // One character only for one syllable typed whole (`xian`: 现, 县, 先), and
-                    // not for a lone letter (`a` is more likely a slip than 阿).
-                    if codes.len() > 1 || (cost == 0.0 && n > 1) {
-                        done.push((codes, cost));
-                    }
-                    continue;
+        here.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2)));
+        here.dedup_by(|later, kept| (later.0, later.1) == (kept.0, kept.1));
+        starting.push(here);
+    }
+    let mut live: Vec<(Vec<usize>, usize, f32)> =
+        starting.first().into_iter().flatten().map(|&(code, k, cost)| (vec![code], k, cost)).collect();
+    let mut done: Vec<(Vec<usize>, f32)> = Vec::new();
+    while !live.is_empty() {
+        let mut next = Vec::new();
+        for (codes, at, cost) in live {
+            if at == n {
+                // One character only for one syllable typed whole (`xian`: 现, 县, 先), and
+                // not for a lone letter (`a` is more likely a slip than 阿).
+                if codes.len() > 1 || (cost == 0.0 && n > 1) {
+                    done.push((codes, cost));
                 }
-                let last = *codes.last().expect("a partial reading has a character");
-                for f in self.index().followers(last) {
-                    let from = starting[at].partition_point(|e| e.0 < f);
-                    for &(code, k, c) in starting[at][from..].iter().take_while(|e| e.0 == f) {
-                        let mut more = codes.clone();
-                        more.push(code);
-                        next.push((more, at + k, cost + c));
-                    }
-                }
-            }
-            next.sort_unstable_by(|a, b| a.2.total_cmp(&b.2).then_with(|| a.0.cmp(&b.0)));
-            next.truncate(CHAR_BEAM);
-            live = next;
-        }
-        done.sort_unstable_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
-        let mut found: Vec<(usize, Path)> = Vec::new();
-        for (codes, cost) in done.into_iter().take(CHAR_VERIFIED) {
-            let word: Vec<char> = codes.iter().filter_map(|&c| alphabet.char_of(c)).collect();
-            if !self.occurs(&word) {
                 continue;
             }
-            let held = self.index().postings(&word[..word.len().min(2)].iter().collect::<String>()).len();
-            // Single-character edges, so that the query's terms are rewritten as for words.
-            let mut edges = Vec::new();
-            let mut at = 0;
-            for (i, &c) in word.iter().enumerate() {
-                let end = if i + 1 == word.len() { n } else { self.char_end(&starting, at, codes[i + 1], codes[i]) };
-                edges.push(Edge { start: at, end, word: vec![c], clauses: 0, cost: 0.0 });
-                at = end;
-            }
-            found.push((held, Path { cost, edges }));
-        }
-        found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cost.total_cmp(&b.1.cost)));
-        found.into_iter().map(|(_, p)| p).collect()
-    }
-
-    /// Where the character `code` typed at `at` ends, given the character `next` follows it:
-    /// the first length after which `next` can start.
-    fn char_end(&self, starting: &[Vec<(usize, usize, f32)>], at: usize, next: usize, code: usize) -> usize {
-        let from = starting[at].partition_point(|e| e.0 < code);
-        starting[at][from..]
-            .iter()
-            .take_while(|e| e.0 == code)
-            .map(|e| at + e.1)
-            .find(|&end| starting.get(end).is_some_and(|s| s.iter().any(|e| e.0 == next)))
-            .unwrap_or(at + 1)
-    }
-
-    /// The cheapest whole paths through the lattice, cheapest first.
-    fn paths(&self, stream: &Stream, edges: &[Edge]) -> Vec<Path> {
-        let n = stream.units.len();
-        let mut at: Vec<Vec<Path>> = vec![Vec::new(); n + 1];
-        at[0].push(Path { cost: 0.0, edges: Vec::new() });
-        for i in 0..n {
-            let mut here = std::mem::take(&mut at[i]);
-            here.sort_unstable_by(|a, b| a.cost.total_cmp(&b.cost).then_with(|| words_of(a).cmp(&words_of(b))));
-            here.truncate(BEAM);
-            let lone = match &stream.units[i] {
-                Unit::Han(c, _) => Some(Edge { start: i, end: i + 1, word: vec![*c], clauses: 0, cost: LONE_HAN }),
-                Unit::Letter(_) => None,
-            };
-            for edge in edges.iter().filter(|e| e.start == i).chain(lone.as_ref()) {
-                for path in &here {
-                    let mut cost = path.cost + edge.cost - FREQUENT * (u64::BITS - edge.clauses.leading_zeros()) as f32;
-                    if let Some(prev) = path.edges.last() {
-                        if self.joined(prev, edge) {
-                            cost -= JOINED;
-                        }
-                    }
-                    let mut edges = path.edges.clone();
-                    edges.push(edge.clone());
-                    at[edge.end].push(Path { cost, edges });
+            let last = *codes.last().expect("a partial reading has a character");
+            for f in r.index().followers(last) {
+                let from = starting[at].partition_point(|e| e.0 < f);
+                for &(code, k, c) in starting[at][from..].iter().take_while(|e| e.0 == f) {
+                    let mut more = codes.clone();
+                    more.push(code);
+                    next.push((more, at + k, cost + c));
                 }
             }
-            at[i] = here;
         }
-        let mut done = std::mem::take(&mut at[n]);
-        done.sort_unstable_by(|a, b| a.cost.total_cmp(&b.cost).then_with(|| words_of(a).cmp(&words_of(b))));
-        done
+        next.sort_unstable_by(|a, b| a.2.total_cmp(&b.2).then_with(|| a.0.cmp(&b.0)));
+        next.truncate(CHAR_BEAM);
+        live = next;
     }
-
-    /// True when the corpus writes the last character of `a` next to the first of `b`.
-    fn joined(&self, a: &Edge, b: &Edge) -> bool {
-        match (a.word.last(), b.word.first()) {
-            (Some(&x), Some(&y)) => self.index().has_key(&[x, y].iter().collect::<String>()),
-            _ => false,
+    done.sort_unstable_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    let mut found: Vec<(usize, Path)> = Vec::new();
+    for (codes, cost) in done.into_iter().take(CHAR_VERIFIED) {
+        let word: Vec<char> = codes.iter().filter_map(|&c| alphabet.char_of(c)).collect();
+        if !exact::occurs(r, &word) {
+            continue;
         }
+        let held = r.index().postings(&word[..word.len().min(2)].iter().collect::<String>()).len();
+        // Single-character edges, so that the query's terms are rewritten as for words.
+        let mut edges = Vec::new();
+        let mut at = 0;
+        for (i, &c) in word.iter().enumerate() {
+            let end = if i + 1 == word.len() { n } else { char_end(&starting, at, codes[i + 1], codes[i]) };
+            edges.push(Edge { start: at, end, word: vec![c], clauses: 0, cost: 0.0 });
+            at = end;
+        }
+        found.push((held, Path { cost, edges }));
+    }
+    found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cost.total_cmp(&b.1.cost)));
+    found.into_iter().map(|(_, p)| p).collect()
+}
+
+/// Where the character `code` typed at `at` ends, given the character `next` follows it:
+/// the first length after which `next` can start.
+fn char_end(starting: &[Vec<(usize, usize, f32)>], at: usize, next: usize, code: usize) -> usize {
+    let from = starting[at].partition_point(|e| e.0 < code);
+    starting[at][from..]
+        .iter()
+        .take_while(|e| e.0 == code)
+        .map(|e| at + e.1)
+        .find(|&end| starting.get(end).is_some_and(|s| s.iter().any(|e| e.0 == next)))
+        .unwrap_or(at + 1)
+}
+
+/// The cheapest whole paths through the lattice, cheapest first.
+fn paths(r: &Reader<'_>, stream: &Stream, edges: &[Edge]) -> Vec<Path> {
+    let n = stream.units.len();
+    let mut at: Vec<Vec<Path>> = vec![Vec::new(); n + 1];
+    at[0].push(Path { cost: 0.0, edges: Vec::new() });
+    for i in 0..n {
+        let mut here = std::mem::take(&mut at[i]);
+        here.sort_unstable_by(|a, b| a.cost.total_cmp(&b.cost).then_with(|| words_of(a).cmp(&words_of(b))));
+        here.truncate(BEAM);
+        let lone = match &stream.units[i] {
+            Unit::Han(c, _) => Some(Edge { start: i, end: i + 1, word: vec![*c], clauses: 0, cost: LONE_HAN }),
+            Unit::Letter(_) => None,
+        };
+        for edge in edges.iter().filter(|e| e.start == i).chain(lone.as_ref()) {
+            for path in &here {
+                let mut cost = path.cost + edge.cost - FREQUENT * (u64::BITS - edge.clauses.leading_zeros()) as f32;
+                if let Some(prev) = path.edges.last() {
+                    if joined(r, prev, edge) {
+                        cost -= JOINED;
+                    }
+                }
+                let mut edges = path.edges.clone();
+                edges.push(edge.clone());
+                at[edge.end].push(Path { cost, edges });
+            }
+        }
+        at[i] = here;
+    }
+    let mut done = std::mem::take(&mut at[n]);
+    done.sort_unstable_by(|a, b| a.cost.total_cmp(&b.cost).then_with(|| words_of(a).cmp(&words_of(b))));
+    done
+}
+
+/// True when the corpus writes the last character of `a` next to the first of `b`.
+fn joined(r: &Reader<'_>, a: &Edge, b: &Edge) -> bool {
+    match (a.word.last(), b.word.first()) {
+        (Some(&x), Some(&y)) => r.index().has_key(&[x, y].iter().collect::<String>()),
+        _ => false,
     }
 }
 

@@ -1,0 +1,16 @@
+//! The tiers beyond the exact one — what the browser's second ("natural") module holds and the
+//! first leaves out (feature `natural`, [`crate::embedded::NATURAL`]). Each reads a
+//! [`crate::reader::Reader`] and needs the lexicon (vocabulary, synonyms, readings) except
+//! [`titles`]:
+//!
+//! - [`titles`]: documents whose 文号 or title the query names;
+//! - [`relaxed`]: clauses covering most of the query's weight, synonyms, headings as context;
+//! - [`correction`]: homophone candidates for a query that finds little;
+//! - [`pinyin`]: a Latin query read as hanzi;
+//! - [`suggest`]: completions of what is typed.
+
+pub mod correction;
+pub mod pinyin;
+pub mod relaxed;
+pub mod suggest;
+pub mod titles;

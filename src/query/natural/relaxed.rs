@@ -1,0 +1,361 @@
+//! The relaxed tier: what people type without spaces and in their own words.
+//!
+//! The query is cut into **pieces** with the corpus's vocabulary (jieba-rs words and recurring
+//! n-grams, stored in the index): the cut into the fewest words wins,
+//! and characters no word covers stay together as one unknown piece. Question words and filler
+//! (the stop list) weigh nothing. Each piece weighs its idf over the clauses holding it (or a
+//! synonym of it), so rare pieces count more and a piece the corpus lacks counts fully against
+//! every clause. A clause is a relaxed hit when the pieces it holds — in its text, or at half
+//! weight in the headings above it — make up at least [`MIN_SHARE`] of the query's weight;
+//! it is ranked by BM25 over those pieces with the phrase and proximity bonuses of
+//! [`crate::rank`], scaled by its share squared.
+//!
+//! Nothing here decides what is indexed: pieces are matched as exact substrings through the
+//! same postings and verification as the exact tier.
+
+use std::rc::Rc;
+
+use serde::Serialize;
+
+use policy_search_index::keys;
+use policy_search_normalize::is_han;
+
+use crate::{
+    query::{
+        exact::{self, Matches},
+        Query, Term,
+    },
+    rank,
+    reader::Reader,
+};
+
+/// Share of the query's weight a clause must cover to be a relaxed hit. Chosen on
+/// `natural.json` and `dev.json` (see docs/ARCHITECTURE.md, "Relaxed tier").
+pub const MIN_SHARE: f32 = 0.55;
+/// The share that suffices when every piece of the query occurs somewhere in the corpus and
+/// the clause holds the heaviest one: such a query is about the corpus's subjects even when no
+/// clause holds all of it (众创空间 + 认定), while a query with a piece the corpus lacks
+/// (住房公积金提取) keeps the stricter [`MIN_SHARE`].
+pub const MIN_SHARE_KNOWN: f32 = 0.4;
+/// A piece found only in the headings above a clause (its document's title included) counts
+/// this much of its weight.
+pub const HEADING_CONTEXT: f32 = 0.5;
+/// A piece found only through a synonym ranks with this share of its idf.
+pub const SYNONYM_RANK: f32 = 0.8;
+/// A single character weighs this share of its idf: alone it says little.
+pub const SINGLE_CHAR: f32 = 0.5;
+/// A piece whose every occurrence in a clause straddles a word of the clause (高企 in
+/// 提高企业, 在职 in 在职称) counts this share of its weight there.
+pub const STRADDLING: f32 = 0.5;
+/// Longest vocabulary word tried when cutting a query, in characters.
+const MAX_WORD: usize = 8;
+
+/// One piece of the query as the relaxed tier weighs it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Piece {
+    /// The piece, folded.
+    pub text: String,
+    /// Its synonyms that occur in the corpus (folded), from the thesaurus.
+    pub synonyms: Vec<String>,
+    /// A question word or filler: weighs nothing.
+    pub stop: bool,
+    /// Its weight: idf over the clauses holding it or a synonym (0 for stop words).
+    pub weight: f32,
+    /// Clauses holding it or a synonym.
+    pub clauses: usize,
+    #[serde(skip)]
+    chars: Vec<char>,
+    #[serde(skip)]
+    phrase: bool,
+    /// Computed once when the piece is weighed (shared by clones, so cheap to copy).
+    #[serde(skip)]
+    matches: Rc<PieceMatches>,
+}
+
+/// A piece's matches: the literal ones, then each synonym's.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct PieceMatches {
+    literal: Matches,
+    synonyms: Vec<(Vec<char>, Matches)>,
+}
+
+impl PieceMatches {
+    /// Number of clauses holding the piece or one of its synonyms.
+    fn clauses(&self) -> usize {
+        let mut all: Vec<u32> = self.all().collect();
+        all.sort_unstable();
+        all.dedup();
+        all.len()
+    }
+
+    /// Every clause number holding the piece or a synonym, with repeats.
+    fn all(&self) -> impl Iterator<Item = u32> + '_ {
+        self.literal.iter().map(|x| x.0).chain(self.synonyms.iter().flat_map(|(_, l)| l.iter().map(|x| x.0)))
+    }
+}
+
+/// How a relaxed hit holds one piece.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Held {
+    /// Index into the pieces.
+    pub piece: usize,
+    /// The synonym it holds instead of the piece itself, if so.
+    pub synonym: Option<String>,
+    /// Only in a heading above the clause.
+    pub in_heading: bool,
+}
+
+/// One relaxed hit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RelaxedHit {
+    /// Clause number.
+    pub clause: u32,
+    /// Ranking score.
+    pub score: f32,
+    /// Share of the query's weight it covers.
+    pub share: f32,
+    /// The pieces it holds.
+    pub held: Vec<Held>,
+}
+
+/// Cuts the query's terms into weighed pieces. `per_term` holds the exact tier's matches of
+/// each included term (or nothing), taken for a piece that is a whole term.
+pub fn pieces(r: &Reader<'_>, query: &Query, mut per_term: Vec<Matches>) -> Vec<Piece> {
+    let n = r.index().clause_count();
+    let mut out: Vec<Piece> = Vec::new();
+    for (t, term) in query.include.iter().enumerate() {
+        for (chars, phrase) in cut(r, term) {
+            let text: String = chars.iter().collect();
+            if out.iter().any(|p| p.text == text) {
+                continue;
+            }
+            let word = if phrase { None } else { r.word(&text) };
+            let stop = word.is_some_and(|w| w.stop);
+            let synonyms: Vec<String> = word
+                .and_then(|w| w.synonyms)
+                .and_then(|s| r.lexicon().map(|l| l.synonyms(s).into_iter().map(str::to_string).collect()))
+                .unwrap_or_default();
+            let mut piece =
+                Piece { text, synonyms, stop, weight: 0.0, clauses: 0, chars, phrase, matches: Rc::default() };
+            if !stop {
+                let whole = per_term.get_mut(t).filter(|_| piece.chars == term.chars).map(std::mem::take);
+                piece.matches = Rc::new(piece_matches(r, &piece, whole));
+                piece.clauses = piece.matches.clauses();
+                let single = piece.chars.len() == 1 && is_han(piece.chars[0]);
+                piece.weight = rank::idf(n, piece.clauses) * if single { SINGLE_CHAR } else { 1.0 };
+            }
+            out.push(piece);
+        }
+    }
+    out
+}
+
+/// The parts of one term: a phrase is one part; otherwise Han runs are cut by the
+/// vocabulary and Latin/number tokens stand alone. Punctuation separates parts.
+fn cut(r: &Reader<'_>, term: &Term) -> Vec<(Vec<char>, bool)> {
+    if term.phrase {
+        return vec![(term.chars.clone(), true)];
+    }
+    let chars = &term.chars;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if is_han(chars[i]) {
+            let run = chars[i..].iter().take_while(|&&c| is_han(c)).count();
+            out.extend(segment(r, &chars[i..i + run]).into_iter().map(|p| (p, false)));
+            i += run;
+        } else if chars[i].is_ascii_alphanumeric() {
+            let start = i;
+            i += 1;
+            while keys::inside_token(chars, i) {
+                i += 1;
+            }
+            out.push((chars[start..i].to_vec(), false));
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Cuts a run of Han characters into vocabulary words: the cut of least cost, where a
+/// segmenter word costs 2, a word that only recurs as an n-gram 3, a stop word 1 and any
+/// other single character 4 (so 创办|企业 beats 创|办企业, and 混合所有制|改革 beats
+/// 混合所有|制改革). Single characters that no word covers and that are not stop words are
+/// then joined into one unknown piece.
+fn segment(r: &Reader<'_>, run: &[char]) -> Vec<Vec<char>> {
+    let n = run.len();
+    // best[i]: (cost, start of the last piece) of the best cut of run[..i].
+    let mut best: Vec<(usize, usize)> = vec![(0, 0); n + 1];
+    for end in 1..=n {
+        let single = r.word(&run[end - 1].to_string()).is_some_and(|w| w.stop);
+        best[end] = (best[end - 1].0 + if single { 1 } else { 4 }, end - 1);
+        for start in end.saturating_sub(MAX_WORD)..end - 1 {
+            if best[start].0 + 2 < best[end].0 {
+                let word: String = run[start..end].iter().collect();
+                if let Some(w) = r.word(&word) {
+                    let cost = if w.segmenter || w.stop || !w.in_corpus { 2 } else { 3 };
+                    if best[start].0 + cost < best[end].0 {
+                        best[end] = (best[start].0 + cost, start);
+                    }
+                }
+            }
+        }
+    }
+    let mut cuts = Vec::new();
+    let mut end = n;
+    while end > 0 {
+        let start = best[end].1;
+        cuts.push(run[start..end].to_vec());
+        end = start;
+    }
+    cuts.reverse();
+    // Join runs of unknown single characters: 住房公积金 is one thing the corpus lacks,
+    // not five common characters it has.
+    let mut out: Vec<Vec<char>> = Vec::new();
+    let loose = |p: &Vec<char>| p.len() == 1 && r.word(&p[0].to_string()).is_none();
+    for (i, piece) in cuts.iter().enumerate() {
+        let joins = loose(piece) && i > 0 && loose(&cuts[i - 1]);
+        match out.last_mut() {
+            Some(last) if joins => last.extend_from_slice(piece),
+            _ => out.push(piece.clone()),
+        }
+    }
+    out
+}
+
+fn piece_matches(r: &Reader<'_>, piece: &Piece, known: Option<Matches>) -> PieceMatches {
+    PieceMatches {
+        literal: known.unwrap_or_else(|| exact::matches(r, &piece.chars)),
+        synonyms: piece
+            .synonyms
+            .iter()
+            .map(|s| {
+                let chars: Vec<char> = s.chars().collect();
+                let m = exact::matches(r, &chars);
+                (chars, m)
+            })
+            .collect(),
+    }
+}
+
+/// The relaxed tier for `pieces` of `query`, leaving out the clauses in `skip` (the exact
+/// hits and the excluded clauses, ascending), the best `top` first.
+pub(crate) fn relaxed(r: &Reader<'_>, pieces: &[Piece], skip: &[u32], top: usize) -> Vec<RelaxedHit> {
+    let total: f32 = pieces.iter().map(|p| p.weight).sum();
+    if total <= 0.0 {
+        return Vec::new();
+    }
+    let matches: Vec<Option<&PieceMatches>> =
+        pieces.iter().map(|p| (!p.stop && p.clauses > 0).then_some(&*p.matches)).collect();
+    // Candidates: clauses holding a piece of two or more characters (or a token).
+    let mut candidates: Vec<u32> = Vec::new();
+    for (p, m) in pieces.iter().zip(&matches) {
+        let Some(m) = m else { continue };
+        if p.chars.len() > 1 || !is_han(p.chars[0]) {
+            candidates.extend(m.all());
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let phrases: Vec<usize> = (0..pieces.len()).filter(|&i| pieces[i].phrase).collect();
+    let known = pieces.iter().all(|p| p.stop || p.clauses > 0);
+    let heaviest = (0..pieces.len()).max_by(|&a, &b| pieces[a].weight.total_cmp(&pieces[b].weight).then(b.cmp(&a)));
+    let floor = if known { MIN_SHARE_KNOWN } else { MIN_SHARE };
+    let mut hits: Vec<RelaxedHit> = Vec::new();
+    for clause in candidates {
+        if skip.binary_search(&clause).is_ok() {
+            continue;
+        }
+        let Some(facts) = r.facts(clause) else { continue };
+        let mut covered = 0.0;
+        let mut held = Vec::new();
+        let mut terms = Vec::new();
+        let mut missing = Vec::new();
+        let mut literal = Vec::new();
+        for (i, (p, m)) in pieces.iter().zip(&matches).enumerate() {
+            let Some(m) = m else { continue };
+            let find = |list: &'_ [(u32, Vec<usize>)]| list.binary_search_by_key(&clause, |x| x.0).ok();
+            if let Some(at) = find(&m.literal) {
+                covered += p.weight;
+                literal.push((i, at));
+                held.push(Held { piece: i, synonym: None, in_heading: false });
+                terms.push(rank::TermMatch { starts: &m.literal[at].1, len: p.chars.len(), idf: p.weight });
+            } else if let Some((chars, list, at)) =
+                m.synonyms.iter().find_map(|(chars, list)| find(list).map(|at| (chars, list, at)))
+            {
+                covered += p.weight;
+                held.push(Held { piece: i, synonym: Some(chars.iter().collect()), in_heading: false });
+                terms.push(rank::TermMatch { starts: &list[at].1, len: chars.len(), idf: p.weight * SYNONYM_RANK });
+            } else {
+                missing.push(i);
+            }
+        }
+        if phrases.iter().any(|i| missing.contains(i)) {
+            continue; // a quoted phrase is never relaxed
+        }
+        // Headings add at most HEADING_CONTEXT of what is missing: read them only when
+        // that could lift the clause over the threshold.
+        let missing_weight: f32 = missing.iter().map(|&i| pieces[i].weight).sum();
+        if (covered + missing_weight * HEADING_CONTEXT) / total + f32::EPSILON < floor {
+            continue;
+        }
+        // Only now (few clauses get here) check for pieces that straddle a word.
+        for &(i, at) in &literal {
+            let (p, m) = (&pieces[i], matches[i].expect("held pieces have matches"));
+            if m.literal[at].1.iter().all(|&s| straddles(r, clause, s, p.chars.len())) {
+                covered -= p.weight * (1.0 - STRADDLING);
+            }
+        }
+        if !missing.is_empty() {
+            covered += heading_context(r, clause, pieces, &missing, &mut held);
+        }
+        let share = covered / total;
+        let substantive =
+            held.iter().any(|h| !h.in_heading && (pieces[h.piece].chars.len() > 1 || h.synonym.is_some()));
+        let holds_heaviest = held.iter().any(|h| Some(h.piece) == heaviest && !h.in_heading);
+        if share + f32::EPSILON < MIN_SHARE && !(share + f32::EPSILON >= floor && holds_heaviest) || !substantive {
+            continue;
+        }
+        // rank::score wants terms in query order with sorted starts: held is in piece order.
+        let score = rank::score(&terms, &facts, r.index().average_chars()) * share * share;
+        hits.push(RelaxedHit { clause, score, share, held });
+    }
+    rank::sort_top(&mut hits, top, |h| (h.clause, h.score));
+    hits
+}
+
+/// True when the occurrence `start..start + len` in clause `clause` cuts a segmenter word
+/// of the text in two: a word that begins inside it and ends after it, or begins before
+/// it and ends inside it.
+///
+/// Only two-character words across either edge are looked up (企业 across the end of 高企
+/// in 提高企业, 职称 in 在职称): that is where one word hides inside two, in two lookups.
+fn straddles(r: &Reader<'_>, clause: u32, start: usize, len: usize) -> bool {
+    if len < 2 {
+        return false;
+    }
+    let text = r.folded(clause);
+    let end = start + len;
+    let is_word = |from: usize| {
+        from + 2 <= text.len()
+            && text[from..from + 2].iter().all(|&c| is_han(c))
+            && r.word_of(&text[from..from + 2]).is_some_and(|w| w.segmenter)
+    };
+    is_word(end - 1) || (start > 0 && is_word(start - 1))
+}
+
+/// Weight of the `missing` pieces found in the headings above `clause` (at
+/// [`HEADING_CONTEXT`]), recording them in `held`.
+fn heading_context(r: &Reader<'_>, clause: u32, pieces: &[Piece], missing: &[usize], held: &mut Vec<Held>) -> f32 {
+    let path = r.folded_context(clause);
+    let mut weight = 0.0;
+    for &i in missing {
+        let p = &pieces[i];
+        if p.chars.len() > 1 && !keys::occurrences(path, &p.chars).is_empty() {
+            weight += p.weight * HEADING_CONTEXT;
+            held.push(Held { piece: i, synonym: None, in_heading: true });
+        }
+    }
+    weight
+}
