@@ -16,6 +16,7 @@ pub mod error;
 pub mod manifest;
 pub mod meta;
 pub mod read;
+pub mod rule;
 pub mod segment;
 pub mod split;
 pub mod units;
@@ -32,6 +33,7 @@ pub use date::Date;
 pub use error::{CorpusError, DocumentError};
 pub use manifest::{Manifest, Overrides};
 pub use read::{Page, PageLine, PageMeta};
+pub use rule::Rule;
 pub use segment::Heading;
 pub use split::{Split, MAX_CLAUSE_CHARS};
 
@@ -180,8 +182,8 @@ pub struct Clause {
 pub struct Removed {
     /// 1-based line number.
     pub line: usize,
-    /// The rule that removed it (`seo_spam`, `breadcrumb`, `header`, `signature`, `footer`, …).
-    pub rule: &'static str,
+    /// The rule that removed it (printed as `seo_spam`, `breadcrumb`, `header`, `signature`, …).
+    pub rule: Rule,
     /// The line after space unification and gloss removal.
     pub text: String,
 }
@@ -294,10 +296,10 @@ struct Source {
     /// `compact` folded: what the rules look at.
     probe: String,
     /// The chrome rule the line matches, which removes it only outside the body.
-    chrome: Option<&'static str>,
+    chrome: Option<Rule>,
     /// It starts with a numbering marker or a bullet: body text, never chrome.
     numbered: bool,
-    removed: Option<&'static str>,
+    removed: Option<Rule>,
 }
 
 impl Source {
@@ -366,7 +368,7 @@ fn clean_lines(lines: Vec<PageLine>) -> Vec<Source> {
             let probe = fold(&compact, full);
             let chrome = (!probe.is_empty()).then(|| chrome_rule(&probe)).flatten();
             let numbered = marker::parse(&compact).is_some() || marker::bullet(&compact).is_some();
-            let removed = (line.outside && !probe.is_empty()).then_some("outside_main");
+            let removed = (line.outside && !probe.is_empty()).then_some(Rule::OutsideMain);
             Source { no: i + 1, text, compact, probe, chrome, numbered, removed }
         })
         .collect()
@@ -383,7 +385,7 @@ fn take_header(lines: &mut [Source]) -> Result<usize, DocumentError> {
     for line in lines[..body_start].iter_mut().filter(|l| l.live()) {
         // A title is never chrome, whatever word it holds (中华人民共和国注册会计师法).
         let title = segment::is_title_like(&title_candidate(line));
-        line.removed = Some(line.chrome.filter(|_| !title).unwrap_or("header"));
+        line.removed = Some(line.chrome.filter(|_| !title).unwrap_or(Rule::Header));
     }
     Ok(body_start)
 }
@@ -406,7 +408,7 @@ fn take_signatures(lines: &mut [Source], body_start: usize) -> Option<Signature>
             if !orgs.is_empty() {
                 let issuer = orgs.iter().rev().map(|&j| lines[j].compact.clone()).collect();
                 for j in orgs.into_iter().chain([i]) {
-                    lines[j].removed = Some("signature");
+                    lines[j].removed = Some(Rule::Signature);
                 }
                 last = Some(Signature { line: i, issuer, date });
             }
@@ -442,7 +444,7 @@ fn drop_footer(lines: &mut [Source], body_start: usize, last_signed: usize) {
         last_body = last_kept.unwrap_or(last_body);
     }
     for line in lines[last_body + 1..].iter_mut().filter(|l| l.live()) {
-        line.removed = Some(line.chrome.unwrap_or("footer"));
+        line.removed = Some(line.chrome.unwrap_or(Rule::Footer));
     }
 }
 
@@ -451,7 +453,7 @@ fn drop_footer(lines: &mut [Source], body_start: usize, last_signed: usize) {
 /// (`注册`, `来源：`, `经营许可证`) that policy text uses too, so it never fires here.
 fn drop_labels(body: &mut [Source]) {
     for line in body.iter_mut().filter(|l| l.live()) {
-        if let Some(rule) = line.chrome.filter(|r| clean::lines::is_label_rule(r)) {
+        if let Some(rule) = line.chrome.filter(|r| r.is_label()) {
             line.removed = Some(rule);
         }
     }
@@ -463,20 +465,20 @@ fn drop_labels(body: &mut [Source]) {
 fn page_facts(mut facts: PageMeta, lines: &[Source], body_start: usize, signature: Option<Signature>) -> PageMeta {
     for line in lines.iter().filter(|l| l.removed.is_some()) {
         match line.chrome {
-            Some("page_meta") => {
+            Some(Rule::PageMeta) => {
                 facts.published = facts.published.or_else(|| date::find_date(&line.probe).map(|(d, _)| d));
                 facts.number =
                     facts.number.take().or_else(|| char_slice(&line.compact, meta::find_doc_number(&line.probe)?));
             }
-            Some("contact_block") => facts.source = facts.source.take().or_else(|| meta::find_site(&line.probe)),
-            Some("welcome_banner") => {
+            Some(Rule::ContactBlock) => facts.source = facts.source.take().or_else(|| meta::find_site(&line.probe)),
+            Some(Rule::WelcomeBanner) => {
                 facts.source = facts.source.take().or_else(|| clean::lines::welcome_site(&line.compact, &line.probe))
             }
             _ => {}
         }
     }
     let mut header_title: Option<String> = None;
-    for line in lines[..body_start].iter().filter(|l| l.removed == Some("header")) {
+    for line in lines[..body_start].iter().filter(|l| l.removed == Some(Rule::Header)) {
         if let Some(range) = meta::find_doc_number(&line.probe) {
             if range.len() == line.probe.chars().count() {
                 facts.number = facts.number.take().or_else(|| char_slice(&line.compact, range));

@@ -66,7 +66,7 @@ fn a_title_ending_in_fa_names_the_law_and_only_the_title_lines_are_removed() {
     let d = code();
     assert_eq!(d.meta.title, "中华人民共和国示例法典");
     assert_eq!(d.meta.effective.map(|d| d.to_string()).as_deref(), Some("2021-01-01"));
-    let removed: Vec<(usize, &str)> = d.removed.iter().map(|r| (r.line, r.rule)).collect();
+    let removed: Vec<(usize, &str)> = d.removed.iter().map(|r| (r.line, r.rule.name())).collect();
     assert_eq!(removed, [(1, "header"), (2, "header")]);
     for title in [
         "中华人民共和国刑法",
