@@ -19,6 +19,7 @@ pub mod read;
 pub mod rule;
 pub mod segment;
 pub mod split;
+pub mod title;
 pub mod units;
 
 use std::{
@@ -384,7 +385,7 @@ fn take_header(lines: &mut [Source]) -> Result<usize, DocumentError> {
         .ok_or(DocumentError::NoPolicyText)?;
     for line in lines[..body_start].iter_mut().filter(|l| l.live()) {
         // A title is never chrome, whatever word it holds (中华人民共和国注册会计师法).
-        let title = segment::is_title_like(&title_candidate(line));
+        let title = title::is_title_like(&title::candidate(&line.compact));
         line.removed = Some(line.chrome.filter(|_| !title).unwrap_or(Rule::Header));
     }
     Ok(body_start)
@@ -486,8 +487,8 @@ fn page_facts(mut facts: PageMeta, lines: &[Source], body_start: usize, signatur
             }
         }
         // The longest title-like line: a title block's parts, or a short headline before it.
-        let candidate = strip_category_tag(&clean::whitespace::tighten_spaces(&line.text));
-        if segment::is_title_like(&title_candidate(line))
+        let candidate = title::strip_category_tag(&clean::whitespace::tighten_spaces(&line.text));
+        if title::is_title_like(&title::candidate(&line.compact))
             && header_title.as_ref().is_none_or(|t| t.chars().count() < candidate.chars().count())
         {
             header_title = Some(candidate);
@@ -537,7 +538,7 @@ fn document_meta(
         issuer.extend(meta::issuer_from_title(&fold(&title, full), &title));
     }
     let published = iso(&o.published).or(facts.signed).or(facts.published);
-    let period_text = o.period.clone().or_else(|| period_in(&title));
+    let period_text = o.period.clone().or_else(|| title::period_in(&title));
     let period = period_text.as_deref().and_then(manifest::parse_period);
     let stated = clauses.iter().find_map(|c| meta::find_effective(&fold(&c.text, full)));
     let effective = iso(&o.effective)
@@ -588,27 +589,4 @@ fn clause_from(d: segment::Draft) -> Clause {
 
 fn char_slice(s: &str, range: Range<usize>) -> Option<String> {
     Some(s.chars().skip(range.start).take(range.len()).collect())
-}
-
-/// A header line as a title would read, folded: no category tag, no spaces.
-fn title_candidate(line: &Source) -> String {
-    fold(&strip_category_tag(&line.compact), FoldTable::full())
-}
-
-/// `【高新区】杭州…` → `杭州…`: a portal's category tag is not part of the title.
-fn strip_category_tag(title: &str) -> String {
-    if title.starts_with(['【', '〔', '[']) {
-        if let Some(end) = title.find(['】', '〕', ']']) {
-            let close = title[end..].chars().next().map_or(0, char::len_utf8);
-            return title[end + close..].to_string();
-        }
-    }
-    title.to_string()
-}
-
-/// `…三年行动方案(2016~2018年)` → `2016~2018`.
-fn period_in(title: &str) -> Option<String> {
-    let open = title.rfind(['(', '（'])?;
-    let inner = title[open..].trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
-    manifest::parse_period(inner).map(|(a, b)| format!("{a}~{b}"))
 }

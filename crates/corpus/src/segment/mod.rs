@@ -14,7 +14,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use marker::Kind;
 
-use crate::{clean::whitespace::tighten_spaces, units::find_units};
+use crate::{clean::whitespace::tighten_spaces, title::is_title_like, units::find_units};
 
 /// A cleaned line: spaces unified, glosses gone; chrome, spam and metadata lines removed.
 #[derive(Clone, Debug)]
@@ -51,75 +51,8 @@ pub struct Draft {
 
 /// Paragraph text ends with one of these when it is complete.
 const TERMINAL: &[char] = &['。', '！', '？', '；', '：', ':', ';', '!', '?', '…', ')', '）', '〕', ']', '”'];
-/// Document-type words that end a title: policy documents (意见, 方案…) and regulations (条例,
-/// 规定, 办法, 决定, 解释…), in both scripts. Laws (`…法`, `…法典`) are [`is_law_title`]'s.
-pub const DOC_TYPES: &[&str] = &[
-    "意见",
-    "意見",
-    "方案",
-    "通知",
-    "办法",
-    "辦法",
-    "规定",
-    "規定",
-    "规划",
-    "規劃",
-    "决定",
-    "決定",
-    "细则",
-    "細則",
-    "措施",
-    "纲要",
-    "綱要",
-    "条例",
-    "條例",
-    "计划",
-    "計劃",
-    "批复",
-    "公告",
-    "通告",
-    "解释",
-    "解釋",
-    "决议",
-    "決議",
-    "修正案",
-    "规则",
-    "規則",
-    "准则",
-    "準則",
-    "章程",
-    "法典",
-];
-
-/// Words ending in 法 that name no law (方法 a method, 依法 by law…).
-const NOT_LAWS: &[&str] =
-    &["方法", "做法", "依法", "合法", "非法", "违法", "違法", "执法", "執法", "说法", "說法", "看法", "想法"];
-
-/// True when `core` names a law: `中华人民共和国刑法`, `…立法法`. A law's title is its subject
-/// and 法, a document type of one character, so a word ending in 法 (方法, 依法) is not enough.
-fn is_law_title(core: &str) -> bool {
-    core.ends_with('法') && core.chars().count() >= 3 && !NOT_LAWS.iter().any(|w| core.ends_with(w))
-}
-
 fn has_punctuation(text: &str) -> bool {
     text.contains(['。', '，', '、', '；', '：', ',', ':', ';'])
-}
-
-/// True when `text` reads as a title: no sentence punctuation, ends with a document type
-/// (`…实施意见`, `中华人民共和国民法典`, `…刑法`, `宪法修正案（2018年）`).
-pub fn is_title_like(text: &str) -> bool {
-    let core = strip_trailing_parenthetical(text);
-    !text.contains(['。', '，', '；', ',', ';', ':', '：'])
-        && (is_law_title(core) || DOC_TYPES.iter().any(|t| core.ends_with(t)))
-}
-
-fn strip_trailing_parenthetical(text: &str) -> &str {
-    if text.ends_with([')', '）']) {
-        if let Some(open) = text.rfind(['(', '（']) {
-            return &text[..open];
-        }
-    }
-    text
 }
 
 /// A paragraph ready for segmentation.
