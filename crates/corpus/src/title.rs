@@ -4,80 +4,91 @@
 //! period (`(2016~2018年)`). The header stage finds the title with these rules, and the
 //! segmenter joins a title broken over several lines with them.
 
+use std::sync::OnceLock;
+
 use policy_search_normalize::{fold, FoldTable};
 
 use crate::manifest;
 
-/// Document-type words that end a title: policy documents (意见, 方案…) and regulations (条例,
-/// 规定, 办法, 决定, 解释…), in both scripts. Laws (`…法`, `…法典`) are [`is_law_title`]'s.
+/// Document-type words that end a title, in Simplified: policy documents (意见, 方案…) and
+/// regulations (条例, 规定, 办法, 决定, 解释…). Laws (`…法`, `…法典`) are [`is_law_title`]'s. The
+/// rules compare them folded, as the probe is (批復 is 批复; 规划 folds to 规㓰, 划's class).
 pub const DOC_TYPES: &[&str] = &[
     "意见",
-    "意見",
     "方案",
     "通知",
     "办法",
-    "辦法",
     "规定",
-    "規定",
     "规划",
-    "規劃",
     "决定",
-    "決定",
     "细则",
-    "細則",
     "措施",
     "纲要",
-    "綱要",
     "条例",
-    "條例",
     "计划",
-    "計劃",
     "批复",
     "公告",
     "通告",
     "解释",
-    "解釋",
     "决议",
-    "決議",
     "修正案",
     "规则",
-    "規則",
     "准则",
-    "準則",
     "章程",
     "法典",
 ];
 
-/// Words ending in 法 that name no law (方法 a method, 依法 by law…).
-const NOT_LAWS: &[&str] =
-    &["方法", "做法", "依法", "合法", "非法", "违法", "違法", "执法", "執法", "说法", "說法", "看法", "想法"];
+/// Words ending in 法 that name no law (方法 a method, 依法 by law…), in Simplified.
+const NOT_LAWS: &[&str] = &["方法", "做法", "依法", "合法", "非法", "违法", "执法", "说法", "看法", "想法"];
+
+/// `words` folded, once: what a probe holds where a title has them.
+fn folded(words: &'static [&'static str], cell: &'static OnceLock<Vec<String>>) -> &'static [String] {
+    cell.get_or_init(|| words.iter().map(|w| fold(w, FoldTable::full())).collect())
+}
+
+fn doc_types() -> &'static [String] {
+    static CELL: OnceLock<Vec<String>> = OnceLock::new();
+    folded(DOC_TYPES, &CELL)
+}
+
+fn not_laws() -> &'static [String] {
+    static CELL: OnceLock<Vec<String>> = OnceLock::new();
+    folded(NOT_LAWS, &CELL)
+}
 
 /// True when `core` names a law: `中华人民共和国刑法`, `…立法法`. A law's title is its subject
 /// and 法, a document type of one character, so a word ending in 法 (方法, 依法) is not enough.
 fn is_law_title(core: &str) -> bool {
-    core.ends_with('法') && core.chars().count() >= 3 && !NOT_LAWS.iter().any(|w| core.ends_with(w))
+    core.ends_with('法') && core.chars().count() >= 3 && !not_laws().iter().any(|w| core.ends_with(w.as_str()))
 }
 
-/// True when `text` reads as a title: no sentence punctuation, ends with a document type
-/// (`…实施意见`, `中华人民共和国民法典`, `…刑法`, `宪法修正案（2018年）`).
-pub fn is_title_like(text: &str) -> bool {
-    let core = strip_trailing_parenthetical(text);
-    !text.contains(['。', '，', '；', ',', ';', ':', '：'])
-        && (is_law_title(core) || DOC_TYPES.iter().any(|t| core.ends_with(t)))
+/// `text` as the title rules read it: without spaces, folded (Simplified, half width), so that
+/// one rule serves both scripts wherever a title is looked for.
+pub fn probe(text: &str) -> String {
+    fold(&text.replace(' ', ""), FoldTable::full())
 }
 
+/// True when `probe` (a [`probe`]) reads as a title: no sentence punctuation, ends with a
+/// document type (`…实施意见`, `中华人民共和国民法典`, `…刑法`, `宪法修正案(2018年)`).
+pub fn is_title_like(probe: &str) -> bool {
+    let core = strip_trailing_parenthetical(probe);
+    !probe.contains(['。', ',', ';', ':'])
+        && (is_law_title(core) || doc_types().iter().any(|t| core.ends_with(t.as_str())))
+}
+
+/// `…修正案(2018年)` → `…修正案` (a probe's brackets are half width).
 fn strip_trailing_parenthetical(text: &str) -> &str {
-    if text.ends_with([')', '）']) {
-        if let Some(open) = text.rfind(['(', '（']) {
+    if text.ends_with(')') {
+        if let Some(open) = text.rfind('(') {
             return &text[..open];
         }
     }
     text
 }
 
-/// A header line as a title would read, folded: no category tag, no spaces (`compact` has none).
+/// A header line as a title would read: its [`probe`] without a category tag.
 pub fn candidate(compact: &str) -> String {
-    fold(&strip_category_tag(compact), FoldTable::full())
+    probe(&strip_category_tag(compact))
 }
 
 /// `【高新区】杭州…` → `杭州…`: a portal's category tag is not part of the title.
@@ -96,4 +107,24 @@ pub fn period_in(title: &str) -> Option<String> {
     let open = title.rfind(['(', '（'])?;
     let inner = title[open..].trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
     manifest::parse_period(inner).map(|(a, b)| format!("{a}~{b}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_types_are_read_in_either_script() {
+        for title in [
+            "國務院關於同意設立某某新區的批復",
+            "杭州市人民政府關於推動創新的實施意見",
+            "某某條例（2018年）",
+            "杭州市高新技术产业发展规划",
+            "某市科技發展計劃",
+        ] {
+            assert!(is_title_like(&probe(title)), "{title}");
+        }
+        assert!(!is_title_like(&probe("嚴格執法")), "執法 is not a law");
+        assert_eq!(probe("，；：（ ）"), ",;:()", "a probe's punctuation is half width");
+    }
 }

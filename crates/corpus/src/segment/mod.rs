@@ -14,7 +14,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use marker::Kind;
 
-use crate::{clean::whitespace::tighten_spaces, title::is_title_like, units::find_units};
+use crate::{clean::whitespace::tighten_spaces, title, units::find_units};
 
 /// A cleaned line: spaces unified, glosses gone; chrome, spam and metadata lines removed.
 #[derive(Clone, Debug)]
@@ -110,7 +110,7 @@ fn join_title_blocks(paras: Vec<Para>) -> Vec<Para> {
         while j < paras.len() && short(&paras[j]) {
             j += 1;
         }
-        if j - i >= 2 && is_title_like(&paras[j - 1].text) {
+        if j - i >= 2 && title::is_title_like(&title::probe(&paras[j - 1].text)) {
             let text = paras[i..j].iter().map(|p| p.text.as_str()).collect();
             out.push(Para { text, cells: Vec::new() });
             i = j;
