@@ -11,7 +11,7 @@ use policy_search_normalize::{fold, FoldTable};
 use crate::manifest;
 
 /// Document-type words that end a title, in Simplified: policy documents (意见, 方案…) and
-/// regulations (条例, 规定, 办法, 决定, 解释…). Laws (`…法`, `…法典`) are [`is_law_title`]'s. The
+/// regulations (条例, 规定, 办法, 决定, 解释…). Laws (`…法`, `…法典`) are `is_law_title`'s. The
 /// rules compare them folded, as the probe is (批復 is 批复; 规划 folds to 规㓰, 划's class).
 pub const DOC_TYPES: &[&str] = &[
     "意见",
