@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use policy_search_normalize::{fold, FoldTable};
+use policy_search_normalize::{docnumber::find_doc_number, fold, FoldTable};
 
 use super::{signature::Signature, source::Source};
 use crate::{clean, date, manifest, meta, title, Clause, Date, DocMeta, DocumentError, Overrides, PageMeta, Rule};
@@ -23,8 +23,7 @@ pub(super) fn page_facts(
         match line.chrome {
             Some(Rule::PageMeta) => {
                 facts.published = facts.published.or_else(|| date::find_date(&line.probe).map(|(d, _)| d));
-                facts.number =
-                    facts.number.take().or_else(|| char_slice(&line.compact, meta::find_doc_number(&line.probe)?));
+                facts.number = facts.number.take().or_else(|| char_slice(&line.compact, find_doc_number(&line.probe)?));
             }
             Some(Rule::ContactBlock) => facts.source = facts.source.take().or_else(|| meta::find_site(&line.probe)),
             Some(Rule::WelcomeBanner) => {
@@ -35,7 +34,7 @@ pub(super) fn page_facts(
     }
     let mut header_title: Option<String> = None;
     for line in lines[..body_start].iter().filter(|l| l.removed == Some(Rule::Header)) {
-        if let Some(range) = meta::find_doc_number(&line.probe) {
+        if let Some(range) = find_doc_number(&line.probe) {
             if range.len() == line.probe.chars().count() {
                 facts.number = facts.number.take().or_else(|| char_slice(&line.compact, range));
                 continue;

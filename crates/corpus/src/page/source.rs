@@ -3,10 +3,10 @@
 //! matches, whether it is numbered — so that the later stages only decide where it stands.
 //! Also what every stage asks of a line: is it still to be placed, is it body prose.
 
-use policy_search_normalize::{fold, FoldTable};
+use policy_search_normalize::{docnumber::repair_brackets, fold, FoldTable};
 
 use crate::{
-    clean::{gloss::strip_glosses, lines::chrome_rule, numbers::repair_doc_numbers, whitespace::unify_spaces},
+    clean::{gloss::strip_glosses, lines::chrome_rule, whitespace::unify_spaces},
     segment::marker,
     PageLine, Rule,
 };
@@ -42,7 +42,7 @@ pub(super) fn clean_lines(lines: Vec<PageLine>) -> Vec<Source> {
         .into_iter()
         .enumerate()
         .map(|(i, line)| {
-            let text = repair_doc_numbers(&strip_glosses(&unify_spaces(&line.text)));
+            let text = repair_brackets(&strip_glosses(&unify_spaces(&line.text)));
             let compact: String = text.chars().filter(|c| *c != ' ').collect();
             let probe = fold(&compact, full);
             let chrome = (!probe.is_empty()).then(|| chrome_rule(&probe)).flatten();
