@@ -1,8 +1,9 @@
 //! Title rules: what a document's title looks like and what it says. A line is title-like when
 //! it has no sentence punctuation and ends in a document type (`…实施意见`, `…条例`) or names a
 //! law (`…刑法`); a portal's category tag (`【高新区】`) is not part of it; a title may state its
-//! period (`(2016~2018年)`). The header stage finds the title with these rules, and the
-//! segmenter joins a title broken over several lines with them.
+//! period (`(2016~2018年)`). The header stage finds the title with these rules and the
+//! segmenter joins a title broken over several lines with them, both on one input: the line's
+//! [`probe`] (folded, without spaces), so a Traditional title reads as its Simplified form.
 
 use std::sync::OnceLock;
 
