@@ -49,6 +49,8 @@ fn main() {
             title: &d.meta.title,
             issuer: d.meta.issuer.iter().map(String::as_str).collect(),
             number: d.meta.number.as_deref(),
+            // The writer reads it from `number`, folded with the table the index ships.
+            number_parts: None,
             published: published.as_deref(),
             effective: effective.as_deref(),
             expires: expires.as_deref(),

@@ -57,7 +57,7 @@ fn main() {
     let mut body_removed = Vec::new();
     for d in &corpus.documents {
         for r in &d.removed {
-            *rules.entry(r.rule).or_default() += 1;
+            *rules.entry(r.rule.name()).or_default() += 1;
             if r.text != d.meta.title {
                 body_removed.push(format!("{} L{} {}: {}", d.meta.doc, r.line, r.rule, r.text));
             }

@@ -1,7 +1,6 @@
-//! Document metadata read from the page itself: title, 文号, issuers and dates from the header,
-//! the signature block and the page's metadata bar; effective dates from the closing provisions.
-
-use std::ops::Range;
+//! Document metadata read from the page itself: issuers and dates from the signature block, the
+//! title and the page's metadata bar; effective dates from the closing provisions. (The 文号 is
+//! read by the grammar the query shares, `policy_search_normalize::docnumber`.)
 
 use crate::date::{find_date, Date};
 
@@ -29,36 +28,6 @@ pub fn is_addressee(probe: &str) -> bool {
         && probe.contains(['、', ',', '，'])
         && !probe.contains('。')
         && probe.chars().count() <= 80
-}
-
-/// Character range of a 文号 (`杭政〔2019〕55号`) in a folded, compact line.
-pub fn find_doc_number(probe: &str) -> Option<Range<usize>> {
-    let chars: Vec<char> = probe.chars().collect();
-    for open in 0..chars.len() {
-        if chars[open] != '〔' {
-            continue;
-        }
-        let year = chars.get(open + 1..open + 5)?;
-        if !year.iter().all(char::is_ascii_digit) || chars.get(open + 5) != Some(&'〕') {
-            continue;
-        }
-        let digits = chars[open + 6..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if !(1..=4).contains(&digits) || chars.get(open + 6 + digits) != Some(&'号') {
-            continue;
-        }
-        let mut start = open;
-        while start > 0
-            && open - start < 10
-            && policy_search_normalize::is_han(chars[start - 1])
-            && chars[start - 1] != '号'
-        {
-            start -= 1;
-        }
-        if start < open {
-            return Some(start..open + 7 + digits);
-        }
-    }
-    None
 }
 
 /// The title's issuing body: `杭州市人民政府关于…` → `杭州市人民政府`.
@@ -101,14 +70,6 @@ pub fn find_effective(folded_text: &str) -> Option<Option<Date>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn finds_doc_numbers() {
-        let got = |p: &str| find_doc_number(p).map(|r| p.chars().skip(r.start).take(r.len()).collect::<String>());
-        assert_eq!(got("杭政〔2019〕55号").as_deref(), Some("杭政〔2019〕55号"));
-        assert_eq!(got("文号平政发〔2018〕67号发布日期2018/8/2").as_deref(), Some("平政发〔2018〕67号"));
-        assert_eq!(got("(国发〔201832号)"), None, "a dropped bracket is not guessed");
-    }
 
     #[test]
     fn recognises_signature_and_addressee_lines() {

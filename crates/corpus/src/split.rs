@@ -17,9 +17,9 @@
 
 use std::ops::Range;
 
-use policy_search_normalize::{fold, FoldTable};
+use policy_search_normalize::{docnumber::find_doc_number, fold, FoldTable};
 
-use crate::{meta, Clause};
+use crate::Clause;
 
 /// The most characters a clause's text may have; a longer clause is split (see [`split_long`]).
 pub const MAX_CLAUSE_CHARS: usize = 2_000;
@@ -41,7 +41,8 @@ const SENTENCE_END: [char; 6] = ['。', '！', '？', '；', '!', '?'];
 const CLOSERS: [char; 10] = ['”', '’', '」', '』', '）', ')', '】', '〕', ']', '》'];
 /// How far back a cut looks for the start of an ASCII token before giving up on keeping it whole.
 const LONGEST_TOKEN: usize = 64;
-/// More characters than any 文号 has (a 10-character issuer, `〔2019〕`, 4 digits, `号`).
+/// More characters than any page's 文号 has (an issuer code of at most
+/// [`MAX_CODE_CHARS`](policy_search_normalize::docnumber::MAX_CODE_CHARS), `〔2019〕`, 4 digits, `号`).
 const DOC_NUMBER_REACH: usize = 24;
 
 /// Splits every clause longer than `limit` characters into consecutive clauses; returns the
@@ -147,7 +148,7 @@ fn doc_numbers_near(chars: &[char], at: usize) -> Vec<Range<usize>> {
     let probe: Vec<char> = fold(&chars[from..to].iter().collect::<String>(), FoldTable::full()).chars().collect();
     let mut found = Vec::new();
     let mut offset = 0;
-    while let Some(r) = meta::find_doc_number(&probe[offset..].iter().collect::<String>()) {
+    while let Some(r) = find_doc_number(&probe[offset..].iter().collect::<String>()) {
         found.push(from + offset + r.start..from + offset + r.end);
         offset += r.end;
     }

@@ -21,7 +21,7 @@ fn no_body_line_is_removed_and_the_report_lists_exactly_the_chrome() {
 
     let chrome =
         [(1, "welcome_banner"), (2, "site_nav"), (3, "header"), (18, "site_nav"), (19, "copyright"), (20, "licence")];
-    let removed: Vec<(usize, &str)> = d.removed.iter().map(|r| (r.line, r.rule)).collect();
+    let removed: Vec<(usize, &str)> = d.removed.iter().map(|r| (r.line, r.rule.name())).collect();
     assert_eq!(removed, chrome);
 
     let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace() && *c != '|').collect::<String>();

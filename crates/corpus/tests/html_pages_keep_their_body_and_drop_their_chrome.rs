@@ -5,7 +5,7 @@
 
 use std::{fs, path::PathBuf};
 
-use policy_search_corpus::{load_dir, Corpus, Document};
+use policy_search_corpus::{load_dir, Corpus, Document, Rule};
 use policy_search_normalize::{fold, FoldTable};
 
 fn fixture(name: &str) -> String {
@@ -103,8 +103,8 @@ fn a_gov_cn_page_drops_and_reports_its_chrome() {
     for not_text in ["统计代码", ".nav"] {
         assert!(!searchable(d).contains(not_text) && !d.removed.iter().any(|r| r.text.contains(not_text)));
     }
-    assert!(d.removed.iter().filter(|r| r.text.contains("ICP")).all(|r| r.rule == "outside_main"));
-    assert!(d.removed.iter().any(|r| r.rule == "signature" && r.text == "某省人民政府办公厅"));
+    assert!(d.removed.iter().filter(|r| r.text.contains("ICP")).all(|r| r.rule == Rule::OutsideMain));
+    assert!(d.removed.iter().any(|r| r.rule == Rule::Signature && r.text == "某省人民政府办公厅"));
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use std::{fs, path::PathBuf};
 
-use policy_search_corpus::{load_dir, Clause, Document};
+use policy_search_corpus::{load_dir, title, Clause, Document};
 
 fn code() -> Document {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("corpus-cases").join("civil-code");
@@ -66,7 +66,7 @@ fn a_title_ending_in_fa_names_the_law_and_only_the_title_lines_are_removed() {
     let d = code();
     assert_eq!(d.meta.title, "中华人民共和国示例法典");
     assert_eq!(d.meta.effective.map(|d| d.to_string()).as_deref(), Some("2021-01-01"));
-    let removed: Vec<(usize, &str)> = d.removed.iter().map(|r| (r.line, r.rule)).collect();
+    let removed: Vec<(usize, &str)> = d.removed.iter().map(|r| (r.line, r.rule.name())).collect();
     assert_eq!(removed, [(1, "header"), (2, "header")]);
     for title in [
         "中华人民共和国刑法",
@@ -74,9 +74,9 @@ fn a_title_ending_in_fa_names_the_law_and_only_the_title_lines_are_removed() {
         "中华人民共和国涉外民事关系法律适用法",
         "中华人民共和国宪法修正案（2018年）",
     ] {
-        assert!(policy_search_corpus::segment::is_title_like(title), "{title}");
+        assert!(title::is_title_like(&title::probe(title)), "{title}");
     }
     for not_a_title in ["工作方法", "依法", "具体做法"] {
-        assert!(!policy_search_corpus::segment::is_title_like(not_a_title), "{not_a_title}");
+        assert!(!title::is_title_like(&title::probe(not_a_title)), "{not_a_title}");
     }
 }

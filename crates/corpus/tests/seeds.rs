@@ -132,7 +132,7 @@ fn every_policy_sentence_is_in_some_clause() {
                 continue;
             }
             // The one repair the cleaner makes: a 文号 gets back its lost closing bracket.
-            let line = policy_search_corpus::clean::numbers::repair_doc_numbers(&strip_glosses_for_test(line));
+            let line = policy_search_normalize::docnumber::repair_brackets(&strip_glosses_for_test(line));
             let cells: Vec<&str> = line.split_whitespace().collect();
             let pieces: Vec<String> =
                 if cells.len() >= 3 && cells[0].chars().all(|c| c.is_ascii_digit() || c == '序' || c == '号') {

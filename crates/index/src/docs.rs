@@ -1,8 +1,13 @@
 //! The docs section: document metadata, one record per document, in file-name order.
 //!
 //! A table of records of strings (empty = none): `doc | title | issuer count | issuers… |
-//! number | published | effective | expires | period | source`. Dates are `YYYY-MM-DD`.
-//! Validity is not stored: it depends on the day of the search (see [`crate::facets`]).
+//! number | published | effective | expires | period | source`, then the 文号 read as its parts
+//! (`serial + 1`, 0 = none; then `year + 1`, 0 = none, and the issuer code): read once here at
+//! build time, so that a query naming a 文号 compares parts instead of reading every document's.
+//! Dates are `YYYY-MM-DD`. Validity is not stored: it depends on the day of the search (see
+//! [`crate::facets`]).
+
+use policy_search_normalize::docnumber::DocNumber;
 
 use crate::bytes::{Reader, Table};
 
@@ -17,6 +22,10 @@ pub struct DocView<'a> {
     pub issuer: Vec<&'a str>,
     /// 文号.
     pub number: Option<&'a str>,
+    /// The 文号 as its parts, read from it folded with the index's own fold table (as a query
+    /// is folded) by [`policy_search_normalize::docnumber::read_number`]; `None` when there is
+    /// no 文号 or it reads as none. The writer derives it from `number` and ignores this field.
+    pub number_parts: Option<DocNumber<&'a str>>,
     /// Date of issue.
     pub published: Option<&'a str>,
     /// Date it takes effect.
@@ -29,10 +38,10 @@ pub struct DocView<'a> {
     pub source: Option<&'a str>,
 }
 
-/// Writes one document record.
+/// Writes one document record, with `parts`, its 文号 read as parts.
 #[cfg(feature = "write")]
-pub fn record(d: &DocView<'_>) -> Vec<u8> {
-    use crate::bytes::{put_str, put_strs};
+pub fn record(d: &DocView<'_>, parts: Option<&DocNumber>) -> Vec<u8> {
+    use crate::bytes::{put_str, put_strs, put_varint};
     let mut out = Vec::new();
     put_str(&mut out, d.doc);
     put_str(&mut out, d.title);
@@ -41,6 +50,12 @@ pub fn record(d: &DocView<'_>) -> Vec<u8> {
         put_str(&mut out, s.unwrap_or(""));
     }
     put_str(&mut out, d.source.unwrap_or(""));
+    // Offset by one so that 0 says "none": a serial and a year of 0 can be written.
+    put_varint(&mut out, parts.map_or(0, |p| u64::from(p.serial) + 1));
+    if let Some(p) = parts {
+        put_varint(&mut out, p.year.map_or(0, |y| u64::from(y) + 1));
+        put_str(&mut out, p.code.as_deref().unwrap_or(""));
+    }
     out
 }
 
@@ -54,5 +69,37 @@ pub fn read<'a>(table: &Table<'a>, i: u32) -> Option<DocView<'a>> {
     let (number, published, effective, expires, period) =
         (opt(r.str()?), opt(r.str()?), opt(r.str()?), opt(r.str()?), opt(r.str()?));
     let source = opt(r.str()?);
-    Some(DocView { doc, title, issuer, number, published, effective, expires, period, source })
+    let number_parts = match r.varint()? {
+        0 => None,
+        serial => {
+            let year = r.u32()?.checked_sub(1);
+            Some(DocNumber { code: opt(r.str()?), year, serial: u32::try_from(serial - 1).ok()? })
+        }
+    };
+    Some(DocView { doc, title, issuer, number, number_parts, published, effective, expires, period, source })
+}
+
+#[cfg(all(test, feature = "write"))]
+mod tests {
+    use super::*;
+    use crate::bytes::put_table;
+
+    #[test]
+    fn a_record_keeps_its_number_parts() {
+        let doc = DocView {
+            doc: "000", title: "关于…的意见", number: Some("杭政〔2019〕55号"), ..DocView::default()
+        };
+        let parts = [
+            Some(DocNumber { code: Some("杭政".to_string()), year: Some(2019), serial: 55 }),
+            Some(DocNumber { code: None, year: None, serial: 0 }),
+            None,
+        ];
+        let bytes = put_table(&parts.iter().map(|p| record(&doc, p.as_ref())).collect::<Vec<_>>());
+        let table = Table::new(&bytes).unwrap();
+        for (i, p) in parts.iter().enumerate() {
+            let read = read(&table, i as u32).unwrap();
+            let expected = p.as_ref().map(|p| DocNumber { code: p.code.as_deref(), year: p.year, serial: p.serial });
+            assert_eq!(read, DocView { number_parts: expected, ..doc.clone() });
+        }
+    }
 }

@@ -18,7 +18,7 @@
 use crate::FormatError;
 
 /// Bumped whenever any section's layout changes.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 /// A blob's magic and its section names in on-disk order.
 pub struct Layout<const N: usize> {

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use policy_search_normalize::{fold, FoldTable};
+use policy_search_normalize::{docnumber::read_number, fold, FoldTable};
 
 use crate::{
     alphabet,
@@ -140,7 +140,8 @@ pub fn write(
     let folded: Vec<String> = clauses.iter().map(|c| fold(&c.text, full)).collect();
 
     let corpus_chars: BTreeSet<char> = folded.iter().flat_map(|t| t.chars()).collect();
-    let fold_section = full.restrict_to(|c| corpus_chars.contains(&c)).as_bytes().to_vec();
+    let shipped = full.restrict_to(|c| corpus_chars.contains(&c));
+    let fold_section = shipped.as_bytes().to_vec();
 
     let mut lists: BTreeMap<String, Vec<Occurrences>> = BTreeMap::new();
     for (i, text) in folded.iter().enumerate() {
@@ -270,7 +271,13 @@ pub fn write(
     }
     assert!(numbers.windows(2).all(|w| w[0].doc <= w[1].doc), "clauses come in document order");
     let clauses_section = clauses::write(&numbers, docs.len() as u32);
-    let docs_section = put_table(&docs.iter().map(docs::record).collect::<Vec<_>>());
+    // Each 文号 read as the query reads one: folded with the table the index ships.
+    let docs_section = put_table(
+        &docs
+            .iter()
+            .map(|d| docs::record(d, d.number.and_then(|n| read_number(&fold(n, &shipped))).as_ref()))
+            .collect::<Vec<_>>(),
+    );
     assert_eq!(facets.clause_units.len(), clauses.len(), "one unit list per clause");
     let facets_section = facets::write(docs, facets);
     let headings_section = put_table(&heading_records);
@@ -410,4 +417,54 @@ fn groups<T>(items: &[T], target: usize, size: impl Fn(&T) -> usize) -> Vec<&[T]
 /// A directory entry for a written file.
 fn file(checksum: &Option<u64>, bytes: &[u8]) -> File {
     File { checksum: checksum.expect("a written header is whole"), bytes: bytes.len() as u32 }
+}
+
+#[cfg(test)]
+mod tests {
+    use policy_search_normalize::docnumber::DocNumber;
+
+    use super::*;
+    use crate::Index;
+
+    #[test]
+    fn each_doc_number_is_stored_as_the_query_reads_it() {
+        let full = FoldTable::from_pairs([('國', '国'), ('發', '发'), ('號', '号'), ('粵', '粤')]);
+        let docs = [
+            DocView { doc: "a", title: "甲", number: Some("國發〔2018〕32號"), ..DocView::default() },
+            // 粤 occurs in no clause, so the index ships no entry for 粵: a query keeps it as typed.
+            DocView { doc: "b", title: "乙", number: Some("粵府〔2020〕1号"), ..DocView::default() },
+            DocView { doc: "c", title: "丙", number: Some("无文号"), ..DocView::default() },
+            DocView { doc: "d", title: "丁", ..DocView::default() },
+        ];
+        let clauses: Vec<ClauseInput> = (0..docs.len() as u32)
+            .map(|doc| ClauseInput {
+                doc,
+                id: "1".into(),
+                label: String::new(),
+                path: Vec::new(),
+                heading_len: 0,
+                text: "按国发〔2018〕32号执行。".into(),
+                units: Vec::new(),
+                units_span: None,
+            })
+            .collect();
+        let facets = facets::FacetsInput {
+            units: Vec::new(),
+            clause_units: vec![Vec::new(); clauses.len()],
+            stated: vec![None; docs.len()],
+        };
+        let lexicon = Lexicon {
+            words: BTreeMap::new(),
+            stopwords: BTreeSet::new(),
+            synonyms: BTreeMap::new(),
+            readings: &|_| Vec::new(),
+            word_readings: &|_| Vec::new(),
+            common: Vec::new(),
+        };
+        let blobs = write(&docs, &clauses, &facets, &full, &lexicon, Sharding::Never);
+        let index = Index::<false>::open(&blobs.core).unwrap();
+        let parts: Vec<_> = (0..4).map(|d| index.doc(d).unwrap().number_parts).collect();
+        let n = |code, year, serial| Some(DocNumber { code: Some(code), year: Some(year), serial });
+        assert_eq!(parts, [n("国发", 2018, 32), n("粵府", 2020, 1), None, None]);
+    }
 }

@@ -18,9 +18,14 @@
 //! and since every folded corpus character is a fixed point of the fold, it cannot match anyway.
 //!
 //! Invariant (tested): the fold is idempotent, `fold_char(fold_char(c)) == fold_char(c)`.
+//!
+//! Beside the fold, the one other text convention both sides must read alike: the 文号 grammar
+//! ([`docnumber`]), which the build uses to find and repair a page's 文号 and the query to read a
+//! typed one.
 
 #![forbid(unsafe_code)]
 
+pub mod docnumber;
 #[cfg(feature = "build")]
 mod full;
 

@@ -4,44 +4,39 @@
 //! case and half width, with its whitespace removed. Rules are written once in Simplified and
 //! apply to Traditional pages too. None is keyed to a particular site or file. They say what a
 //! line looks like, not where it is: the pipeline applies them only outside a document's body
-//! (its leading and trailing lines), except the label rules ([`is_label_rule`]).
+//! (its leading and trailing lines), except the label rules ([`Rule::is_label`]).
 
-/// A named line rule.
+use crate::Rule;
+
+/// A chrome rule: the line it names, and the predicate that recognises such a line.
 pub struct LineRule {
-    /// The name reported when the rule removes a line.
-    pub name: &'static str,
+    /// The rule reported when it removes a line.
+    pub rule: Rule,
     /// True when the probe is such a line.
     pub matches: fn(&str) -> bool,
 }
 
 /// Every spam and chrome rule, in the order they are tried.
 pub const RULES: &[LineRule] = &[
-    LineRule { name: "seo_spam", matches: seo_spam },
-    LineRule { name: "welcome_banner", matches: welcome_banner },
-    LineRule { name: "login_form", matches: login_form },
-    LineRule { name: "site_nav", matches: site_nav },
-    LineRule { name: "breadcrumb", matches: breadcrumb },
-    LineRule { name: "page_meta", matches: page_meta },
-    LineRule { name: "contact_block", matches: contact_block },
-    LineRule { name: "licence", matches: licence },
-    LineRule { name: "copyright", matches: copyright },
-    LineRule { name: "prev_next", matches: prev_next },
-    LineRule { name: "seo_keywords", matches: seo_keywords },
-    LineRule { name: "widget_label", matches: widget_label },
-    LineRule { name: "image_placeholder", matches: image_placeholder },
-    LineRule { name: "disclaimer", matches: disclaimer },
+    LineRule { rule: Rule::SeoSpam, matches: seo_spam },
+    LineRule { rule: Rule::WelcomeBanner, matches: welcome_banner },
+    LineRule { rule: Rule::LoginForm, matches: login_form },
+    LineRule { rule: Rule::SiteNav, matches: site_nav },
+    LineRule { rule: Rule::Breadcrumb, matches: breadcrumb },
+    LineRule { rule: Rule::PageMeta, matches: page_meta },
+    LineRule { rule: Rule::ContactBlock, matches: contact_block },
+    LineRule { rule: Rule::Licence, matches: licence },
+    LineRule { rule: Rule::Copyright, matches: copyright },
+    LineRule { rule: Rule::PrevNext, matches: prev_next },
+    LineRule { rule: Rule::SeoKeywords, matches: seo_keywords },
+    LineRule { rule: Rule::WidgetLabel, matches: widget_label },
+    LineRule { rule: Rule::ImagePlaceholder, matches: image_placeholder },
+    LineRule { rule: Rule::Disclaimer, matches: disclaimer },
 ];
 
-/// True for a rule that matches only a whole line equal to a button or placeholder label: no
-/// sentence is such a line, so it applies inside a document's body too. Every other rule
-/// applies only before the body begins and after it ends.
-pub fn is_label_rule(name: &str) -> bool {
-    matches!(name, "widget_label" | "image_placeholder")
-}
-
-/// The name of the first rule that matches `probe`, if any.
-pub fn chrome_rule(probe: &str) -> Option<&'static str> {
-    RULES.iter().find(|r| (r.matches)(probe)).map(|r| r.name)
+/// The first rule that matches `probe`, if any.
+pub fn chrome_rule(probe: &str) -> Option<Rule> {
+    RULES.iter().find(|r| (r.matches)(probe)).map(|r| r.rule)
 }
 
 /// Sentence punctuation: a line that has it is prose, not a label.
@@ -201,7 +196,7 @@ mod tests {
     fn rule(line: &str) -> Option<&'static str> {
         let full = policy_search_normalize::FoldTable::full();
         let probe: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-        chrome_rule(&policy_search_normalize::fold(&probe, full))
+        chrome_rule(&policy_search_normalize::fold(&probe, full)).map(|r| r.name())
     }
 
     #[test]

@@ -1,0 +1,185 @@
+//! A corpus folder: which files it holds and how each is read ([`load_dir`]), and what the build
+//! says about it afterwards ([`Corpus`]'s report, summary and warnings). A bad file, a link out
+//! of the folder, a manifest entry for a missing file and the same document twice are errors
+//! naming the file; everything past reading one page is [`crate::page`]'s.
+
+use std::{
+    fs,
+    path::{Path, PathBuf},
+};
+
+use crate::{
+    page::{parse_document, parse_page},
+    read::{self, FileKind},
+    CorpusError, Document, Manifest, MAX_CLAUSE_CHARS,
+};
+
+/// All documents of a corpus folder.
+#[derive(Debug)]
+pub struct Corpus {
+    /// Documents in file-name order.
+    pub documents: Vec<Document>,
+    /// The manifest's own thesaurus rules (Solr syntax), checked by the build.
+    pub synonyms: Vec<String>,
+    /// Files of the folder that were not read, each with why (the build prints them).
+    pub skipped: Vec<String>,
+    /// The folder it was read from.
+    pub dir: PathBuf,
+}
+
+impl Corpus {
+    /// What the build says about single files without failing, one line each: files not read
+    /// (hidden ones) and files read in an encoding that had to be guessed.
+    pub fn warnings(&self) -> Vec<String> {
+        self.skipped.iter().cloned().chain(self.documents.iter().filter_map(|d| d.warning.clone())).collect()
+    }
+
+    /// [`Corpus::warnings`], then every clause that was split because it was longer than
+    /// [`MAX_CLAUSE_CHARS`].
+    pub fn report(&self) -> Vec<String> {
+        let splits = self.documents.iter().flat_map(|d| {
+            d.split.iter().map(|s| {
+                format!(
+                    "{}: clause {} ({} characters) split into {} clauses of at most {MAX_CLAUSE_CHARS} characters",
+                    d.file.display(),
+                    s.clause,
+                    s.chars,
+                    s.pieces
+                )
+            })
+        });
+        self.warnings().into_iter().chain(splits).collect()
+    }
+
+    /// The removed-lines report the build writes beside the index: one line per removed line
+    /// (`file:line: rule: text`), then [`Corpus::report`].
+    pub fn removed_report(&self) -> String {
+        let removed = self.documents.iter().flat_map(|d| {
+            d.removed.iter().map(move |r| format!("{}:{}: {}: {}", d.file.display(), r.line, r.rule, r.text))
+        });
+        removed.chain(self.report()).map(|line| line + "\n").collect()
+    }
+
+    /// One line for the build's output: documents, clauses, removed lines (and where the report
+    /// is), files skipped or read in a guessed encoding, clauses split.
+    pub fn summary(&self, report: &Path) -> String {
+        let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let clauses = self.documents.iter().map(|d| d.clauses.len()).sum();
+        let removed = self.documents.iter().map(|d| d.removed.len()).sum();
+        let mut parts = vec![
+            count(self.documents.len(), "document", "documents"),
+            count(clauses, "clause", "clauses"),
+            format!("{} (see {})", count(removed, "line removed", "lines removed"), report.display()),
+        ];
+        let guessed = self.documents.iter().filter(|d| d.warning.is_some()).count();
+        let split = self.documents.iter().map(|d| d.split.len()).sum();
+        for (n, one, many) in [
+            (self.skipped.len(), "file skipped", "files skipped"),
+            (guessed, "file not UTF-8", "files not UTF-8"),
+            (split, "long clause split", "long clauses split"),
+        ] {
+            if n > 0 {
+                parts.push(count(n, one, many));
+            }
+        }
+        format!("policy-search corpus: {}", parts.join(", "))
+    }
+}
+
+/// Reads every `*.txt`, `*.html` and `*.htm` in `dir` and its optional `manifest.toml`
+/// (docs/corpus.md).
+///
+/// Any problem is an error naming the file.
+pub fn load_dir(dir: &Path) -> Result<Corpus, CorpusError> {
+    let io = CorpusError::io;
+    let manifest_path = dir.join("manifest.toml");
+    let manifest = match fs::read_to_string(&manifest_path) {
+        Ok(text) => Manifest::parse(&text, &manifest_path)?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Manifest::default(),
+        Err(e) => return Err(io(&manifest_path)(e)),
+    };
+
+    let mut paths = Vec::new();
+    let mut skipped = Vec::new();
+    let root = fs::canonicalize(dir).map_err(io(dir))?;
+    for entry in fs::read_dir(dir).map_err(io(dir))? {
+        let path = entry.map_err(io(dir))?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        if name == "manifest.toml" {
+            continue;
+        }
+        if name.starts_with('.') {
+            skipped.push(format!("{}: skipped, a hidden file", path.display()));
+            continue;
+        }
+        // A link may not lead out of the folder: the corpus is what the folder holds.
+        let target = fs::canonicalize(&path).map_err(io(&path))?;
+        if !target.starts_with(&root) {
+            return Err(CorpusError::LinkOutside { path, target });
+        }
+        match FileKind::of(&path) {
+            Some(kind) if path.is_file() => paths.push((path, kind)),
+            _ => return Err(CorpusError::NotCorpusFile { path }),
+        }
+    }
+    paths.sort_by(|a, b| a.0.cmp(&b.0));
+
+    let stem = |p: &Path| p.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+    for name in manifest.files.keys() {
+        if !paths.iter().any(|(p, _)| &stem(p) == name) {
+            return Err(CorpusError::ManifestNoSuchFile {
+                path: manifest_path,
+                stem: name.clone(),
+                dir: dir.to_path_buf(),
+            });
+        }
+    }
+
+    let mut documents: Vec<Document> = Vec::new();
+    for (path, kind) in &paths {
+        let doc = read_document(path, *kind, &stem(path), &manifest)?;
+        // The same document twice (a re-scrape, a copy, page.html beside page.txt) would show
+        // every clause twice.
+        let same = |d: &Document| {
+            (d.meta.title == doc.meta.title && d.meta.number == doc.meta.number)
+                || d.clauses.iter().map(|c| &c.text).eq(doc.clauses.iter().map(|c| &c.text))
+        };
+        if let Some(first) = documents.iter().find(|d| same(d)) {
+            return Err(CorpusError::Duplicate {
+                path: path.clone(),
+                first: first.file.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string(),
+                title: doc.meta.title,
+            });
+        }
+        documents.push(doc);
+    }
+    if documents.is_empty() {
+        return Err(CorpusError::NoDocuments { path: dir.to_path_buf() });
+    }
+    Ok(Corpus { documents, synonyms: manifest.synonyms, skipped, dir: dir.to_path_buf() })
+}
+
+/// Reads, decodes and parses one file; its manifest entry is the one named by its stem.
+fn read_document(path: &Path, kind: FileKind, stem: &str, manifest: &Manifest) -> Result<Document, CorpusError> {
+    let bytes = fs::read(path).map_err(CorpusError::io(path))?;
+    let undecodable = |e: read::decode::Undecodable| CorpusError::Undecodable {
+        path: path.to_path_buf(),
+        tried: e.tried,
+        offset: e.offset,
+    };
+    let overrides = manifest.files.get(stem);
+    let (parsed, guessed) = match kind {
+        FileKind::Text => {
+            let (text, guessed) = read::decode::text(&bytes).map_err(undecodable)?;
+            (parse_document(stem, &text, overrides), guessed)
+        }
+        FileKind::Html => {
+            let (text, guessed) = read::decode::html(&bytes).map_err(undecodable)?;
+            (parse_page(stem, read::html::page(&text), overrides), guessed)
+        }
+    };
+    let mut doc = parsed.map_err(|source| CorpusError::Document { path: path.to_path_buf(), source })?;
+    doc.file = path.to_path_buf();
+    doc.warning = guessed.map(|e| format!("{}: not UTF-8, read as {e}", path.display()));
+    Ok(doc)
+}
