@@ -6,7 +6,7 @@
 //! make up at least [`TITLE_SHARE`] of its weight within the document's title and issuers.
 
 use policy_search_index::keys;
-use policy_search_normalize::is_han;
+pub use policy_search_normalize::docnumber::{read_number, DocNumber};
 
 use crate::{query::relaxed::Piece, reader::Reader};
 
@@ -18,64 +18,6 @@ pub const TITLE_MIN_CHARS: usize = 4;
 
 /// A synonym found in a title counts this share of its piece's weight (and none of its length).
 pub const SYNONYM_TITLE: f32 = 0.5;
-
-/// A 文号 as its parts: issuer code (`杭政`), year, serial.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DocNumber {
-    /// The issuer code before the year, if written.
-    pub code: Option<String>,
-    /// The year, if written.
-    pub year: Option<u32>,
-    /// The serial number.
-    pub serial: u32,
-}
-
-/// Reads the 文号 in folded `text`, in any of the forms people write: `码〔年〕号号`, `码年号号`,
-/// `年年号号`, `号号文`, `码号号`. Brackets are already folded to `〔〕`.
-pub fn read_number(text: &str) -> Option<DocNumber> {
-    let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let hao = chars.iter().position(|&c| c == '号')?;
-    let digits_before = |end: usize| chars[..end].iter().rev().take_while(|c| c.is_ascii_digit()).count();
-    let n = digits_before(hao);
-    if n == 0 || n > 6 {
-        return None;
-    }
-    let serial: u32 = chars[hao - n..hao].iter().collect::<String>().parse().ok()?;
-    let mut rest = hao - n;
-    let mut year = None;
-    if rest > 0 && matches!(chars[rest - 1], '〕' | '年') {
-        let y = digits_before(rest - 1);
-        if y == 4 {
-            year = chars[rest - 1 - y..rest - 1].iter().collect::<String>().parse().ok();
-            rest = rest - 1 - y;
-            if rest > 0 && chars[rest - 1] == '〔' {
-                rest -= 1;
-            }
-        }
-    }
-    let code: String =
-        chars[..rest].iter().rev().take_while(|&&c| is_han(c)).collect::<Vec<_>>().into_iter().rev().collect();
-    let code = (!code.is_empty()).then_some(code);
-    // `37号文` says nothing more than its serial; anything else after 号 is not a 文号.
-    let tail: String = chars[hao + 1..].iter().collect();
-    if !(tail.is_empty() || tail == "文") {
-        return None;
-    }
-    if code.is_none() && year.is_none() && tail.is_empty() {
-        return None; // a bare `5号` is too little to name a document
-    }
-    Some(DocNumber { code, year, serial })
-}
-
-impl DocNumber {
-    /// True when `self` (what was typed) names `doc` (a document's 文号): the serial agrees
-    /// and so do the year and issuer code where typed.
-    pub fn names(&self, doc: &DocNumber) -> bool {
-        self.serial == doc.serial
-            && self.year.is_none_or(|y| Some(y) == doc.year)
-            && self.code.as_ref().is_none_or(|c| doc.code.as_ref().is_some_and(|d| d.ends_with(c.as_str())))
-    }
-}
 
 /// Why a document is a hit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,8 +35,8 @@ pub(crate) fn documents(r: &Reader<'_>, raw_folded: &str, pieces: &[Piece]) -> V
     let mut out = Vec::new();
     for d in 0..r.index().doc_count() {
         let Some(doc) = r.index().doc(d) else { continue };
-        if let (Some(typed), Some(number)) = (&typed, doc.number.map(|n| r.fold(n))) {
-            if read_number(&number).is_some_and(|n| typed.names(&n)) {
+        if let (Some(typed), Some(number)) = (&typed, &doc.number_parts) {
+            if typed.names(number) {
                 out.push((d, DocMatch::Number, 1.0));
                 continue;
             }
@@ -124,33 +66,3 @@ pub(crate) fn documents(r: &Reader<'_>, raw_folded: &str, pieces: &[Piece]) -> V
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn n(code: Option<&str>, year: Option<u32>, serial: u32) -> Option<DocNumber> {
-        Some(DocNumber { code: code.map(str::to_string), year, serial })
-    }
-
-    #[test]
-    fn reads_every_written_form() {
-        assert_eq!(read_number("国发〔2017〕37号"), n(Some("国发"), Some(2017), 37));
-        assert_eq!(read_number("国发2017年37号"), n(Some("国发"), Some(2017), 37));
-        assert_eq!(read_number("2017年37号"), n(None, Some(2017), 37));
-        assert_eq!(read_number("37号文"), n(None, None, 37));
-        assert_eq!(read_number("平政发 〔2018〕 67号"), n(Some("平政发"), Some(2018), 67));
-        assert_eq!(read_number("5号"), None);
-        assert_eq!(read_number("第3号楼"), None);
-    }
-
-    #[test]
-    fn a_typed_number_names_the_document_it_agrees_with() {
-        let doc = read_number("杭政〔2019〕55号").unwrap();
-        for typed in ["杭政〔2019〕55号", "2019年55号", "55号文", "杭政55号"] {
-            assert!(read_number(typed).unwrap().names(&doc), "{typed}");
-        }
-        for typed in ["杭政〔2018〕55号", "56号文", "国发〔2019〕55号"] {
-            assert!(!read_number(typed).unwrap().names(&doc), "{typed}");
-        }
-    }
-}
