@@ -208,6 +208,8 @@ class PolicySearchElement extends HTMLElement {
   ready(engine) {
     const s = this.session;
     s.start(engine);
+    // The box takes no more than a query may hold: the engine's limit, not a copy of it.
+    this.input.maxLength = s.limits.max_query_chars;
     this.setState("ready");
     this.restoreFromUrl();
     this.dispatch("policy-search-ready", { clauses: s.stats.clauses, docs: s.stats.docs });

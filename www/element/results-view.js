@@ -235,10 +235,10 @@ export class ResultsView {
     this.announce("");
   }
 
-  /** A query the engine refused: why, in the interface's words. */
+  /** A query the engine refused: why, in the interface's words (with the engine's limits). */
   queryError(error) {
     const word = this.t.errors[error?.code];
-    const text = typeof word === "function" ? word(error) : String(error?.message ?? error);
+    const text = typeof word === "function" ? word(error, this.session.limits) : String(error?.message ?? error);
     this.error(text, false);
     this.announce(text);
   }

@@ -1,15 +1,13 @@
 // The element's session with the engine: every call it makes to the wasm goes through here.
-// It holds the engine in use (the exact one, then the natural one when that takes over) and the
-// documents' metadata; and it makes a sharded index's answers whole: a call that lacked shard
-// files is not shown, the files are fetched and added, and the caller's step runs again
-// (`lacking`).
+// It holds the engine in use (the exact one, then the natural one when that takes over), the
+// documents' metadata, and the engine's own limits (`limits()`: the JS repeats none of them);
+// and it makes a sharded index's answers whole: a call that lacked shard files is not shown,
+// the files are fetched and added, and the caller's step runs again (`lacking`).
 
 import { natural, missing, addFiles } from "./engine.js";
 
 /** Example queries offered when nothing is found. */
 const EXAMPLES = 6;
-/** The engine's largest `limit` (bindings.rs MAX_LIMIT). */
-const MAX_LIMIT = 1000;
 
 const idle = (fn) => (window.requestIdleCallback ?? ((f) => setTimeout(f, 50)))(fn);
 
@@ -31,9 +29,9 @@ export class Session {
   }
 
   /**
-   * The exact engine has arrived: reads the documents (a `today` it refuses means today) and its
-   * stats, and folds every clause while the visitor reads, so the first search is as fast as the
-   * rest.
+   * The exact engine has arrived: reads the documents (a `today` it refuses means today), its
+   * stats and limits, and folds every clause while the visitor reads, so the first search is as
+   * fast as the rest.
    */
   start(engine) {
     this.engine = engine;
@@ -46,6 +44,8 @@ export class Session {
     }
     for (const d of docs) this.docs.set(d.doc, d);
     this.stats = engine.stats();
+    /** `{max_query_chars, max_terms, max_limit}`: the longest query, most terms, largest page. */
+    this.limits = engine.limits();
     idle(() => engine.prepare());
   }
 
@@ -144,7 +144,7 @@ export class Session {
     const found = new Map();
     if (!q.trim() || !clauses) return found;
     try {
-      const options = { limit: Math.min(clauses, MAX_LIMIT), offset: 0, filters: { doc: [doc] } };
+      const options = { limit: Math.min(clauses, this.limits.max_limit), offset: 0, filters: { doc: [doc] } };
       // An engine without `filters` answers for every document: the doc test keeps this one's.
       for (const hit of this.search(q, options).hits) {
         // A clause found through its headings alone has nothing to mark.
@@ -162,9 +162,9 @@ export class Session {
     const options = { correct: this.correct };
     try {
       // hitOf where the module has it (any that reads shard files): one clause's text, not a
-      // thousand hits'.
+      // page of hits'.
       if (typeof this.engine.hitOf === "function") return this.engine.hitOf(q, doc, clause, options)?.highlights ?? [];
-      const all = this.engine.search(q, { ...options, limit: 1000 }).hits;
+      const all = this.engine.search(q, { ...options, limit: this.limits.max_limit }).hits;
       return all.find((hit) => hit.doc === doc && hit.clause === clause)?.highlights ?? [];
     } catch {
       return [];
