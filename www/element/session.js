@@ -137,18 +137,24 @@ export class Session {
   }
 
   /**
-   * The highlights of `q` in the clauses of `doc`, which has `clauses` of them (clause id →
-   * ranges), from one search over that document's clauses only.
+   * The highlights of `q` in the clauses of `doc` (clause id → ranges): every hit of a search
+   * limited to that document, page after page, so a document of any length is marked whole.
+   * `clauses`: the document's number of clauses, if known.
    */
-  highlights(q, doc, clauses) {
+  highlights(q, doc, clauses = Infinity) {
     const found = new Map();
     if (!q.trim() || !clauses) return found;
+    // Its clauses and its own hit: one page, unless the engine's largest page is smaller.
+    const size = Math.min(clauses + 1, this.limits.max_limit);
     try {
-      const options = { limit: Math.min(clauses, this.limits.max_limit), offset: 0, filters: { doc: [doc] } };
-      // An engine without `filters` answers for every document: the doc test keeps this one's.
-      for (const hit of this.search(q, options).hits) {
+      for (let offset = 0, more = true; more; offset += size) {
+        const { hits } = this.search(q, { limit: size, offset, filters: { doc: [doc] } });
+        // An engine without `filters` answers for every document: the doc test keeps this one's.
         // A clause found through its headings alone has nothing to mark.
-        if (hit.kind === "clause" && hit.doc === doc && hit.highlights.length && !found.has(hit.clause)) found.set(hit.clause, hit.highlights);
+        for (const hit of hits) {
+          if (hit.kind === "clause" && hit.doc === doc && hit.highlights.length && !found.has(hit.clause)) found.set(hit.clause, hit.highlights);
+        }
+        more = hits.length === size;
       }
     } catch {
       /* a query the engine refuses highlights nothing; the results say why */
@@ -159,15 +165,13 @@ export class Session {
   /** The highlights of `q` in one clause (none when the query does not find it). */
   highlightsOf(q, doc, clause) {
     if (!q.trim()) return [];
-    const options = { correct: this.correct };
     try {
-      // hitOf where the module has it (any that reads shard files): one clause's text, not a
-      // page of hits'.
-      if (typeof this.engine.hitOf === "function") return this.engine.hitOf(q, doc, clause, options)?.highlights ?? [];
-      const all = this.engine.search(q, { ...options, limit: this.limits.max_limit }).hits;
-      return all.find((hit) => hit.doc === doc && hit.clause === clause)?.highlights ?? [];
+      // hitOf where the module has it (any that reads shard files): one clause's text, not every
+      // hit's of its document.
+      if (typeof this.engine.hitOf === "function") return this.engine.hitOf(q, doc, clause, { correct: this.correct })?.highlights ?? [];
     } catch {
       return [];
     }
+    return this.highlights(q, doc).get(clause) ?? [];
   }
 }
