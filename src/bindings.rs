@@ -15,11 +15,20 @@ use wasm_bindgen::prelude::*;
 
 use crate::{
     facets::{Day, Filters, Sort, FACETS},
+    query::{MAX_QUERY_CHARS, MAX_TERMS},
     Engine, SearchOptions,
 };
 
 /// The largest page a caller may ask for; more is refused with a clear error.
 pub const MAX_LIMIT: u32 = 1000;
+
+/// What [`PolicySearch::limits`] returns: the constants where they are defined, not copies.
+#[derive(Serialize)]
+struct Limits {
+    max_query_chars: usize,
+    max_terms: usize,
+    max_limit: u32,
+}
 
 /// The search engine over the index embedded in this module.
 #[wasm_bindgen]
@@ -160,6 +169,13 @@ impl PolicySearch {
     /// for the hints of a search that found nothing.
     pub fn examples(&self, n: u32) -> Result<JsValue, JsValue> {
         to_js(&self.engine.examples(n.min(20) as usize))
+    }
+
+    /// The limits a search keeps to, for a caller that must not repeat them: `{max_query_chars,
+    /// max_terms, max_limit}` — the longest query (characters) and most distinct terms it
+    /// accepts (more throws `too_long`, `too_many_terms`), and the largest `limit` of a page.
+    pub fn limits(&self) -> Result<JsValue, JsValue> {
+        to_js(&Limits { max_query_chars: MAX_QUERY_CHARS, max_terms: MAX_TERMS, max_limit: MAX_LIMIT })
     }
 
     /// Every document's metadata: `[{doc, title, issuer, number, published, effective,

@@ -134,6 +134,28 @@ fn bad_queries_and_options_throw_errors_with_a_code() {
     assert!(engine.search("创业".into(), JsValue::UNDEFINED).is_ok(), "the module still answers");
 }
 
+#[derive(Deserialize, Debug)]
+struct Limits {
+    max_query_chars: usize,
+    max_terms: usize,
+    max_limit: u32,
+}
+
+#[wasm_bindgen_test]
+fn the_limits_it_reports_are_the_ones_it_enforces() {
+    // The element reads these instead of repeating them: each is accepted at the limit, refused past it.
+    let engine = engine();
+    let limits: Limits = serde_wasm_bindgen::from_value(engine.limits().unwrap()).unwrap();
+    let long = |n: usize| JsValue::from("长".repeat(n));
+    assert!(engine.search(long(limits.max_query_chars), JsValue::UNDEFINED).is_ok());
+    assert_eq!(code(engine.search(long(limits.max_query_chars + 1), JsValue::UNDEFINED).unwrap_err()), "too_long");
+    let terms = |n: usize| JsValue::from((0..n).map(|i| format!("词{i}")).collect::<Vec<_>>().join(" "));
+    assert!(engine.search(terms(limits.max_terms), JsValue::UNDEFINED).is_ok());
+    assert_eq!(code(engine.search(terms(limits.max_terms + 1), JsValue::UNDEFINED).unwrap_err()), "too_many_terms");
+    assert!(engine.search("创业".into(), options(limits.max_limit, 0)).is_ok());
+    assert_eq!(code(engine.search("创业".into(), options(limits.max_limit + 1, 0)).unwrap_err()), "bad_options");
+}
+
 #[wasm_bindgen_test]
 fn hostile_queries_return_a_result() {
     let engine = engine();

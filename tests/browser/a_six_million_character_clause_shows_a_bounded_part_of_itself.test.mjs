@@ -6,7 +6,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, search, settle, editEngine, box } from "./harness.mjs";
+import { start, search, settle, editEngine, box, openWholeDocument } from "./harness.mjs";
 
 let s;
 before(async () => (s = await start()));
@@ -86,12 +86,8 @@ test("a document of a thousand articles, one of them of six million characters, 
       text: i === 499 ? `瞪羚企业${filler}` : "本条款的内容。",
     }))];
   });
-  await search(page, "瞪羚企业");
-  await page.locator("policy-search").locator("#results [role=option]").first().click();
-  await settle(page);
+  await openWholeDocument(page, "瞪羚企业");
   const detail = page.locator("policy-search").locator(".detail");
-  await detail.locator("button.whole").click();
-  await settle(page);
   const shown = () => page.evaluate(() => {
     const detail = document.querySelector("policy-search").shadowRoot.querySelector(".detail");
     return {

@@ -112,6 +112,15 @@ export async function settle(page, host = "policy-search") {
   await page.waitForFunction((host) => document.querySelector(host)?.settled === true, host);
 }
 
+/** Searches `q`, opens its first result, then that clause's whole document (查看全文), and waits for it. */
+export async function openWholeDocument(page, q, host = "policy-search") {
+  await search(page, q, host);
+  await page.locator(host).locator("#results [role=option]").first().click();
+  await settle(page, host);
+  await page.locator(host).locator(".detail button.whole").click();
+  await settle(page, host);
+}
+
 /** Under a paused clock: runs it past the next animation frame, then waits for `settle`. */
 export async function frame(page, host = "policy-search") {
   await page.clock.runFor(20);

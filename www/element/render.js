@@ -30,7 +30,7 @@ export function skeleton(t, lang) {
     input: h("input", {
       id: "q", type: "search", role: "combobox", "aria-autocomplete": "list", "aria-expanded": "false",
       "aria-controls": "results", autocomplete: "off", autocapitalize: "off", spellcheck: "false",
-      enterkeyhint: "search", placeholder: t.placeholder, maxlength: "1000",
+      enterkeyhint: "search", placeholder: t.placeholder, // maxlength: the engine's, once it is there
     }),
     largeButton: h("button", { type: "button", class: "large-toggle", "aria-pressed": "false" }, t.largeText),
     // The suggestions popup: in the flow under the box, so it pushes the results, never covers them.

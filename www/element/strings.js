@@ -76,9 +76,10 @@ const zhCN = {
     browse: (n, shown) => `共 ${n} 条条款符合筛选条件${shown < n ? `，已显示 ${shown} 条` : ""}`,
     none: "没有符合筛选条件的条款。", narrowed: "已按所选条件筛选，清除筛选可能找到更多。",
   },
+  // A refused query's words are given its error and the engine's limits (engine.limits()).
   errors: {
     too_long: (e) => `检索词过长，请精简后再试。（${e.message}）`,
-    too_many_terms: () => "关键词过多，请减少到 32 个以内。",
+    too_many_terms: (e, limits) => `关键词过多，请减少到 ${limits.max_terms} 个以内。`,
     only_exclusions: () => "请至少输入一个不带“-”的关键词。",
     csp: "本页面的内容安全策略（CSP）禁止运行 WebAssembly，检索无法使用。网站管理员请在 script-src 中加入 'wasm-unsafe-eval'。",
     noWasm: "您的浏览器不支持 WebAssembly，检索无法使用。请升级浏览器。",
@@ -149,7 +150,7 @@ const zhTW = {
   },
   errors: {
     too_long: (e) => `檢索詞過長，請精簡後再試。（${e.message}）`,
-    too_many_terms: () => "關鍵詞過多，請減少到 32 個以內。",
+    too_many_terms: (e, limits) => `關鍵詞過多，請減少到 ${limits.max_terms} 個以內。`,
     only_exclusions: () => "請至少輸入一個不帶「-」的關鍵詞。",
     csp: "本頁面的內容安全政策（CSP）禁止執行 WebAssembly，檢索無法使用。網站管理員請在 script-src 中加入 'wasm-unsafe-eval'。",
     noWasm: "您的瀏覽器不支援 WebAssembly，檢索無法使用。請更新瀏覽器。",

@@ -1,0 +1,112 @@
+// The detail pane: one clause in its section (render.clauseView) or a whole document
+// (document-view.js), under a back button named after where Back leads, with copy buttons that
+// say whether they worked. Opening one asks the session (session.js) and shows the view once
+// its answer is whole; the element decides what opens, and owns history.
+
+import { h, copyText } from "./dom.js";
+import { button, clauseView } from "./render.js";
+import { documentView } from "./document-view.js";
+
+export class DetailView {
+  /**
+   * Given the skeleton's parts (render.skeleton; it uses `detail`, the empty pane, `input`,
+   * whose text it highlights, `root`, where copying's fallback puts its textarea, and `live`,
+   * which says whether a copy worked) and `{t, session}`: the strings and the session that
+   * reads clauses and highlights. Calls back `enter(doc, clause, push)` → where Back leads (a
+   * key of `t.backTo`) when a view is about to show (the element writes history and hides the
+   * results); `back()` when the visitor leaves it (its back button, Escape); `width()` → the
+   * element's width in CSS px; `link({doc, clause})` → the link "copy link" copies (no clause:
+   * the document's); `href({doc, clause})` → the same-page URL that opens a clause.
+   */
+  constructor(parts, given, callbacks) {
+    Object.assign(this, parts, given, callbacks);
+    this.opening = null; // the open under way: a retry for files is dropped once another starts
+    this.detail.addEventListener("keydown", (e) => {
+      if (e.key === "Escape") {
+        e.preventDefault();
+        this.back();
+      }
+    });
+  }
+
+  /**
+   * Opens clause `clause` of `doc` in its section, pushing a history entry if `push`; `hit` is
+   * the result it was opened from, if any.
+   */
+  openClause(doc, clause, push, hit = null) {
+    const s = this.session;
+    const { record, section } = s.clauseInSection(doc, clause);
+    // The result's own highlights; only a deep link (or a document hit) asks the engine.
+    const highlights = hit ? hit.highlights : s.highlightsOf(this.input.value, doc, clause);
+    const token = this.opening = {};
+    if (s.lacking(() => this.openClause(doc, clause, push, hit), () => this.opening === token)) return;
+    const to = this.show(doc, clause, push);
+    if (!record) return this.missing(to, this.t.notFound);
+    this.detail.replaceChildren(...clauseView(this.t, { meta: s.docs.get(doc), record, section, clause, highlights }, {
+      back: this.backButton(to),
+      action: (label, text, name) => this.copyButton(label, text, name),
+      copyLink: () => this.link({ doc, clause }),
+      whole: button(this.t.wholeDocument, () => this.openDocument(doc, true, clause), { class: "whole" }),
+    }));
+    this.detail.querySelector("h2").focus();
+    this.detail.querySelector("#current")?.scrollIntoView({ block: "nearest" });
+  }
+
+  /**
+   * Opens the whole document `doc`, pushing a history entry if `push`; `from` is the clause it
+   * was opened from, which gets the focus (else its title does).
+   */
+  openDocument(doc, push, from = null) {
+    const s = this.session;
+    const records = s.documentClauses(doc);
+    const highlights = s.highlights(this.input.value, doc, records.length);
+    const token = this.opening = {};
+    if (s.lacking(() => this.openDocument(doc, push, from), () => this.opening === token)) return;
+    const to = this.show(doc, null, push);
+    if (!records.length) return this.missing(to, this.t.docNotFound);
+    const view = documentView(this.t, { meta: s.docs.get(doc), records, highlights, width: this.width() }, {
+      back: this.backButton(to),
+      action: (label, text, name) => this.copyButton(label, text, name),
+      copyLink: () => this.link({ doc }),
+      href: (clause) => this.href({ doc, clause }),
+      openClause: (clause) => this.openClause(doc, clause, true),
+    });
+    this.detail.replaceChildren(...view.nodes);
+    if (from) view.reveal(from);
+    else this.detail.querySelector("h2").focus();
+  }
+
+  /** The element writes the view's history and hides the results; then the pane shows. */
+  show(doc, clause, push) {
+    const to = this.enter(doc, clause, push);
+    this.detail.hidden = false;
+    return to;
+  }
+
+  /** Hides the pane and drops its view (and an open still waiting for files). */
+  hide() {
+    this.opening = null;
+    this.detail.hidden = true;
+    this.detail.replaceChildren();
+  }
+
+  /** The back button, named after where Back leads (`to`: a key of `t.backTo`). */
+  backButton(to) {
+    return button(`← ${this.t.backTo[to]}`, () => this.back(), { class: "back" });
+  }
+
+  /** What a link names is not there: `text` as an alert, under the back button. */
+  missing(to, text) {
+    this.detail.replaceChildren(this.backButton(to), h("p", { class: "message error", role: "alert" }, text));
+  }
+
+  /** A button that copies `text()` and says whether it worked. */
+  copyButton(label, text, name) {
+    const el = button(label, async () => {
+      const ok = await copyText(text(), this.root);
+      this.live.textContent = ok ? this.t.copied : this.t.copyFailed;
+      el.textContent = ok ? `${label} ✓` : label;
+    }, { class: name });
+    return el;
+  }
+}

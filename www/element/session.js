@@ -1,0 +1,177 @@
+// The element's session with the engine: every call it makes to the wasm goes through here.
+// It holds the engine in use (the exact one, then the natural one when that takes over), the
+// documents' metadata, and the engine's own limits (`limits()`: the JS repeats none of them);
+// and it makes a sharded index's answers whole: a call that lacked shard files is not shown,
+// the files are fetched and added, and the caller's step runs again (`lacking`).
+
+import { natural, missing, addFiles } from "./engine.js";
+
+/** Example queries offered when nothing is found. */
+const EXAMPLES = 6;
+
+const idle = (fn) => (window.requestIdleCallback ?? ((f) => setTimeout(f, 50)))(fn);
+
+export class Session {
+  /**
+   * Given `today`, the day validity is judged on ("YYYY-MM-DD"; anything else means today in
+   * China). Calls back `waiting()` when a step's calls lacked shard files, which are being fetched
+   * (the element says it is loading), and `failed()` when they could not be fetched and the
+   * visitor still waits for that step.
+   */
+  constructor(today, callbacks) {
+    Object.assign(this, callbacks);
+    this.today = /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : undefined;
+    this.engine = null;
+    this.docs = new Map(); // doc id → its metadata (engine.docs)
+    this.asTyped = null; // a query to search as typed, without its correction (仍然搜索)
+    this.fetching = 0; // steps waiting for shard files
+    this.final = false; // the natural engine has taken over, or never will
+  }
+
+  /**
+   * The exact engine has arrived: reads the documents (a `today` it refuses means today), its
+   * stats and limits, and folds every clause while the visitor reads, so the first search is as
+   * fast as the rest.
+   */
+  start(engine) {
+    this.engine = engine;
+    let docs;
+    try {
+      docs = engine.docs(this.today);
+    } catch {
+      this.today = undefined; // not a day the engine reads: judged on today
+      docs = engine.docs();
+    }
+    for (const d of docs) this.docs.set(d.doc, d);
+    this.stats = engine.stats();
+    /** `{max_query_chars, max_terms, max_limit}`: the longest query, most terms, largest page. */
+    this.limits = engine.limits();
+    idle(() => engine.prepare());
+  }
+
+  /**
+   * Resolves to whether the natural engine took over (it and the lexicon arrived): from then
+   * on calls go to it, with every tier. Either way no engine follows it.
+   */
+  takeOver() {
+    return natural().then((full) => {
+      if (full) {
+        this.engine = full;
+        idle(() => full.prepare());
+      }
+      this.final = true;
+      return full !== null;
+    });
+  }
+
+  /**
+   * True when the engine calls just made lacked shard files (a sharded index answers without
+   * them): they are fetched, then `again()` — the caller's whole step, reading the state of
+   * that moment — runs if `still()` holds: the visitor may have moved on, and that retry is
+   * dropped. Until then the step shows nothing, so nothing incomplete is ever rendered.
+   */
+  lacking(again, still) {
+    const engine = this.engine;
+    const names = missing(engine);
+    if (!names.length) return false;
+    // Each round adds files (addFiles refuses to ask twice); a correction or a pinyin reading
+    // may name more keys, each round as many as it finds.
+    this.waiting();
+    this.fetching += 1;
+    addFiles(engine, names).then(
+      // Also when the natural engine has taken over meanwhile: it asks for its own copy.
+      () => { if (still()) again(); },
+      () => { if (still()) this.failed(); },
+    ).finally(() => { this.fetching -= 1; });
+    return true;
+  }
+
+  /** Whether searches may correct the query (not while the visitor asked for it as typed). */
+  get correct() {
+    return this.asTyped === null;
+  }
+
+  /**
+   * engine.search of `q` on the session's day, corrected unless asked as typed; throws the
+   * engine's error for a query it refuses.
+   */
+  search(q, options) {
+    return this.engine.search(q, { correct: this.correct, ...options, today: this.today });
+  }
+
+  /** How many hits `term` alone has with `options` (0 for a term the engine refuses). */
+  countOf(term, options) {
+    try {
+      const r = this.search(term, { ...options, limit: 0, offset: 0 });
+      return r.total + r.partial + r.documents + (r.pinyin_hits ?? 0);
+    } catch {
+      return 0;
+    }
+  }
+
+  /** Example queries that find something in this corpus (asked once). */
+  examples() {
+    return (this.exampleQueries ??= this.engine.examples(EXAMPLES));
+  }
+
+  /** The engine's completions of `text` ([] until the engine has them: lexicon, or an older build). */
+  suggest(text, n) {
+    if (typeof this.engine?.suggest !== "function") return [];
+    try {
+      return this.engine.suggest(text, n);
+    } catch {
+      return [];
+    }
+  }
+
+  /** `{record, section}`: clause `clause` of `doc` (null if none) and the clauses under its headings. */
+  clauseInSection(doc, clause) {
+    const record = this.engine.clause(doc, clause);
+    const samePath = (c) => JSON.stringify(c.path) === JSON.stringify(record.path);
+    return { record, section: record ? this.engine.documentClauses(doc).filter(samePath) : [] };
+  }
+
+  /** Every clause of `doc` in order ([] for a document the index does not have). */
+  documentClauses(doc) {
+    return this.docs.has(doc) ? this.engine.documentClauses(doc) : [];
+  }
+
+  /**
+   * The highlights of `q` in the clauses of `doc` (clause id → ranges): every hit of a search
+   * limited to that document, page after page, so a document of any length is marked whole.
+   * `clauses`: the document's number of clauses, if known.
+   */
+  highlights(q, doc, clauses = Infinity) {
+    const found = new Map();
+    if (!q.trim() || !clauses) return found;
+    // Its clauses and its own hit: one page, unless the engine's largest page is smaller.
+    const size = Math.min(clauses + 1, this.limits.max_limit);
+    try {
+      for (let offset = 0, more = true; more; offset += size) {
+        const { hits } = this.search(q, { limit: size, offset, filters: { doc: [doc] } });
+        // An engine without `filters` answers for every document: the doc test keeps this one's.
+        // A clause found through its headings alone has nothing to mark.
+        for (const hit of hits) {
+          if (hit.kind === "clause" && hit.doc === doc && hit.highlights.length && !found.has(hit.clause)) found.set(hit.clause, hit.highlights);
+        }
+        more = hits.length === size;
+      }
+    } catch {
+      /* a query the engine refuses highlights nothing; the results say why */
+    }
+    return found;
+  }
+
+  /** The highlights of `q` in one clause (none when the query does not find it). */
+  highlightsOf(q, doc, clause) {
+    if (!q.trim()) return [];
+    try {
+      // hitOf where the module has it (any that reads shard files): one clause's text, not every
+      // hit's of its document.
+      if (typeof this.engine.hitOf === "function") return this.engine.hitOf(q, doc, clause, { correct: this.correct })?.highlights ?? [];
+    } catch {
+      return [];
+    }
+    return this.highlights(q, doc).get(clause) ?? [];
+  }
+}
