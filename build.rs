@@ -8,8 +8,7 @@
 use std::{env, fs, path::PathBuf, process};
 
 use policy_search_corpus::load_dir;
-use policy_search_index::write::{Blobs, ShardSizes, Sharding};
-use policy_search_indexer::Indexer;
+use policy_search_indexer::{Blobs, Indexer, ShardSizes, Sharding};
 
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));

@@ -9,7 +9,7 @@
 //! do with the bytes and the [`Indexer::warnings`].
 //!
 //! ```no_run
-//! use policy_search_index::write::{ShardSizes, Sharding};
+//! use policy_search_indexer::{ShardSizes, Sharding};
 //!
 //! fn index(corpus: &policy_search_corpus::Corpus) -> Result<Vec<u8>, String> {
 //!     let blobs = policy_search_indexer::compile(corpus, Sharding::Auto(ShardSizes::default()))?;
@@ -19,10 +19,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+pub use policy_search_index::write::{Blobs, ShardSizes, Sharding};
+
 use policy_search_corpus::{units::unit_table, Corpus};
 use policy_search_index::{
     facets::{FacetsInput, Validity},
-    write::{self, Blobs, ClauseInput, CorpusWord, Lexicon, Sharding},
+    write::{self, ClauseInput, CorpusWord, Lexicon},
     DocView,
 };
 use policy_search_lexicon::{readings, stopwords, vocabulary::Source, Thesaurus, Vocabulary, STOPWORDS, SYNONYMS};
