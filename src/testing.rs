@@ -98,6 +98,12 @@ pub fn sharded() -> Reader<'static> {
     r
 }
 
+/// A reader over the embedded index before its lexicon is attached (as the browser's engine is
+/// until the lexicon arrives).
+pub fn without_lexicon() -> Reader<'static> {
+    Reader::open(&EMBEDDED.core).expect("the index just written")
+}
+
 fn open(blobs: &'static Blobs) -> Reader<'static> {
     let mut r = Reader::open(&blobs.core).expect("the index just written");
     r.attach_lexicon(&blobs.lexicon).expect("the lexicon written with it");
