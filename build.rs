@@ -1,18 +1,14 @@
 //! Compiles the corpus folder (`seeds/`, or `$POLICY_SEARCH_CORPUS`) into the index blob
-//! `$OUT_DIR/index.bin`, which `src/engine.rs` embeds with `include_bytes!`.
+//! `$OUT_DIR/index.bin`, which `src/embedded.rs` embeds with `include_bytes!`, and the files
+//! beside it. The compiling is `policy-search-indexer`'s; this script reads the environment,
+//! loads the folder, saves the files and says what the build should know.
 //!
 //! A bad corpus file fails the build with a message naming the file and the problem.
 
 use std::{env, fs, path::PathBuf, process};
 
-use policy_search_corpus::{load_dir, units::unit_table};
-use policy_search_index::{
-    facets::{FacetsInput, Validity},
-    write::{ClauseInput, CorpusWord, Lexicon, ShardSizes, Sharding},
-    DocView,
-};
-use policy_search_lexicon::{readings, stopwords, vocabulary::Source, Thesaurus, Vocabulary, STOPWORDS, SYNONYMS};
-use policy_search_normalize::{fold, FoldTable};
+use policy_search_corpus::load_dir;
+use policy_search_indexer::{Blobs, Indexer, ShardSizes, Sharding};
 
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -28,85 +24,13 @@ fn main() {
     };
     let corpus = load_dir(&corpus_dir).unwrap_or_else(|e| fail(e.to_string()));
     // Every removed line and skipped file, beside the index; one line of figures in the output.
-    let report = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus-report.txt");
+    let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let report = out_dir.join("corpus-report.txt");
     fs::write(&report, corpus.removed_report()).unwrap_or_else(|e| fail(format!("{}: {e}", report.display())));
     println!("cargo:warning={}", corpus.summary(&report));
     for line in corpus.warnings() {
         println!("cargo:warning=policy-search corpus: {line}");
     }
-
-    let dates: Vec<[Option<String>; 3]> = corpus
-        .documents
-        .iter()
-        .map(|d| [d.meta.published, d.meta.effective, d.meta.expires].map(|x| x.map(|x| x.to_string())))
-        .collect();
-    let docs: Vec<DocView> = corpus
-        .documents
-        .iter()
-        .zip(&dates)
-        .map(|(d, [published, effective, expires])| DocView {
-            doc: &d.meta.doc,
-            title: &d.meta.title,
-            issuer: d.meta.issuer.iter().map(String::as_str).collect(),
-            number: d.meta.number.as_deref(),
-            // The writer reads it from `number`, folded with the table the index ships.
-            number_parts: None,
-            published: published.as_deref(),
-            effective: effective.as_deref(),
-            expires: expires.as_deref(),
-            period: d.meta.period.as_deref(),
-            source: d.meta.source.as_deref(),
-        })
-        .collect();
-    let clauses: Vec<ClauseInput> = corpus
-        .documents
-        .iter()
-        .enumerate()
-        .flat_map(|(n, d)| {
-            d.clauses.iter().map(move |c| ClauseInput {
-                doc: n as u32,
-                id: c.clause.clone(),
-                label: c.label.clone(),
-                path: c.path.iter().map(|h| (h.label.clone(), h.title.clone())).collect(),
-                heading_len: c.heading.as_ref().map_or(0, |h| h.chars().count() as u32),
-                text: c.text.clone(),
-                units: c.units.clone(),
-                units_span: c.units_span.as_ref().map(|s| s.start as u32..s.end as u32),
-            })
-        })
-        .collect();
-
-    // Language data: the thesaurus (the project's, then the portal's from its manifest), the
-    // stop list, and the vocabulary of the corpus itself (clause text and titles).
-    let full = FoldTable::full();
-    let fold = |s: &str| fold(s, full);
-    let mut thesaurus = Thesaurus::parse(SYNONYMS, "crates/lexicon/data/synonyms.txt").unwrap_or_else(|e| fail(e));
-    let manifest = corpus_dir.join("manifest.toml");
-    thesaurus.extend(
-        Thesaurus::parse_lines(&corpus.synonyms, &format!("{} (synonyms)", manifest.display()))
-            .unwrap_or_else(|e| fail(e)),
-    );
-    let texts: Vec<String> = clauses.iter().map(|c| fold(&c.text)).chain(docs.iter().map(|d| fold(d.title))).collect();
-    let phrases = readings::Phrases::bundled(fold);
-    let lexicon = Lexicon {
-        words: Vocabulary::build(&texts)
-            .words
-            .into_iter()
-            .map(|(w, e)| {
-                let info = CorpusWord {
-                    segmenter: e.source == Source::Segmenter,
-                    suggest: e.suggest,
-                    clauses: e.texts as u32,
-                };
-                (w, info)
-            })
-            .collect(),
-        stopwords: stopwords::parse(STOPWORDS, fold).into_iter().collect(),
-        synonyms: thesaurus.expansions(fold),
-        readings: &readings::of_char,
-        word_readings: &|w: &str| phrases.read(w),
-        common: readings::common_chars(),
-    };
 
     // Past a size the index is sharded (docs/index-format.md, `shards`): the core is embedded,
     // the shard files are served beside the wasm. POLICY_SEARCH_SHARDS=always|never overrides;
@@ -126,25 +50,12 @@ fn main() {
         Ok("auto") | Err(_) => Sharding::Auto(sizes),
         Ok(other) => fail(format!("POLICY_SEARCH_SHARDS={other:?}: expected auto, always or never")),
     };
-    // Facets: responsible units named once each (crates/corpus/src/units.rs), the validity a
-    // manifest states.
-    let units = unit_table(&corpus.documents);
-    for doc in &units.unplaced {
-        println!("cargo:warning=policy-search corpus: {doc}: no city in its issuers or title, so its units (市…, 各…) are listed as its own");
+    let indexer = Indexer::new(&corpus).unwrap_or_else(|e| fail(e));
+    for line in indexer.warnings() {
+        println!("cargo:warning=policy-search corpus: {line}");
     }
-    let facets = FacetsInput {
-        units: units.units,
-        clause_units: units.clause_units,
-        stated: corpus
-            .documents
-            .iter()
-            .map(|d| d.meta.status.as_deref().map(|s| Validity::from_name(s).expect("the manifest checks it")))
-            .collect(),
-    };
-    let write = |sharding| policy_search_index::write::write(&docs, &clauses, &facets, full, &lexicon, sharding);
-    let blobs = write(sharding);
-    let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let save = |dir: &PathBuf, blobs: &policy_search_index::write::Blobs| {
+    let blobs = indexer.write(sharding);
+    let save = |dir: &PathBuf, blobs: &Blobs| {
         let shards = dir.join("shards");
         if shards.exists() {
             fs::remove_dir_all(&shards).unwrap_or_else(|e| fail(format!("{}: {e}", shards.display())));
@@ -171,7 +82,7 @@ fn main() {
     };
     save(&out_dir, &blobs);
     // The engine's code for reading shard files is left out of a browser module whose embedded
-    // index has none (src/engine.rs, `SHARDS`).
+    // index has none (src/embedded.rs, `SHARDS`).
     println!("cargo::rustc-check-cfg=cfg(policy_search_sharded)");
     if !blobs.files.is_empty() {
         println!("cargo:rustc-cfg=policy_search_sharded");
@@ -183,7 +94,7 @@ fn main() {
     let twin = out_dir.join("twin");
     if blobs.files.is_empty() {
         // Small files, so that a query of the seeds reads some of many, as one of a portal's does.
-        save(&twin, &write(Sharding::Always(ShardSizes { term_shard: 8 << 10, text_chunk: 8 << 10 })));
+        save(&twin, &indexer.write(Sharding::Always(ShardSizes { term_shard: 8 << 10, text_chunk: 8 << 10 })));
     }
     println!("cargo:rustc-env=POLICY_SEARCH_TWIN={}", twin.display());
     // The lexicon is served under a name made of its own checksum, so that a cache never hands

@@ -22,6 +22,8 @@ pub mod query;
 pub mod rank;
 pub mod reader;
 pub mod results;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod testing;
 
 #[cfg(feature = "embedded")]
 pub use embedded::EMBEDDED_INDEX;

@@ -150,3 +150,117 @@ pub(crate) fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
     }
     out
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::testing::{names, query, reader, sharded};
+
+    /// The clauses `raw` finds, best first.
+    fn found(r: &Reader<'_>, raw: &str) -> Vec<String> {
+        names(r, exact(r, &query(r, raw), 100).0.into_iter().map(|(clause, _)| clause))
+    }
+
+    /// The same, in clause order.
+    fn found_sorted(r: &Reader<'_>, raw: &str) -> Vec<String> {
+        let mut hits: Vec<u32> = exact(r, &query(r, raw), 100).0.into_iter().map(|(clause, _)| clause).collect();
+        hits.sort_unstable();
+        names(r, hits)
+    }
+
+    #[test]
+    fn a_term_is_found_inside_words_in_either_script() {
+        for r in [reader(), sharded()] {
+            let makerspace =
+                ["makerspace preamble", "makerspace 1.1", "makerspace 1.2", "makerspace 1.3", "incubator 1.2"];
+            // Inside 众创空间, in Simplified text and in the Traditional 眾創空間.
+            assert_eq!(found_sorted(&r, "创空"), makerspace);
+            // Typed in Traditional, it is the same query.
+            assert_eq!(found_sorted(&r, "眾創空間"), makerspace);
+            assert_eq!(found_sorted(&r, "獎勵"), found_sorted(&r, "奖励"));
+            assert!(found_sorted(&r, "奖励").contains(&"incubator 1.1".to_string()), "the Traditional 獎勵");
+            assert_eq!(found_sorted(&r, "众创空间认定奖励"), Vec::<String>::new(), "not as one substring");
+        }
+    }
+
+    #[test]
+    fn latin_and_number_tokens_match_whole() {
+        for r in [reader(), sharded()] {
+            assert_eq!(found(&r, "5g"), ["makerspace 2.1"], "not inside 15G");
+            assert_eq!(found(&r, "15G"), ["makerspace 2.2"]);
+            assert_eq!(found(&r, "2万元"), ["makerspace 1.2"]);
+            assert_eq!(found(&r, "0万元"), Vec::<String>::new(), "not inside 50万元 or 100萬元");
+        }
+    }
+
+    #[test]
+    fn an_excluded_term_removes_the_clauses_holding_it() {
+        for r in [reader(), sharded()] {
+            assert_eq!(found_sorted(&r, "补贴").len(), 4);
+            assert_eq!(found(&r, "补贴 -众创空间"), ["talent 1.2"]);
+            assert_eq!(found(&r, "补贴 -众创空间 -购房"), Vec::<String>::new());
+        }
+    }
+
+    #[test]
+    fn a_quoted_phrase_holds_its_words_together() {
+        for r in [reader(), sharded()] {
+            assert_eq!(found_sorted(&r, "\"创业补贴\""), ["makerspace 1.2", "incubator 1.2"]);
+            assert_eq!(found_sorted(&r, "“创业 补贴”"), Vec::<String>::new(), "its space is part of it");
+            // Apart, as two terms, they are also in 1.3 (创业团队 … 补贴).
+            assert_eq!(found_sorted(&r, "创业 补贴"), ["makerspace 1.2", "makerspace 1.3", "incubator 1.2"]);
+        }
+    }
+
+    #[test]
+    fn offsets_point_at_every_occurrence_in_the_display_text() {
+        for r in [reader(), sharded()] {
+            for term in ["众创空间", "5g", "獎勵", "补贴", "。"] {
+                let term: Vec<char> = term.chars().map(|c| r.fold_char(c)).collect();
+                let found = matches(&r, &term);
+                assert!(!found.is_empty());
+                for i in 0..r.index().clause_count() {
+                    let text: Vec<char> = r.index().clause(i).unwrap().text.chars().map(|c| r.fold_char(c)).collect();
+                    let expected: Vec<usize> = (0..text.len())
+                        .filter(|&s| text[s..].starts_with(&term))
+                        // A Latin token is found whole only.
+                        .filter(|&s| !term[0].is_ascii_alphanumeric() || s == 0 || !text[s - 1].is_ascii_alphanumeric())
+                        .collect();
+                    let starts = found.iter().find(|m| m.0 == i).map_or(&[][..], |m| &m.1[..]);
+                    assert_eq!(starts, expected, "{term:?} in {:?}", names(&r, [i]));
+                }
+            }
+            // 眾創空間 opens the Traditional clause and stands again after 孵化器內設立.
+            let held = matches(&r, &['众', '创', '空', '间']);
+            let (clause, starts) = held.last().unwrap();
+            assert_eq!((names(&r, [*clause]), &starts[..]), (vec!["incubator 1.2".to_string()], &[0, 11][..]));
+        }
+    }
+
+    #[test]
+    fn terms_together_in_a_heading_rank_first_and_terms_apart_last() {
+        for r in [reader(), sharded()] {
+            // makerspace 1.2's heading is 创业补贴; incubator 1.2 has 創業補貼 in its body;
+            // makerspace 1.3 has them apart, and is shorter than incubator 1.2.
+            let hits = found(&r, "创业 补贴");
+            assert_eq!(hits, ["makerspace 1.2", "incubator 1.2", "makerspace 1.3"]);
+            let chars = |name: &str| {
+                let i = (0..r.index().clause_count()).find(|&i| names(&r, [i]) == [name]).unwrap();
+                r.index().clause(i).unwrap().char_len
+            };
+            assert!(chars("makerspace 1.3") < chars("incubator 1.2"));
+        }
+    }
+
+    #[test]
+    fn a_term_in_the_heading_ranks_above_the_same_term_in_the_body() {
+        let r = reader();
+        let hits = exact(&r, &query(&r, "购房"), 10).0;
+        assert_eq!(names(&r, hits.iter().map(|h| h.0)), ["talent 1.2", "talent 1.1"]);
+        // Each holds 购房 once, 1.2 in its heading (购房补贴), 1.1 in its body; 1.2 is the
+        // longer, so length alone would rank it second.
+        assert!(matches(&r, &['购', '房']).iter().all(|(_, starts)| starts.len() == 1));
+        let chars = |i: u32| r.index().clause(i).unwrap().char_len;
+        assert!(chars(hits[0].0) > chars(hits[1].0));
+    }
+}

@@ -9,8 +9,9 @@
 //! - [`readings`]: toneless pinyin of the vocabulary and of every corpus character
 //!   (the `pinyin` crate, heteronyms included), for homophone correction.
 //!
-//! Only `build.rs` links this crate (jieba's dictionary alone is megabytes); the index writer
-//! stores the part of its output the corpus needs, and the wasm reads that.
+//! Only native code links this crate (jieba's dictionary alone is megabytes): the indexer
+//! (`crates/indexer`, which `build.rs` runs) and tests. The index writer stores the part of its
+//! output the corpus needs, and the wasm reads that.
 
 pub mod readings;
 pub mod stopwords;

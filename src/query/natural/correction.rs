@@ -179,3 +179,69 @@ fn walk(
         }
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::{
+        query::exact,
+        testing::{query, reader, without_lexicon},
+    };
+
+    /// Each candidate for `raw` as (what it replaces, by what).
+    fn replacements(r: &Reader<'_>, raw: &str, suspects: &[&str]) -> Vec<(String, String)> {
+        candidates(r, &query(r, raw), suspects)
+            .into_iter()
+            .map(|c| (c.from.iter().collect(), c.to.iter().collect()))
+            .collect()
+    }
+
+    #[test]
+    fn a_homophone_slip_gets_the_corpus_word_as_a_candidate() {
+        let r = reader();
+        let typed = query(&r, "众创空见");
+        assert!(exact::exact(&r, &typed, 10).0.is_empty());
+        let found = candidates(&r, &typed, &[]);
+        let whole = found.iter().find(|c| c.from == typed.include[0].chars).expect("a candidate for the whole term");
+        assert_eq!(whole.to.iter().collect::<String>(), "众创空间");
+        // The corrected query finds what the slip missed.
+        assert!(!exact::exact(&r, &whole.apply(&typed), 10).0.is_empty());
+    }
+
+    #[test]
+    fn every_candidate_puts_a_corpus_word_in_place_of_the_slip() {
+        let r = reader();
+        for (slip, word) in [("人才公域", "公寓"), ("知识产全", "知识产权"), ("孵化气", "孵化器")] {
+            let found = replacements(&r, slip, &[]);
+            assert!(found.iter().any(|(_, to)| to == word), "{slip}: {found:?}");
+            for (from, to) in found {
+                assert_ne!(from, to);
+                assert_eq!(from.chars().count(), to.chars().count(), "one character for one");
+                assert!(exact::occurs(&r, &to.chars().collect::<Vec<_>>()), "{to}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_query_that_sounds_like_no_corpus_word_gets_no_candidate() {
+        let r = reader();
+        assert_eq!(replacements(&r, "天气预报", &[]), []);
+        assert_eq!(replacements(&r, "众创空间", &[]), [], "already the corpus's word");
+    }
+
+    #[test]
+    fn only_the_windows_around_a_suspect_piece_are_read() {
+        let r = reader();
+        let everywhere = replacements(&r, "孵化气 众创空见", &[]);
+        assert!(everywhere.iter().any(|(from, _)| from == "孵化气"));
+        let around = replacements(&r, "孵化气 众创空见", &["空见"]);
+        assert!(!around.is_empty());
+        assert!(around.iter().all(|(from, _)| from.contains('见')), "{around:?}");
+    }
+
+    #[test]
+    fn without_the_lexicon_there_is_no_candidate() {
+        let r = without_lexicon();
+        assert!(candidates(&r, &query(&r, "众创空见"), &[]).is_empty());
+    }
+}

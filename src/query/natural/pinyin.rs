@@ -640,4 +640,55 @@ mod tests {
         assert_eq!(accent(b"xin"), accent(b"xing"));
         assert_ne!(accent(b"shang"), accent(b"xiang"));
     }
+
+    /// Readings over the test corpus.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod read {
+        use super::super::*;
+        use crate::testing::{query, reader};
+
+        /// Each reading of `raw` as its terms, and whether the corpus holds them all.
+        fn readings(raw: &str) -> Vec<(Vec<String>, bool)> {
+            let r = reader();
+            pinyin_readings(&r, &query(&r, raw))
+                .into_iter()
+                .map(|(q, found)| (q.include.iter().map(|t| t.chars.iter().collect()).collect(), found))
+                .collect()
+        }
+
+        fn first(raw: &str) -> (Vec<String>, bool) {
+            readings(raw).into_iter().next().unwrap_or_else(|| panic!("{raw}: no reading"))
+        }
+
+        #[test]
+        fn full_pinyin_reads_as_the_corpus_s_word() {
+            assert_eq!(first("zhongchuangkongjian"), (vec!["众创空间".to_string()], true));
+            assert_eq!(first("rencaigongyu"), (vec!["人才公寓".to_string()], true));
+            assert_eq!(first("ZhiShiChanQuan"), (vec!["知识产权".to_string()], true));
+        }
+
+        #[test]
+        fn initials_read_as_the_corpus_s_word() {
+            assert_eq!(first("zckj"), (vec!["众创空间".to_string()], true));
+            assert_eq!(first("zscq"), (vec!["知识产权".to_string()], true));
+            assert_eq!(first("fhq"), (vec!["孵化器".to_string()], true));
+        }
+
+        #[test]
+        fn an_accent_s_confusion_still_reads() {
+            // z for zh, as the south types 众 (zhong).
+            assert_eq!(first("zongchuangkongjian"), (vec!["众创空间".to_string()], true));
+        }
+
+        #[test]
+        fn typed_spaces_stay_between_terms() {
+            assert_eq!(first("chuangye butie"), (vec!["创业".to_string(), "补贴".to_string()], true));
+        }
+
+        #[test]
+        fn hanzi_and_tokens_with_digits_are_not_read() {
+            assert_eq!(readings("众创空间"), []);
+            assert_eq!(readings("5g"), []);
+        }
+    }
 }

@@ -359,3 +359,102 @@ fn heading_context(r: &Reader<'_>, clause: u32, pieces: &[Piece], missing: &[usi
     }
     weight
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::testing::{names, query, reader};
+
+    /// The pieces of `raw` and its relaxed hits, best first (no exact hit left out).
+    fn related(r: &Reader<'_>, raw: &str) -> (Vec<Piece>, Vec<RelaxedHit>) {
+        let pieces = pieces(r, &query(r, raw), Vec::new());
+        let hits = relaxed(r, &pieces, &[], 100);
+        (pieces, hits)
+    }
+
+    fn texts(pieces: &[Piece]) -> Vec<&str> {
+        pieces.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_query_typed_without_spaces_finds_the_clause_holding_all_its_pieces() {
+        let r = reader();
+        let raw = "众创空间认定奖励";
+        assert!(exact::exact(&r, &query(&r, raw), 10).0.is_empty(), "no clause holds it as typed");
+        let (pieces, hits) = related(&r, raw);
+        assert_eq!(texts(&pieces), ["众创空间", "认定", "奖励"]);
+        assert_eq!(names(&r, [hits[0].clause]), ["makerspace 1.1"]);
+        assert_eq!(hits[0].share, 1.0);
+        assert_eq!(hits[0].held.iter().map(|h| h.piece).collect::<Vec<_>>(), [0, 1, 2]);
+        // The Traditional 國家級孵化器 clause holds 認定 and 獎勵: related, below it.
+        assert_eq!(names(&r, hits.iter().map(|h| h.clause)), ["makerspace 1.1", "incubator 1.1"]);
+        assert!(hits[1].share < 1.0 && hits[1].score < hits[0].score);
+    }
+
+    #[test]
+    fn a_question_word_weighs_nothing() {
+        let r = reader();
+        let (pieces, hits) = related(&r, "如何申请人才公寓");
+        assert!(pieces[0].stop && pieces[0].weight == 0.0, "{pieces:?}");
+        assert_eq!(names(&r, hits.iter().map(|h| h.clause)), ["talent 1.1"]);
+        assert_eq!(hits[0].share, 1.0);
+    }
+
+    #[test]
+    fn a_synonym_from_the_manifest_is_used_and_reported() {
+        let r = reader();
+        // The manifest's rule 人才房 => 人才公寓: the corpus never writes 人才房.
+        assert!(exact::matches(&r, &['人', '才', '房']).is_empty());
+        let (pieces, hits) = related(&r, "人才房租金");
+        assert_eq!(texts(&pieces), ["人才房", "租金"]);
+        assert_eq!(pieces[0].synonyms, ["人才公寓"]);
+        assert_eq!(names(&r, hits.iter().map(|h| h.clause)), ["talent 1.1"]);
+        assert_eq!(hits[0].share, 1.0, "a synonym counts fully for coverage");
+        let held = |piece: usize| hits[0].held.iter().find(|h| h.piece == piece).unwrap();
+        assert_eq!(held(0).synonym.as_deref(), Some("人才公寓"));
+        assert_eq!(held(1).synonym, None, "租金 is held as typed");
+    }
+
+    #[test]
+    fn with_every_piece_known_a_clause_holding_the_heaviest_is_related() {
+        let r = reader();
+        let (pieces, hits) = related(&r, "众创空间认定减免");
+        assert!(pieces.iter().all(|p| p.clauses > 0));
+        let heaviest = (0..pieces.len()).max_by(|&a, &b| pieces[a].weight.total_cmp(&pieces[b].weight)).unwrap();
+        assert_eq!(pieces[heaviest].text, "减免");
+        // 房租减免 holds 减免 alone: less than the strict share, enough for a query the corpus
+        // knows every piece of.
+        let rent = hits.iter().find(|h| names(&r, [h.clause]) == ["incubator 2.1"]).expect("a related hit");
+        assert_eq!(rent.held.iter().map(|h| h.piece).collect::<Vec<_>>(), [heaviest]);
+        assert!(rent.share < MIN_SHARE);
+    }
+
+    #[test]
+    fn a_piece_the_corpus_lacks_keeps_the_strict_share() {
+        let r = reader();
+        // 税 is in no clause: incubator 2.1 holds 减免, the heaviest piece, and as much of the
+        // weight as would do if the corpus knew every piece (see the test above) — not enough
+        // when it lacks one.
+        let (pieces, hits) = related(&r, "众创空间减免税");
+        assert_eq!(texts(&pieces), ["众创空间", "减免", "税"]);
+        assert_eq!(pieces[2].clauses, 0);
+        assert!(pieces.iter().all(|p| p.weight <= pieces[1].weight));
+        let share = pieces[1].weight / pieces.iter().map(|p| p.weight).sum::<f32>();
+        assert!((MIN_SHARE_KNOWN..MIN_SHARE).contains(&share), "{share}");
+        assert_eq!(hits, []);
+        // Nor does a clause holding 众创空间 and 认定 answer a question about 住房公积金 (one
+        // piece the corpus lacks, not five characters it has).
+        let (pieces, hits) = related(&r, "众创空间认定住房公积金");
+        assert_eq!(texts(&pieces), ["众创空间", "认定", "住房公积金"]);
+        assert_eq!(hits, []);
+    }
+
+    #[test]
+    fn the_clauses_to_skip_are_left_out() {
+        let r = reader();
+        let pieces = pieces(&r, &query(&r, "众创空间认定奖励"), Vec::new());
+        let first = relaxed(&r, &pieces, &[], 100)[0].clause;
+        let rest = relaxed(&r, &pieces, &[first], 100);
+        assert!(!rest.is_empty() && rest.iter().all(|h| h.clause != first));
+    }
+}

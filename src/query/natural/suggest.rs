@@ -126,3 +126,56 @@ fn pinyin_completions(r: &Reader<'_>, query: &Query) -> Vec<(Vec<char>, u32)> {
         .map(|e| (e.word, e.clauses.min(u64::from(u32::MAX)) as u32))
         .collect()
 }
+
+#[cfg(all(test, feature = "natural", not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::testing::{reader, without_lexicon};
+
+    fn texts(r: &Reader<'_>, raw: &str) -> Vec<String> {
+        suggest(r, raw, DEFAULT_LIMIT).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn a_hanzi_prefix_is_completed_with_the_corpus_s_phrases() {
+        let r = reader();
+        let found = suggest(&r, "众创", DEFAULT_LIMIT);
+        assert_eq!(found[0].text, "众创空间");
+        // Four clauses of the Simplified document, one of the Traditional one, and a title.
+        assert_eq!(found[0].clauses, 6);
+        assert_eq!(texts(&r, "孵化"), ["孵化器"]);
+        assert!(!texts(&r, "众创空间").contains(&"众创空间".to_string()), "not what is typed already");
+    }
+
+    #[test]
+    fn a_traditional_prefix_is_completed_as_the_corpus_writes_it() {
+        let r = reader();
+        assert_eq!(texts(&r, "眾創"), ["众创空间"]);
+    }
+
+    #[test]
+    fn a_pinyin_prefix_is_completed_whole_cut_short_or_as_initials() {
+        let r = reader();
+        for typed in ["zhongchuang", "zhongch", "zckj"] {
+            assert!(texts(&r, typed).contains(&"众创空间".to_string()), "{typed}: {:?}", texts(&r, typed));
+        }
+        assert_eq!(texts(&r, "fuh"), ["孵化器"]);
+        assert_eq!(texts(&r, "zhis"), ["知识产权"]);
+    }
+
+    #[test]
+    fn earlier_terms_stay_as_typed() {
+        let r = reader();
+        assert!(texts(&r, "双创 zhongchuang").contains(&"双创 众创空间".to_string()));
+        assert!(texts(&r, "补贴 孵化").contains(&"补贴 孵化器".to_string()));
+    }
+
+    #[test]
+    fn nothing_is_offered_without_the_lexicon_with_an_exclusion_or_for_no_room() {
+        assert_eq!(texts(&without_lexicon(), "众创"), Vec::<String>::new());
+        let r = reader();
+        assert_eq!(texts(&r, "孵化 -众创"), Vec::<String>::new());
+        assert_eq!(suggest(&r, "众创", 0), []);
+        assert_eq!(texts(&r, ""), Vec::<String>::new());
+    }
+}

@@ -66,3 +66,59 @@ pub(crate) fn documents(r: &Reader<'_>, raw_folded: &str, pieces: &[Piece]) -> V
     out
 }
 
+#[cfg(test)]
+mod tests {
+    /// What [`documents`] names over the test corpus.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod named {
+        use super::super::*;
+        use crate::{
+            query::relaxed,
+            testing::{query, reader},
+        };
+
+        /// The documents `raw` names, best first, as the engine asks (the folded terms and
+        /// their relaxed pieces).
+        fn named(raw: &str) -> Vec<(String, DocMatch)> {
+            let r = reader();
+            let q = query(&r, raw);
+            let terms: Vec<String> = q.include.iter().map(|t| t.chars.iter().collect()).collect();
+            let pieces = relaxed::pieces(&r, &q, Vec::new());
+            documents(&r, &terms.join(" "), &pieces)
+                .into_iter()
+                .map(|(d, how, _)| (r.index().doc(d).unwrap().doc.to_string(), how))
+                .collect()
+        }
+
+        #[test]
+        fn a_typed_number_in_another_written_form_names_its_document() {
+            // makerspace is 杭政办〔2020〕12号.
+            for typed in ["杭政办〔2020〕12号", "杭政办[2020]12号", "杭政办2020年12号", "2020年12号", "12号文"]
+            {
+                assert_eq!(named(typed), [("makerspace".to_string(), DocMatch::Number)], "{typed}");
+            }
+            assert_eq!(named("8号文"), [("talent".to_string(), DocMatch::Number)]);
+        }
+
+        #[test]
+        fn a_number_that_disagrees_names_nothing() {
+            for typed in ["杭政办〔2019〕12号", "13号文", "国发〔2020〕12号"] {
+                assert_eq!(named(typed), [], "{typed}");
+            }
+        }
+
+        #[test]
+        fn a_title_query_names_its_document() {
+            assert_eq!(named("支持众创空间发展若干意见"), [("makerspace".to_string(), DocMatch::Title)]);
+            assert_eq!(named("人才引进若干措施"), [("talent".to_string(), DocMatch::Title)]);
+            // Typed in Simplified, the Traditional 嘉興市關於促進科技企業孵化器發展的實施辦法.
+            assert_eq!(named("科技企业孵化器发展实施办法"), [("incubator".to_string(), DocMatch::Title)]);
+        }
+
+        #[test]
+        fn a_word_or_two_of_a_title_names_no_document() {
+            assert_eq!(named("人才"), []);
+            assert_eq!(named("补贴"), [], "in no title");
+        }
+    }
+}

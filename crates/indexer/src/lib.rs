@@ -1,0 +1,174 @@
+//! Compiles a corpus into the index files: the clauses and documents the corpus pipeline read
+//! ([`policy_search_corpus::Corpus`]) become the index writer's inputs, the language data
+//! (the project's thesaurus and the manifest's rules, the stop list, the corpus's own
+//! vocabulary and its pinyin readings) becomes the lexicon, and
+//! [`policy_search_index::write::write`] turns both into the core index, its shard files
+//! and the lexicon ([`Blobs`]). `build.rs` runs it over the corpus folder and saves the
+//! files; tests run it over a few documents made in memory. It reads no file and no
+//! environment variable, and prints nothing: the caller loads the corpus and decides what to
+//! do with the bytes and the [`Indexer::warnings`].
+//!
+//! ```no_run
+//! use policy_search_indexer::{ShardSizes, Sharding};
+//!
+//! fn index(corpus: &policy_search_corpus::Corpus) -> Result<Vec<u8>, String> {
+//!     let blobs = policy_search_indexer::compile(corpus, Sharding::Auto(ShardSizes::default()))?;
+//!     Ok(blobs.core)
+//! }
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet};
+
+pub use policy_search_index::write::{Blobs, ShardSizes, Sharding};
+
+use policy_search_corpus::{units::unit_table, Corpus};
+use policy_search_index::{
+    facets::{FacetsInput, Validity},
+    write::{self, ClauseInput, CorpusWord, Lexicon},
+    DocView,
+};
+use policy_search_lexicon::{readings, stopwords, vocabulary::Source, Thesaurus, Vocabulary, STOPWORDS, SYNONYMS};
+use policy_search_normalize::{fold, FoldTable};
+
+/// Compiles `corpus` into the index files, sharded as `sharding` says.
+///
+/// An error is a message naming what is wrong (a thesaurus rule of the manifest, with the
+/// manifest's path in the corpus folder).
+pub fn compile(corpus: &Corpus, sharding: Sharding) -> Result<Blobs, String> {
+    Ok(Indexer::new(corpus)?.write(sharding))
+}
+
+/// A corpus made ready to write: the writer's inputs and the language data, computed once,
+/// so that the same index can be written more than one way (an embedded build also writes its
+/// sharded twin).
+pub struct Indexer<'c> {
+    corpus: &'c Corpus,
+    /// Each document's publication, effective and expiry dates, as the index stores them.
+    dates: Vec<[Option<String>; 3]>,
+    clauses: Vec<ClauseInput>,
+    facets: FacetsInput,
+    words: BTreeMap<String, CorpusWord>,
+    stopwords: BTreeSet<String>,
+    synonyms: BTreeMap<String, BTreeSet<String>>,
+    phrases: readings::Phrases,
+    warnings: Vec<String>,
+}
+
+impl<'c> Indexer<'c> {
+    /// Prepares `corpus`: its clauses, facets, vocabulary, thesaurus and readings.
+    pub fn new(corpus: &'c Corpus) -> Result<Indexer<'c>, String> {
+        let dates: Vec<[Option<String>; 3]> = corpus
+            .documents
+            .iter()
+            .map(|d| [d.meta.published, d.meta.effective, d.meta.expires].map(|x| x.map(|x| x.to_string())))
+            .collect();
+        let clauses: Vec<ClauseInput> = corpus
+            .documents
+            .iter()
+            .enumerate()
+            .flat_map(|(n, d)| {
+                d.clauses.iter().map(move |c| ClauseInput {
+                    doc: n as u32,
+                    id: c.clause.clone(),
+                    label: c.label.clone(),
+                    path: c.path.iter().map(|h| (h.label.clone(), h.title.clone())).collect(),
+                    heading_len: c.heading.as_ref().map_or(0, |h| h.chars().count() as u32),
+                    text: c.text.clone(),
+                    units: c.units.clone(),
+                    units_span: c.units_span.as_ref().map(|s| s.start as u32..s.end as u32),
+                })
+            })
+            .collect();
+
+        // Language data: the thesaurus (the project's, then the portal's from its manifest), the
+        // stop list, and the vocabulary of the corpus itself (clause text and titles).
+        let full = FoldTable::full();
+        let fold = |s: &str| fold(s, full);
+        let mut thesaurus = Thesaurus::parse(SYNONYMS, "crates/lexicon/data/synonyms.txt")?;
+        let manifest = corpus.dir.join("manifest.toml");
+        thesaurus.extend(Thesaurus::parse_lines(&corpus.synonyms, &format!("{} (synonyms)", manifest.display()))?);
+        let texts: Vec<String> =
+            clauses.iter().map(|c| fold(&c.text)).chain(corpus.documents.iter().map(|d| fold(&d.meta.title))).collect();
+        let words = Vocabulary::build(&texts)
+            .words
+            .into_iter()
+            .map(|(w, e)| {
+                let info = CorpusWord {
+                    segmenter: e.source == Source::Segmenter,
+                    suggest: e.suggest,
+                    clauses: e.texts as u32,
+                };
+                (w, info)
+            })
+            .collect();
+
+        // Facets: responsible units named once each (crates/corpus/src/units.rs), the validity a
+        // manifest states.
+        let units = unit_table(&corpus.documents);
+        let warnings = units
+            .unplaced
+            .iter()
+            .map(|doc| format!("{doc}: no city in its issuers or title, so its units (市…, 各…) are listed as its own"))
+            .collect();
+        let stated = corpus
+            .documents
+            .iter()
+            .map(|d| {
+                let status = d.meta.status.as_deref();
+                status.map(|s| Validity::from_name(s).ok_or_else(|| format!("{}: no such status {s:?}", d.meta.doc)))
+            })
+            .map(Option::transpose)
+            .collect::<Result<_, _>>()?;
+        let facets = FacetsInput { units: units.units, clause_units: units.clause_units, stated };
+        Ok(Indexer {
+            corpus,
+            dates,
+            clauses,
+            facets,
+            words,
+            stopwords: stopwords::parse(STOPWORDS, fold).into_iter().collect(),
+            synonyms: thesaurus.expansions(fold),
+            phrases: readings::Phrases::bundled(fold),
+            warnings,
+        })
+    }
+
+    /// What the build should say about the corpus without failing, one line each (documents
+    /// whose units cannot be placed in a city); the corpus's own are
+    /// [`Corpus::warnings`].
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Writes the core index (with its shard files, if `sharding` says so) and the lexicon.
+    pub fn write(&self, sharding: Sharding) -> Blobs {
+        let docs: Vec<DocView> = self
+            .corpus
+            .documents
+            .iter()
+            .zip(&self.dates)
+            .map(|(d, [published, effective, expires])| DocView {
+                doc: &d.meta.doc,
+                title: &d.meta.title,
+                issuer: d.meta.issuer.iter().map(String::as_str).collect(),
+                number: d.meta.number.as_deref(),
+                // The writer reads it from `number`, folded with the table the index ships.
+                number_parts: None,
+                published: published.as_deref(),
+                effective: effective.as_deref(),
+                expires: expires.as_deref(),
+                period: d.meta.period.as_deref(),
+                source: d.meta.source.as_deref(),
+            })
+            .collect();
+        let lexicon = Lexicon {
+            words: self.words.clone(),
+            stopwords: self.stopwords.clone(),
+            synonyms: self.synonyms.clone(),
+            readings: &readings::of_char,
+            word_readings: &|w: &str| self.phrases.read(w),
+            common: readings::common_chars(),
+        };
+        write::write(&docs, &self.clauses, &self.facets, FoldTable::full(), &lexicon, sharding)
+    }
+}
