@@ -3,7 +3,8 @@
 //   node benches/page.mjs        (after scripts/setup and scripts/build-web; scripts/bench runs both)
 //
 // Prints, in one run:
-//   1. bytes of everything the page loads, per file and in total, raw / gzip -9 / brotli q11;
+//   1. bytes a visitor receives, per file, raw / gzip -9 / brotli q11: at ready, and up to the
+//      first result of a hanzi, a pinyin and a related-only query typed right after ready;
 //   2. navigation → element ready (engine downloaded, compiled, index opened), median and p90
 //      over fresh page loads;
 //   3. per-query latency of the engine in the page (cross-origin isolated, so performance.now()
@@ -21,41 +22,61 @@ const SAMPLES = 1000;
 const s = await start({ isolated: true });
 try {
   // ---- 1. bytes ----------------------------------------------------------------------------
-  const context = await s.browser.newContext();
-  const page = await context.newPage();
-  const bodies = []; // [path, Promise of the body], for every response
-  page.on("response", (r) => {
-    if (r.request().method() === "GET" && r.status() === 200) bodies.push([new URL(r.url()).pathname, r.body()]);
-  });
-  // Everything is requested by then: the load event covers the page's own files, `ready` the wasm.
-  await page.goto(s.url, { waitUntil: "load" });
-  await page.waitForFunction(() => document.querySelector("policy-search").getAttribute("state") === "ready");
-  // The natural module and the lexicon follow the exact engine; wait for them too, to count
-  // them (apart).
-  await page.waitForFunction(() => document.querySelector("policy-search").settled);
-  const files = new Map(await Promise.all(bodies.map(async ([path, body]) => [path, await body])));
-  const sizes = [...files].map(([path, body]) => ({
-    path,
+  // What a visitor receives: at ready (nothing typed), and before the first result of one query
+  // typed right after ready, counting every response the page received until the first hit
+  // (or the final answer) shows — speculative fetches included, had there been any.
+  const compress = (body) => ({
     raw: body.length,
     gzip: gzipSync(body, { level: 9 }).length,
     brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  }));
-  sizes.sort((a, b) => b.brotli - a.brotli);
+  });
   const sum = (list, key) => list.reduce((n, f) => n + f[key], 0);
-  const widget = sizes.filter((f) => f.path.endsWith(".js") || f.path.endsWith(".wasm"));
-  // Everything but the natural module and the lexicon is on the path of a hanzi query's first
-  // (exact) result.
-  const lazy = sizes.filter((f) => /\/(lexicon-[0-9a-f]+\.bin|policy_search_natural-[0-9a-f]+\.(wasm|js))$/.test(f.path));
-  const firstResult = sizes.filter((f) => !lazy.includes(f));
-  const row = (name, raw, gzip, brotli) => console.log(`  ${name.padEnd(34)} ${String(raw).padStart(8)} ${String(gzip).padStart(8)} ${String(brotli).padStart(8)}`);
-  console.log("bytes the page loads                   raw     gzip   brotli");
-  for (const f of sizes) row(f.path, f.raw, f.gzip, f.brotli);
-  row("total (page + widget)", sum(sizes, "raw"), sum(sizes, "gzip"), sum(sizes, "brotli"));
-  row("widget only (js + wasm)", sum(widget, "raw"), sum(widget, "gzip"), sum(widget, "brotli"));
-  row("first-result path (exact module)", sum(firstResult, "raw"), sum(firstResult, "gzip"), sum(firstResult, "brotli"));
-  row("natural module + lexicon, after ready", sum(lazy, "raw"), sum(lazy, "gzip"), sum(lazy, "brotli"));
-  console.log(`  requests: ${sizes.length}; aim: first-result path ≤ 120 KB brotli (122 880 bytes)`);
-  await context.close();
+  const row = (name, raw, gzip, brotli) => console.log(`  ${name.padEnd(44)} ${String(raw).padStart(8)} ${String(gzip).padStart(8)} ${String(brotli).padStart(8)}`);
+  /** Loads the page, types `q` after ready, and returns the files received by ready, by the first result, and in all. */
+  async function visit(q) {
+    const context = await s.browser.newContext();
+    const page = await context.newPage();
+    const received = []; // {path, body: Promise, phase}
+    let phase = "ready";
+    page.on("response", (r) => {
+      if (r.request().method() === "GET" && r.status() === 200) received.push({ path: new URL(r.url()).pathname, body: r.body(), phase });
+    });
+    await page.goto(s.url, { waitUntil: "load" });
+    await page.waitForFunction(() => document.querySelector("policy-search").getAttribute("state") === "ready");
+    phase = "typed";
+    await page.locator("policy-search").locator("#q").fill(q);
+    // The first result: a hit in the list, or the answer settled with none — noted in the page
+    // at the frame it is seen, and compared with when each response ended (resource timing), so
+    // that a fetch started after it is never counted before it.
+    await page.waitForFunction(() => {
+      const w = document.querySelector("policy-search");
+      const shown = w.shadowRoot.querySelector('[role="option"]') !== null || w.settled;
+      if (shown) window.firstResultAt ??= performance.now();
+      return shown;
+    });
+    await page.waitForFunction(() => document.querySelector("policy-search").settled);
+    const ended = await page.evaluate(() => {
+      const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];
+      return { first: window.firstResultAt, ends: entries.map((e) => [new URL(e.name).pathname, e.responseEnd]) };
+    });
+    const endOf = new Map(ended.ends);
+    for (const f of received) if (f.phase === "typed" && !(endOf.get(f.path) <= ended.first)) f.phase = "after";
+    const files = await Promise.all(received.map(async (f) => ({ path: f.path, phase: f.phase, ...compress(await f.body) })));
+    await context.close();
+    return files;
+  }
+  const hanzi = await visit("创业");
+  console.log("bytes the page receives (one visit, 创业 typed after ready)   raw     gzip   brotli");
+  for (const f of hanzi) row(`${f.path} (${f.phase === "after" ? "after the first result" : "before it"})`, f.raw, f.gzip, f.brotli);
+  const upTo = (files, phases) => files.filter((f) => phases.includes(f.phase));
+  for (const [name, files] of [["创业 (hanzi)", hanzi], ["zxqy (pinyin)", await visit("zxqy")], ["创业补贴 (related)", await visit("创业补贴")]]) {
+    const first = upTo(files, ["ready", "typed"]);
+    row(`${name}: to the first result`, sum(first, "raw"), sum(first, "gzip"), sum(first, "brotli"));
+    row(`${name}: in all, once settled`, sum(files, "raw"), sum(files, "gzip"), sum(files, "brotli"));
+  }
+  const atReady = upTo(hanzi, ["ready"]);
+  row("at ready, nothing typed", sum(atReady, "raw"), sum(atReady, "gzip"), sum(atReady, "brotli"));
+  console.log(`  requests to a hanzi query's first result: ${upTo(hanzi, ["ready", "typed"]).length}; budget: ≤ 100 KB brotli (102 400 bytes)`);
 
   // ---- 2. navigation → ready ---------------------------------------------------------------
   const readyTimes = [];

@@ -121,7 +121,7 @@ class PolicySearchElement extends HTMLElement {
   get settled() {
     if (this.getAttribute("state") === "error") return true;
     const s = this.session;
-    if (!s.engine || !s.final || this.frame || this.goingBack || s.fetching) return false;
+    if (!s.engine || (s.wanted && !s.final) || this.frame || this.goingBack || s.fetching) return false;
     return this.view.rendered === this.input.value && this.shows(this.url.read());
   }
 
@@ -160,7 +160,10 @@ class PolicySearchElement extends HTMLElement {
       suggestions: () => this.suggestions,
       openHit: (hit) => (hit.kind === "document" ? this.detailView.openDocument(hit.doc, true)
         : this.detailView.openClause(hit.doc, hit.clause, true, hit)),
-      searched: (detail) => this.dispatch("policy-search-results", detail),
+      searched: (detail) => {
+        this.dispatch("policy-search-results", detail);
+        if (detail.query.trim()) this.wantNatural();
+      },
       examples: () => (this.getAttribute("examples") ?? "").split(/\s+/).filter(Boolean),
     });
     this.detailView = new DetailView(parts, given, {
@@ -213,10 +216,20 @@ class PolicySearchElement extends HTMLElement {
     this.setState("ready");
     this.restoreFromUrl();
     this.dispatch("policy-search-ready", { clauses: s.stats.clauses, docs: s.stats.docs });
-    // The natural engine and its lexicon arrive after the exact one: until then results are
-    // exact; then it takes over and the current query is searched again with every tier.
+  }
+
+  /**
+   * A query's first page is on screen: from now on the natural engine and its lexicon are
+   * worth their bytes (related results, corrections, pinyin, completions). They are asked for
+   * once, after that first result, never before it; when they arrive they take over and the
+   * current query is searched again with every tier.
+   */
+  wantNatural() {
+    const s = this.session;
+    if (s.wanted) return;
     s.takeOver().then((ok) => {
-      if (ok && (this.input.value.trim() || this.filterPanel.active) && !this.openClause) this.view.search();
+      // Searched again either way: with every tier, or (it could not load) exactly, final.
+      if ((this.input.value.trim() || this.filterPanel.active) && !this.openClause) this.view.search();
       // Suggestions need the lexicon: ask again for what is in the box, if the visitor is in it.
       if (ok && this.shadowRoot.activeElement === this.input) this.suggestions.update(this.input.value);
     });

@@ -33,9 +33,8 @@ async function quiet() {
  * Two modules of one build: the **exact** one (policy_search_bg.wasm, the index embedded)
  * answers a hanzi query's first result and is all that stands before it; the **natural** one
  * (pkg/policy_search_natural-<hash>.wasm: relaxed hits, corrections, pinyin, completions, under
- * a name made of its content, so that no cache pairs it with another build) follows with
- * the lexicon, is handed the exact module's index rather than downloading it again, and takes
- * over when both have arrived.
+ * a name made of its content, so that no cache pairs it with another build) is fetched with
+ * the lexicon only when asked for (`natural()`), and takes over when both have arrived.
  */
 export function startEngine(pkgUrl) {
   pkgBase ??= pkgUrl;
@@ -48,38 +47,39 @@ export function startEngine(pkgUrl) {
     await glue.default({ module_or_path: wasm });
     return new glue.PolicySearch();
   })();
-  // Nothing of the natural module or the lexicon is needed for an exact result: both are
-  // fetched once the exact engine is there and no shard file is on its way, from beside it;
-  // the lexicon under a name that pins its build (the engine refuses another build's).
-  naturalPromise ??= enginePromise.then(async (exact) => {
-    // After the element's first search (a query in the URL) has asked for its files.
-    await new Promise((resolve) =>
-      window.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 500 }) : setTimeout(resolve, 0));
-    await quiet();
-    const lexicon = fetch(new URL(exact.lexiconFile(), pkgUrl)).then((response) => {
-      if (!response.ok) throw new Error(`lexicon: HTTP ${response.status}`);
-      return response.arrayBuffer();
-    });
-    lexicon.catch(() => {}); // reported below, once awaited
-    const wasm = fetch(new URL(naturalWasm, pkgUrl));
-    wasm.catch(() => {});
-    // A URL, not a literal, so that the bundler leaves this loader a file of its own.
-    const glue = await import(new URL(naturalLoader, pkgUrl).href);
-    await glue.default({ module_or_path: wasm });
-    const natural = glue.PolicySearch.open(exact.indexBytes());
-    natural.attachLexicon(new Uint8Array(await lexicon));
-    return natural;
-  });
-  naturalPromise.catch(() => {}); // without it the widget still searches, exactly
   return enginePromise;
 }
 
 /**
  * Resolves to the natural engine (relaxed hits, corrections, pinyin, completions) once it and
  * the lexicon have arrived, or to null if they could not: until then searches are exact.
+ *
+ * Nothing is fetched for it until something asks (the element does after a query's first
+ * result is on screen): a visitor who only looks, or whose hanzi query the exact module
+ * answers, pays for none of it before that result. Once asked, both files come from beside
+ * the exact module after no shard file is on its way (the first query's files go first), the
+ * lexicon under a name that pins its build (the engine refuses another build's); the natural
+ * module is handed the exact one's index rather than downloading it again.
  */
 export function natural() {
-  return naturalPromise.then((engine) => engine, () => null);
+  if (!enginePromise) return Promise.resolve(null); // no engine started: nothing to add to
+  naturalPromise ??= enginePromise.then(async (exact) => {
+    await quiet();
+    const lexicon = fetch(new URL(exact.lexiconFile(), pkgBase)).then((response) => {
+      if (!response.ok) throw new Error(`lexicon: HTTP ${response.status}`);
+      return response.arrayBuffer();
+    });
+    lexicon.catch(() => {}); // reported below, once awaited
+    const wasm = fetch(new URL(naturalWasm, pkgBase));
+    wasm.catch(() => {});
+    // A URL, not a literal, so that the bundler leaves this loader a file of its own.
+    const glue = await import(new URL(naturalLoader, pkgBase).href);
+    await glue.default({ module_or_path: wasm });
+    const natural = glue.PolicySearch.open(exact.indexBytes());
+    natural.attachLexicon(new Uint8Array(await lexicon));
+    return natural;
+  });
+  return naturalPromise.then((engine) => engine, () => null); // without it the widget still searches, exactly
 }
 
 /** The page's first engine, exact searches only (after `startEngine`). */

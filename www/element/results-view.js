@@ -65,7 +65,10 @@ export class ResultsView {
     this.filters.update(results.facets ?? []);
     if (intro) return this.intro();
     this.show(q, results, !q.trim());
-    if (this.total === 0) this.noResults(q, results.parsed);
+    // Nothing exact, and the tiers that find related clauses, corrections and pinyin are still
+    // to come (they are fetched after this first answer): loading, not "nothing found".
+    if (this.total === 0 && q.trim() && !s.final) this.loading();
+    else if (this.total === 0) this.noResults(q, results.parsed);
     this.searched({
       query: q, total: results.total, partial: results.partial, documents: results.documents,
       corrected: results.corrected?.query ?? null, ...this.filters.state,

@@ -25,6 +25,7 @@ export class Session {
     this.docs = new Map(); // doc id → its metadata (engine.docs)
     this.asTyped = null; // a query to search as typed, without its correction (仍然搜索)
     this.fetching = 0; // steps waiting for shard files
+    this.wanted = null; // the natural engine was asked for: the promise of takeOver()
     this.final = false; // the natural engine has taken over, or never will
   }
 
@@ -50,11 +51,12 @@ export class Session {
   }
 
   /**
-   * Resolves to whether the natural engine took over (it and the lexicon arrived): from then
-   * on calls go to it, with every tier. Either way no engine follows it.
+   * Asks for the natural engine (once): resolves to whether it took over (it and the lexicon
+   * arrived), from when on calls go to it, with every tier. Either way no engine follows it.
+   * Until asked, `wanted` is false and nothing of it is fetched.
    */
   takeOver() {
-    return natural().then((full) => {
+    this.wanted ??= natural().then((full) => {
       if (full) {
         this.engine = full;
         idle(() => full.prepare());
@@ -62,6 +64,7 @@ export class Session {
       this.final = true;
       return full !== null;
     });
+    return this.wanted;
   }
 
   /**
