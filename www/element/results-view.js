@@ -67,7 +67,10 @@ export class ResultsView {
     this.show(q, results, !q.trim());
     // Nothing exact, and the tiers that find related clauses, corrections and pinyin are still
     // to come (they are fetched after this first answer): loading, not "nothing found".
-    if (this.total === 0 && q.trim() && !s.final) this.loading();
+    if (this.total === 0 && q.trim() && !s.final) {
+      this.message.replaceChildren();
+      this.loading();
+    }
     else if (this.total === 0) this.noResults(q, results.parsed);
     this.searched({
       query: q, total: results.total, partial: results.partial, documents: results.documents,
