@@ -39,7 +39,7 @@ startEngine(new URL("./pkg/", import.meta.url)).catch(() => {}); // failures are
 /**
  * The page's engines (wasm `PolicySearch` objects every element shares), for scripts that want
  * to query them directly: `engine()` resolves to the exact one as soon as it loads, `natural()`
- * to the one with every tier once it and the lexicon have arrived (null if they could not):
+ * fetches the one with every tier and the lexicon, and resolves to it (null if they could not):
  * `const { natural } = await import("/policy-search.js"); (await natural()).search("zxqy")`.
  */
 export { engine, natural };
@@ -97,6 +97,12 @@ class PolicySearchElement extends HTMLElement {
     this.session = new Session(this.getAttribute("today"), {
       waiting: () => this.view.loading(),
       failed: () => this.view.error(this.t.errors.network, false),
+      // Searched again either way: with every tier, or (it could not load) exactly, final;
+      // suggestions need the lexicon: asked again if the visitor is in the box.
+      tookOver: (ok) => {
+        if ((this.input.value.trim() || this.filterPanel.active) && !this.openClause) this.view.search();
+        if (ok && this.shadowRoot.activeElement === this.input) this.suggestions.update(this.input.value);
+      },
     });
     this.url = new UrlState(urlPrefix(this));
     this.typing = new TypingHistory(this.url);
@@ -162,7 +168,7 @@ class PolicySearchElement extends HTMLElement {
         : this.detailView.openClause(hit.doc, hit.clause, true, hit)),
       searched: (detail) => {
         this.dispatch("policy-search-results", detail);
-        if (detail.query.trim()) this.wantNatural();
+        if (detail.query.trim()) this.session.takeOver();
       },
       examples: () => (this.getAttribute("examples") ?? "").split(/\s+/).filter(Boolean),
     });
@@ -216,23 +222,6 @@ class PolicySearchElement extends HTMLElement {
     this.setState("ready");
     this.restoreFromUrl();
     this.dispatch("policy-search-ready", { clauses: s.stats.clauses, docs: s.stats.docs });
-  }
-
-  /**
-   * A query's first page is on screen: from now on the natural engine and its lexicon are
-   * worth their bytes (related results, corrections, pinyin, completions). They are asked for
-   * once, after that first result, never before it; when they arrive they take over and the
-   * current query is searched again with every tier.
-   */
-  wantNatural() {
-    const s = this.session;
-    if (s.wanted) return;
-    s.takeOver().then((ok) => {
-      // Searched again either way: with every tier, or (it could not load) exactly, final.
-      if ((this.input.value.trim() || this.filterPanel.active) && !this.openClause) this.view.search();
-      // Suggestions need the lexicon: ask again for what is in the box, if the visitor is in it.
-      if (ok && this.shadowRoot.activeElement === this.input) this.suggestions.update(this.input.value);
-    });
   }
 
   failed(error) {

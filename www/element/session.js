@@ -15,8 +15,9 @@ export class Session {
   /**
    * Given `today`, the day validity is judged on ("YYYY-MM-DD"; anything else means today in
    * China). Calls back `waiting()` when a step's calls lacked shard files, which are being fetched
-   * (the element says it is loading), and `failed()` when they could not be fetched and the
-   * visitor still waits for that step.
+   * (the element says it is loading), `failed()` when they could not be fetched and the
+   * visitor still waits for that step, and `tookOver(ok)` once the natural engine asked for by
+   * `takeOver()` took over (`ok`) or could not load: either way the session is final.
    */
   constructor(today, callbacks) {
     Object.assign(this, callbacks);
@@ -51,9 +52,9 @@ export class Session {
   }
 
   /**
-   * Asks for the natural engine (once): resolves to whether it took over (it and the lexicon
-   * arrived), from when on calls go to it, with every tier. Either way no engine follows it.
-   * Until asked, `wanted` is false and nothing of it is fetched.
+   * Asks for the natural engine (once; the element asks after a query's first result): it and
+   * the lexicon are fetched, take over — from then on calls go to it, with every tier — and
+   * `tookOver` is called. Until asked, `wanted` is null and nothing of them is fetched.
    */
   takeOver() {
     this.wanted ??= natural().then((full) => {
@@ -62,9 +63,8 @@ export class Session {
         idle(() => full.prepare());
       }
       this.final = true;
-      return full !== null;
+      this.tookOver(full !== null);
     });
-    return this.wanted;
   }
 
   /**
