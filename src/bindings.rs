@@ -88,7 +88,7 @@ impl PolicySearch {
     /// Whether this module has the tiers beyond the exact one (relaxed hits, corrections,
     /// pinyin, completions): false for the page's first module, true for the natural one.
     pub fn natural(&self) -> bool {
-        crate::engine::NATURAL
+        crate::embedded::NATURAL
     }
 
     /// Runs `query` and returns `{query, total, partial, documents, corrected, pinyin,

@@ -47,8 +47,8 @@ pub fn sort_top<T>(ranked: &mut [T], top: usize, key: impl Fn(&T) -> (u32, f32))
         b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
     };
     // An index small enough to embed whole is sorted whole: the selection's code would only
-    // add to the bytes before a first result (crate::engine::SHARDS).
-    if crate::engine::SHARDS && top < ranked.len() {
+    // add to the bytes before a first result (crate::embedded::SHARDS).
+    if crate::embedded::SHARDS && top < ranked.len() {
         ranked.select_nth_unstable_by(top, order);
         ranked[..top].sort_unstable_by(order);
     } else {

@@ -22,11 +22,10 @@ use policy_search_index::{facets::Day, FormatError, Index, Lexicon};
 use crate::embedded::EMBEDDED_INDEX;
 #[cfg(all(feature = "embedded", not(target_arch = "wasm32")))]
 use crate::embedded::{EMBEDDED_LEXICON, EMBEDDED_SHARDS};
-pub use crate::embedded::{NATURAL, SHARDS};
 pub use options::SearchOptions;
 
 use crate::{
-    embedded::LEXICON_FILE,
+    embedded::{LEXICON_FILE, NATURAL, SHARDS},
     facets::{self, Counts, Scope, Sort},
     query::{self, natural::pinyin::Reading, QueryError},
     rank,
