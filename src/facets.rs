@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::{embedded::SHARDS, reader::Reader};
 use policy_search_index::Index;
 
-/// Facet names, in the order [`Facets`] lists them.
+/// Facet names, in the order a search lists its [`Facet`]s.
 pub const FACETS: [&str; 5] = ["doc", "issuer", "year", "status", "unit"];
 const DOC: usize = 0;
 const ISSUER: usize = 1;

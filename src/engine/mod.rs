@@ -3,11 +3,11 @@
 //! runs them as named stages: parse → (browse) → answer → correction → pinyin readings →
 //! facet counts → filters → order → page → hits.
 //!
-//! - [`options`]: what a caller may ask of a search;
-//! - [`answer`]: everything one query finds before paging, corrections, the ranked list;
-//! - [`hits`]: hit records, highlights and what was parsed;
-//! - [`snippet`]: highlight ranges and the snippet window;
-//! - [`lookups`]: clauses and documents by id, statistics;
+//! - `options`: what a caller may ask of a search;
+//! - `answer`: everything one query finds before paging, corrections, the ranked list;
+//! - `hits`: hit records, highlights and what was parsed;
+//! - `snippet`: highlight ranges and the snippet window;
+//! - `lookups`: clauses and documents by id, statistics;
 //! - [`crate::embedded`]: what this build carries and which modules it compiles.
 
 mod answer;

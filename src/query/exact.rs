@@ -29,7 +29,7 @@ pub fn matches(r: &Reader<'_>, term: &[char]) -> Matches {
         .collect()
 }
 
-/// True when some clause contains `term` (folded): [`matches`] stopping at the
+/// True when some clause contains `term` (folded): [`matches()`] stopping at the
 /// first clause found.
 pub fn occurs(r: &Reader<'_>, term: &[char]) -> bool {
     if r.index().positional() && keys::term_keys_at(term).is_some() {

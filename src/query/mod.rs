@@ -11,7 +11,7 @@
 //! letters is also read as pinyin ([`pinyin`]: `zxqy` → 中小企业) and the hits of its readings
 //! follow the hits of the query as typed. [`suggest`] completes what is typed so far.
 //!
-//! The syntax itself is parsed in [`parse`], and only there. Every tier is free functions over
+//! The syntax itself is parsed in [`parse`](mod@parse), and only there. Every tier is free functions over
 //! a [`crate::reader::Reader`]; the tiers below exact live in [`natural`], the browser's second
 //! module.
 

@@ -1,4 +1,4 @@
-//! Documents by what people copy: a 文号 (国发〔2017〕37号, 国发[2017]37号, 2017年37号,
+//! Documents by what people copy: a 文号 (国发〔2017〕37号, `国发[2017]37号`, 2017年37号,
 //! 37号文) or a title, whole or shortened (嘉兴科技企业孵化之城三年行动方案).
 //!
 //! A 文号 is read as (issuer code, year, serial) on both sides, so any of the written forms
