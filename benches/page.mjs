@@ -39,7 +39,8 @@ try {
     const received = []; // {path, body: Promise, phase}
     let phase = "ready";
     page.on("response", (r) => {
-      if (r.request().method() === "GET" && r.status() === 200) received.push({ path: new URL(r.url()).pathname, body: r.body(), phase });
+      // A body asked for as the page closes is not counted (and not an unhandled rejection).
+      if (r.request().method() === "GET" && r.status() === 200) received.push({ path: new URL(r.url()).pathname, body: r.body().catch(() => null), phase });
     });
     await page.goto(s.url, { waitUntil: "load" });
     await page.waitForFunction(() => document.querySelector("policy-search").getAttribute("state") === "ready");
@@ -61,7 +62,8 @@ try {
     });
     const endOf = new Map(ended.ends);
     for (const f of received) if (f.phase === "typed" && !(endOf.get(f.path) <= ended.first)) f.phase = "after";
-    const files = await Promise.all(received.map(async (f) => ({ path: f.path, phase: f.phase, ...compress(await f.body) })));
+    const bodies = await Promise.all(received.map((f) => f.body));
+    const files = received.flatMap((f, i) => (bodies[i] ? [{ path: f.path, phase: f.phase, ...compress(bodies[i]) }] : []));
     await context.close();
     return files;
   }
