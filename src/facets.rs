@@ -12,6 +12,7 @@
 //! still listed, with its count of 0, so that it can be removed.
 
 pub use policy_search_index::facets::{Day, Validity};
+use policy_search_sort as sort;
 use serde::Serialize;
 
 use crate::{embedded::SHARDS, reader::Reader};
@@ -100,7 +101,7 @@ pub struct FacetValue {
 /// of facets and of newest-first goes through this one `[u32; 2]` sort, which the engine has
 /// for highlights already: each sort of another element type adds kilobytes to the wasm.
 pub(crate) fn order(keys: &mut [[u32; 2]]) -> impl Iterator<Item = usize> + '_ {
-    keys.sort_unstable();
+    sort::sort(keys);
     keys.iter().map(|k| k[1] as usize)
 }
 
@@ -165,7 +166,7 @@ impl<'i> Scope<'i> {
                     unknown[f].push(v.to_string());
                 }
             }
-            codes.sort_unstable();
+            sort::sort_u32(&mut codes);
             codes.dedup();
             keep[f] = Some(codes);
         }

@@ -4,6 +4,8 @@
 //! Every weight is a named constant here; ties are broken by document then clause order, so
 //! the same query always ranks the same way.
 
+use policy_search_sort as sort;
+
 /// BM25 term-frequency saturation.
 pub const K1: f32 = 1.2;
 /// BM25 length normalisation.
@@ -41,19 +43,10 @@ pub struct ClauseFacts {
 /// needs its hits, not a sorted list of every clause a common term is in). Ties go to document
 /// then clause order (clause numbers follow both), so the same query always ranks the same way.
 pub fn sort_top<T>(ranked: &mut [T], top: usize, key: impl Fn(&T) -> (u32, f32)) {
-    // Unstable is enough (the order is total) and keeps the stable sort's code out of the wasm.
-    let order = |a: &T, b: &T| {
+    sort::sort_top_by(ranked, top, |a, b| {
         let (a, b) = (key(a), key(b));
         b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
-    };
-    // An index small enough to embed whole is sorted whole: the selection's code would only
-    // add to the bytes before a first result (crate::embedded::SHARDS).
-    if crate::embedded::SHARDS && top < ranked.len() {
-        ranked.select_nth_unstable_by(top, order);
-        ranked[..top].sort_unstable_by(order);
-    } else {
-        ranked.sort_unstable_by(order);
-    }
+    });
 }
 
 /// BM25's idf for a term found in `df` of `n` clauses.
@@ -103,7 +96,7 @@ fn in_order_adjacent(terms: &[TermMatch<'_>]) -> bool {
 fn smallest_gap(terms: &[TermMatch<'_>]) -> Option<usize> {
     let mut events: Vec<(usize, usize)> =
         terms.iter().enumerate().flat_map(|(i, t)| t.starts.iter().map(move |&s| (s, i))).collect();
-    events.sort_unstable();
+    sort::sort(&mut events);
     let mut last = vec![None::<usize>; terms.len()];
     let mut best = None;
     for &(start, term) in &events {

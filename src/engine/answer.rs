@@ -6,6 +6,7 @@
 //! [`NATURAL`], so the browser's exact module compiles none of them.
 
 use policy_search_index::keys;
+use policy_search_sort as sort;
 
 use crate::{
     embedded::NATURAL,
@@ -80,7 +81,7 @@ fn related(r: &Reader<'_>, query: &Query, pieces: &[Piece], exact: &[(u32, f32)]
         return Vec::new();
     }
     let mut skip: Vec<u32> = exact.iter().map(|e| e.0).chain(exact::excluded(r, query)).collect();
-    skip.sort_unstable();
+    sort::sort_u32(&mut skip);
     relaxed::relaxed(r, pieces, &skip, top)
 }
 

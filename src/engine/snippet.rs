@@ -2,6 +2,7 @@
 //! and, for a long clause, the window of text that holds the most of them.
 
 use policy_search_index::keys;
+use policy_search_sort as sort;
 
 use crate::results::Snippet;
 
@@ -14,7 +15,7 @@ pub(crate) fn highlights(folded: &[char], terms: &[Vec<char>]) -> Vec<[u32; 2]> 
         .iter()
         .flat_map(|t| keys::occurrences(folded, t).into_iter().map(move |s| [s as u32, (s + t.len()) as u32]))
         .collect();
-    ranges.sort_unstable();
+    sort::sort(&mut ranges);
     let mut merged: Vec<[u32; 2]> = Vec::new();
     for r in ranges {
         match merged.last_mut() {

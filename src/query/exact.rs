@@ -5,6 +5,7 @@
 //! shown), otherwise against its text — so hits equal a brute-force scan either way.
 
 use policy_search_index::{keys, postings::Occurrences};
+use policy_search_sort as sort;
 
 use crate::{query::Query, rank, reader::Reader};
 
@@ -43,7 +44,7 @@ pub fn occurs(r: &Reader<'_>, term: &[char]) -> bool {
 fn matches_by_offsets(r: &Reader<'_>, keys: &[(String, usize)]) -> Matches {
     let mut lists: Vec<(usize, Vec<Occurrences>)> =
         keys.iter().map(|(key, offset)| (*offset, r.index().occurrences(key))).collect();
-    lists.sort_unstable_by_key(|(_, list)| list.len()); // the stable sort's code stays out of the wasm
+    sort::sort_by_key(&mut lists, |(_, list)| list.len());
     let Some(((first_offset, rarest), others)) = lists.split_first() else { return Vec::new() };
     let mut out = Vec::new();
     let mut held = Vec::with_capacity(others.len());
@@ -75,7 +76,7 @@ fn holding_keys(r: &Reader<'_>, term: &[char]) -> Vec<u32> {
         return Vec::new(); // a key no clause holds: no postings to read
     }
     let mut lists: Vec<Vec<u32>> = keys.iter().map(|k| r.index().postings(k)).collect();
-    lists.sort_unstable_by_key(Vec::len);
+    sort::sort_by_key(&mut lists, Vec::len);
     let mut lists = lists.into_iter();
     let first = lists.next().unwrap_or_default();
     lists.fold(first, |acc, list| intersect(&acc, &list))
@@ -84,7 +85,7 @@ fn holding_keys(r: &Reader<'_>, term: &[char]) -> Vec<u32> {
 /// The clauses holding an excluded term of `query`, ascending.
 pub(crate) fn excluded(r: &Reader<'_>, query: &Query) -> Vec<u32> {
     let mut out: Vec<u32> = query.exclude.iter().flat_map(|t| matches(r, &t.chars)).map(|m| m.0).collect();
-    out.sort_unstable();
+    sort::sort_u32(&mut out);
     out.dedup();
     out
 }
@@ -164,7 +165,7 @@ mod tests {
     /// The same, in clause order.
     fn found_sorted(r: &Reader<'_>, raw: &str) -> Vec<String> {
         let mut hits: Vec<u32> = exact(r, &query(r, raw), 100).0.into_iter().map(|(clause, _)| clause).collect();
-        hits.sort_unstable();
+        sort::sort_u32(&mut hits);
         names(r, hits)
     }
 

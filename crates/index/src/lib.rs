@@ -51,6 +51,7 @@ pub mod vocab;
 #[cfg(feature = "write")]
 pub mod write;
 
+use policy_search_sort as sort;
 use std::{
     cell::{OnceCell, RefCell},
     fmt,
@@ -333,7 +334,7 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
             return Vec::new();
         }
         let mut missing = std::mem::take(&mut *self.missing.borrow_mut());
-        missing.sort_unstable();
+        sort::sort(&mut missing);
         // A file noted by a call whose caller never asked (a completion) may have been added since.
         missing.retain(|&f| !self.loaded(f));
         missing.into_iter().filter_map(|f| self.shards.name(f)).collect()
@@ -382,7 +383,7 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
     /// begins (see [`keys`]).
     pub fn postings(&self, key: &str) -> Vec<u32> {
         let mut all: Vec<u32> = self.lists(key, |p, o| p.list(o)).into_iter().flatten().collect();
-        all.sort_unstable();
+        sort::sort_u32(&mut all);
         all.dedup();
         all
     }
@@ -396,7 +397,7 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
         }
         // A lone character: merge the lists of the keys it begins (each offset is in one).
         let mut all: Vec<Occurrences> = lists.into_iter().flatten().collect();
-        all.sort_unstable_by_key(|o| o.0);
+        sort::sort_by_key(&mut all, |o| o.0);
         let mut out: Vec<Occurrences> = Vec::new();
         for (clause, at) in all {
             match out.last_mut() {
@@ -405,7 +406,7 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
             }
         }
         for o in &mut out {
-            o.1.sort_unstable();
+            sort::sort_u32(&mut o.1);
         }
         out
     }
@@ -464,7 +465,7 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
                 }
             }
         }
-        out.sort_unstable();
+        sort::sort(&mut out);
         out.dedup();
         out
     }

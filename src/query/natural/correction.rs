@@ -6,6 +6,7 @@
 //! [`Engine::search`](crate::Engine::search)) and says so ("您是不是要找").
 
 use fst::raw::{Fst, Node, Output};
+use policy_search_sort as sort;
 use serde::Serialize;
 
 use policy_search_index::Lexicon;
@@ -74,7 +75,7 @@ fn homophones(r: &Reader<'_>, lexicon: &Lexicon<'_>, c: char, by_syllable: &[Vec
     if let Some(s) = usual {
         codes.extend(by_syllable.get(s as usize).into_iter().flatten());
     }
-    codes.sort_unstable();
+    sort::sort(&mut codes);
     codes.dedup();
     let mut sound = Sound::default();
     for code in codes {

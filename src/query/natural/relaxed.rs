@@ -13,6 +13,7 @@
 //! Nothing here decides what is indexed: pieces are matched as exact substrings through the
 //! same postings and verification as the exact tier.
 
+use policy_search_sort as sort;
 use std::rc::Rc;
 
 use serde::Serialize;
@@ -83,7 +84,7 @@ impl PieceMatches {
     /// Number of clauses holding the piece or one of its synonyms.
     fn clauses(&self) -> usize {
         let mut all: Vec<u32> = self.all().collect();
-        all.sort_unstable();
+        sort::sort(&mut all);
         all.dedup();
         all.len()
     }
@@ -256,7 +257,7 @@ pub(crate) fn relaxed(r: &Reader<'_>, pieces: &[Piece], skip: &[u32], top: usize
             candidates.extend(m.all());
         }
     }
-    candidates.sort_unstable();
+    sort::sort(&mut candidates);
     candidates.dedup();
     let phrases: Vec<usize> = (0..pieces.len()).filter(|&i| pieces[i].phrase).collect();
     let known = pieces.iter().all(|p| p.stop || p.clauses > 0);

@@ -9,6 +9,7 @@
 //! syllables after it. Earlier terms of the box are kept as typed.
 
 use fst::raw::{Node, Output};
+use policy_search_sort as sort;
 use serde::Serialize;
 
 use policy_search_index::vocab::Word;
@@ -66,7 +67,7 @@ pub fn suggest(r: &Reader<'_>, raw: &str, limit: usize) -> Vec<Suggestion> {
             found.extend(whole.into_iter().map(|(w, c)| (w, c, query.sequence.len())));
         }
     }
-    found.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.len().cmp(&b.0.len())).then(a.0.cmp(&b.0)));
+    sort::sort_by(&mut found, |a, b| b.1.cmp(&a.1).then(a.0.len().cmp(&b.0.len())).then(a.0.cmp(&b.0)));
     found.dedup_by(|a, b| a.0 == b.0);
     found
         .into_iter()

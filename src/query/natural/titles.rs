@@ -7,6 +7,7 @@
 
 use policy_search_index::keys;
 pub use policy_search_normalize::docnumber::{read_number, DocNumber};
+use policy_search_sort as sort;
 
 use crate::{query::relaxed::Piece, reader::Reader};
 
@@ -62,7 +63,7 @@ pub(crate) fn documents(r: &Reader<'_>, raw_folded: &str, pieces: &[Piece]) -> V
             out.push((d, DocMatch::Title, share));
         }
     }
-    out.sort_unstable_by(|a, b| (a.1 as u8).cmp(&(b.1 as u8)).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
+    sort::sort_by(&mut out, |a, b| (a.1 as u8).cmp(&(b.1 as u8)).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
     out
 }
 

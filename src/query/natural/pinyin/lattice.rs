@@ -4,6 +4,7 @@
 //! confusions. [`super`] finds the cheapest paths through it.
 
 use fst::raw::{Fst, Node, Output};
+use policy_search_sort as sort;
 
 use policy_search_index::pinyin::SEPARATOR;
 use policy_search_normalize::{is_han, toneless};
@@ -327,7 +328,7 @@ pub(crate) fn pinyin_walk(r: &Reader<'_>, stream: &Stream, mode: Mode, start: us
 /// span once (the cheapest way it was typed).
 pub(super) fn pinyin_edges(r: &Reader<'_>, stream: &Stream, mode: Mode) -> Vec<Edge> {
     let mut all: Vec<Edge> = (0..stream.units.len()).flat_map(|start| pinyin_walk(r, stream, mode, start)).collect();
-    all.sort_unstable_by(|a, b| {
+    sort::sort_by(&mut all, |a, b| {
         (a.start, a.end, &a.word).cmp(&(b.start, b.end, &b.word)).then(a.cost.total_cmp(&b.cost))
     });
     all.dedup_by(|later, kept| (later.start, later.end, &later.word) == (kept.start, kept.end, &kept.word));

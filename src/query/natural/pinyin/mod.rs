@@ -17,6 +17,7 @@
 
 mod lattice;
 
+use policy_search_sort as sort;
 use serde::Serialize;
 
 pub use lattice::MAX_LETTERS;
@@ -165,7 +166,7 @@ fn char_readings(r: &Reader<'_>, stream: &Stream, mode: Mode) -> Vec<Path> {
                 }
             }
         }
-        here.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2)));
+        sort::sort_by(&mut here, |a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2)));
         here.dedup_by(|later, kept| (later.0, later.1) == (kept.0, kept.1));
         starting.push(here);
     }
@@ -193,11 +194,11 @@ fn char_readings(r: &Reader<'_>, stream: &Stream, mode: Mode) -> Vec<Path> {
                 }
             }
         }
-        next.sort_unstable_by(|a, b| a.2.total_cmp(&b.2).then_with(|| a.0.cmp(&b.0)));
+        sort::sort_by(&mut next, |a, b| a.2.total_cmp(&b.2).then_with(|| a.0.cmp(&b.0)));
         next.truncate(CHAR_BEAM);
         live = next;
     }
-    done.sort_unstable_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    sort::sort_by(&mut done, |a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
     let mut found: Vec<(usize, Path)> = Vec::new();
     for (codes, cost) in done.into_iter().take(CHAR_VERIFIED) {
         let word: Vec<char> = codes.iter().filter_map(|&c| alphabet.char_of(c)).collect();
@@ -215,7 +216,7 @@ fn char_readings(r: &Reader<'_>, stream: &Stream, mode: Mode) -> Vec<Path> {
         }
         found.push((held, Path { cost, edges }));
     }
-    found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cost.total_cmp(&b.1.cost)));
+    sort::sort_by(&mut found, |a, b| b.0.cmp(&a.0).then(a.1.cost.total_cmp(&b.1.cost)));
     found.into_iter().map(|(_, p)| p).collect()
 }
 
@@ -238,7 +239,7 @@ fn paths(r: &Reader<'_>, stream: &Stream, edges: &[Edge]) -> Vec<Path> {
     at[0].push(Path { cost: 0.0, edges: Vec::new() });
     for i in 0..n {
         let mut here = std::mem::take(&mut at[i]);
-        here.sort_unstable_by(|a, b| a.cost.total_cmp(&b.cost).then_with(|| words_of(a).cmp(&words_of(b))));
+        sort::sort_by(&mut here, |a, b| a.cost.total_cmp(&b.cost).then_with(|| words_of(a).cmp(&words_of(b))));
         here.truncate(BEAM);
         let lone = match &stream.units[i] {
             Unit::Han(c, _) => Some(Edge { start: i, end: i + 1, word: vec![*c], clauses: 0, cost: LONE_HAN }),
@@ -260,7 +261,7 @@ fn paths(r: &Reader<'_>, stream: &Stream, edges: &[Edge]) -> Vec<Path> {
         at[i] = here;
     }
     let mut done = std::mem::take(&mut at[n]);
-    done.sort_unstable_by(|a, b| a.cost.total_cmp(&b.cost).then_with(|| words_of(a).cmp(&words_of(b))));
+    sort::sort_by(&mut done, |a, b| a.cost.total_cmp(&b.cost).then_with(|| words_of(a).cmp(&words_of(b))));
     done
 }
 
