@@ -3,8 +3,10 @@
 //   node benches/page.mjs        (after scripts/setup and scripts/build-web; scripts/bench runs both)
 //
 // Prints, in one run:
-//   1. bytes a visitor receives, per file, raw / gzip -9 / brotli q11: at ready, and up to the
-//      first result of a hanzi, a pinyin and a related-only query typed right after ready;
+//   1. bytes a visitor receives before the first result, by kind of query (benches/first-result.mjs:
+//      hanzi, natural, pinyin, 文号, completion), each query typed right after ready in a fresh
+//      page: brotli q11 KB and requests, p50 / p90 over that kind's queries; and per file,
+//      raw / gzip -9 / brotli q11, for the first hanzi query's visit, with what stood at ready;
 //   2. navigation → element ready (engine downloaded, compiled, index opened), median and p90
 //      over fresh page loads;
 //   3. per-query latency of the engine in the page (cross-origin isolated, so performance.now()
@@ -12,73 +14,53 @@
 //      from clause texts — and, in the same page, a brute-force scan of the folded clause texts
 //      for the same queries, with the ratio.
 
-import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { readFileSync } from "node:fs";
 import { start, devQueries } from "../tests/browser/harness.mjs";
+import { KINDS, queriesOf, firstResult, summarise } from "./first-result.mjs";
 
 const LOADS = 15;
 const SAMPLES = 1000;
 
 const s = await start({ isolated: true });
 try {
-  // ---- 1. bytes ----------------------------------------------------------------------------
-  // What a visitor receives: at ready (nothing typed), and before the first result of one query
-  // typed right after ready, counting every response the page received until the first hit
-  // (or the final answer) shows — speculative fetches included, had there been any.
-  const compress = (body) => ({
-    raw: body.length,
-    gzip: gzipSync(body, { level: 9 }).length,
-    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  });
-  const sum = (list, key) => list.reduce((n, f) => n + f[key], 0);
-  const row = (name, raw, gzip, brotli) => console.log(`  ${name.padEnd(44)} ${String(raw).padStart(8)} ${String(gzip).padStart(8)} ${String(brotli).padStart(8)}`);
-  /** Loads the page, types `q` after ready, and returns the files received by ready, by the first result, and in all. */
-  async function visit(q) {
-    const context = await s.browser.newContext();
-    const page = await context.newPage();
-    const received = []; // {path, body: Promise, phase}
-    let phase = "ready";
-    page.on("response", (r) => {
-      // A body asked for as the page closes is not counted (and not an unhandled rejection).
-      if (r.request().method() === "GET" && r.status() === 200) received.push({ path: new URL(r.url()).pathname, body: r.body().catch(() => null), phase });
-    });
-    await page.goto(s.url, { waitUntil: "load" });
-    await page.waitForFunction(() => document.querySelector("policy-search").getAttribute("state") === "ready");
-    phase = "typed";
-    await page.locator("policy-search").locator("#q").fill(q);
-    // The first result: a hit in the list, or the answer settled with none — noted in the page
-    // at the frame it is seen, and compared with when each response ended (resource timing), so
-    // that a fetch started after it is never counted before it.
-    await page.waitForFunction(() => {
-      const w = document.querySelector("policy-search");
-      const shown = w.shadowRoot.querySelector('[role="option"]') !== null || w.settled;
-      if (shown) window.firstResultAt ??= performance.now();
-      return shown;
-    });
-    await page.waitForFunction(() => document.querySelector("policy-search").settled);
-    const ended = await page.evaluate(() => {
-      const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];
-      return { first: window.firstResultAt, ends: entries.map((e) => [new URL(e.name).pathname, e.responseEnd]) };
-    });
-    const endOf = new Map(ended.ends);
-    for (const f of received) if (f.phase === "typed" && !(endOf.get(f.path) <= ended.first)) f.phase = "after";
-    const bodies = await Promise.all(received.map((f) => f.body));
-    const files = received.flatMap((f, i) => (bodies[i] ? [{ path: f.path, phase: f.phase, ...compress(bodies[i]) }] : []));
-    await context.close();
-    return files;
+  // ---- 1. bytes to the first result, per kind of query -------------------------------------
+  // The queries: the public query files' by rule, with the built corpus's 文号 and completions.
+  const chosen = await queriesOf(s);
+  const visits = {};
+  for (const kind of KINDS) {
+    visits[kind] = [];
+    for (const q of chosen[kind]) visits[kind].push(await firstResult(s, kind, q));
   }
-  const hanzi = await visit("创业");
-  console.log("bytes the page receives (one visit, 创业 typed after ready)   raw     gzip   brotli");
-  for (const f of hanzi) row(`${f.path} (${f.phase === "after" ? "after the first result" : "before it"})`, f.raw, f.gzip, f.brotli);
-  const upTo = (files, phases) => files.filter((f) => phases.includes(f.phase));
-  for (const [name, files] of [["创业 (hanzi)", hanzi], ["zxqy (pinyin)", await visit("zxqy")], ["创业补贴 (related)", await visit("创业补贴")]]) {
-    const first = upTo(files, ["ready", "typed"]);
-    row(`${name}: to the first result`, sum(first, "raw"), sum(first, "gzip"), sum(first, "brotli"));
-    row(`${name}: in all, once settled`, sum(files, "raw"), sum(files, "gzip"), sum(files, "brotli"));
+
+  const KB = (n) => (n / 1024).toFixed(1);
+  const row = (name, { raw, gzip, brotli }) => console.log(`  ${name.padEnd(44)} ${String(raw).padStart(8)} ${String(gzip).padStart(8)} ${String(brotli).padStart(8)}`);
+  const sum = (files) => files.reduce((n, f) => ({ raw: n.raw + f.raw, gzip: n.gzip + f.gzip, brotli: n.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  const hanzi = visits.hanzi[0];
+  console.log(`bytes the page receives (one visit, ${hanzi.q} typed after ready)`.padEnd(47) + "     raw     gzip   brotli");
+  const when = { ready: "by ready", typed: "before the first result", after: "after it" };
+  for (const f of hanzi.files) row(`${f.path} (${when[f.phase]})`, f);
+  row("at ready, nothing typed", sum(hanzi.files.filter((f) => f.phase === "ready")));
+  row(`${hanzi.q}: to the first result`, hanzi.bytes);
+  row(`${hanzi.q}: in all, once settled`, hanzi.all);
+
+  console.log("\nfirst result by kind of query, typed right after ready, a fresh page each (brotli q11, every response counted):");
+  console.log(`  ${"kind".padEnd(11)} found   KB p50 / p90     requests p50 / p90   first shown`);
+  for (const kind of KINDS) {
+    const k = summarise(visits[kind]);
+    const shown = Object.entries(k.shown).map(([what, n]) => `${what} ${n}`).join(", ");
+    const figures = k.bytes ? `${`${KB(k.bytes.p50)} / ${KB(k.bytes.p90)}`.padEnd(16)} ${`${k.requests.p50} / ${k.requests.p90}`.padEnd(20)}` : "—".padEnd(37);
+    console.log(`  ${kind.padEnd(11)} ${`${k.found}/${k.queries}`.padStart(5)}   ${figures} ${shown}`);
   }
-  const atReady = upTo(hanzi, ["ready"]);
-  row("at ready, nothing typed", sum(atReady, "raw"), sum(atReady, "gzip"), sum(atReady, "brotli"));
-  console.log(`  requests to a hanzi query's first result: ${upTo(hanzi, ["ready", "typed"]).length}; budget: ≤ 100 KB brotli (102 400 bytes)`);
+  console.log("  budget: ≤ 100 KB brotli (102 400 bytes) to a hanzi query's first result");
+  console.log("  per query: KB brotli to the first result, requests, what showed first:");
+  for (const kind of KINDS) {
+    console.log(`    ${kind.padEnd(11)} ${visits[kind].map((v) => `${v.q} ${KB(v.bytes.brotli)} KB ${v.requests} ${v.shown ?? "none"}`).join("; ")}`);
+  }
+  // A file received more than once before a first result: how often, over every visit.
+  const repeated = new Map();
+  for (const v of KINDS.flatMap((kind) => visits[kind])) for (const r of v.repeated) repeated.set(r, (repeated.get(r) ?? 0) + 1);
+  const count = KINDS.reduce((n, kind) => n + visits[kind].length, 0);
+  for (const [what, n] of repeated) console.log(`  received more than once before the first result: ${what} in ${n} of ${count} visits`);
 
   // ---- 2. navigation → ready ---------------------------------------------------------------
   const readyTimes = [];

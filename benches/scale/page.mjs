@@ -6,10 +6,11 @@
 // strict CSP) and writes <dir>/page.json with:
 //   files        every file of dist/pkg/ raw / gzip -9 / brotli q11, by role: the exact module,
 //                the natural module, the lexicon, the JS, and any other file of pkg/ ("shards");
-//   first        per query of sample.json, a fresh page at ?q=: the responses the page had
-//                asked for when its first result (a hit of any kind) was shown, and their bytes
-//                as brotli content-encoding would send them (each file's brotli size); the
-//                natural module and lexicon count only if that result waited for them;
+//   first        per kind of query (benches/first-result.mjs: hanzi — sample.json's terms —,
+//                natural, pinyin, 文号, completion), each query typed right after ready in a
+//                fresh page: every response received before its first result (resource-timing
+//                responseEnd), at its brotli size, as content-encoding would send it; p50 / p90
+//                of bytes and requests per kind, and each query's own;
 //   ready        navigation → `policy-search-ready` over fresh loads, median and p90;
 //   tasks        the longest main-thread task of a load (navigation → `settled` and the idle
 //                work the element queued meanwhile, its clause folding): the longer of what the
@@ -27,6 +28,7 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { start } from "../../tests/browser/harness.mjs";
+import { KINDS, queriesOf, firstResult, summarise } from "../first-result.mjs";
 
 const LOADS = 9;
 const ROUNDS = 3;
@@ -65,7 +67,7 @@ for (const [path, size] of sizes) {
   r.count++;
 }
 
-// In every page: each wasm instance's memory, the time and resources at the first result.
+// In every page: each wasm instance's memory, and when the element was ready.
 function probe() {
   const memories = (window.__memories = []);
   const keep = (result) => {
@@ -82,11 +84,6 @@ function probe() {
     window.__readyAt = performance.now();
     window.__readyMemory = window.__memory();
   }, { once: true });
-  document.addEventListener("policy-search-results", (e) => {
-    const { total, partial, documents } = e.detail;
-    if (window.__first || total + partial + documents === 0) return;
-    window.__first = { at: performance.now(), natural: e.target.lexiconDone === true };
-  });
   window.__longTasks = [];
   new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((t) => t.duration)))
     .observe({ type: "longtask", buffered: true });
@@ -104,39 +101,27 @@ const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.
 const s = await start({ root: dist, isolated: true });
 const result = { files };
 try {
-  // ---- first result per query --------------------------------------------------------------
-  const first = [];
-  for (const { q, kind } of sample) {
-    const context = await s.browser.newContext();
-    const page = await context.newPage();
-    await page.addInitScript(probe);
-    await page.goto(`${s.url}?q=${encodeURIComponent(q)}`);
-    await settled(page);
-    // Resource entries are read once settled: a response still streaming into the wasm
-    // compiler at the first result has none yet. What was asked for before it counts.
-    const hit = await page.evaluate(() => window.__first && {
-      ...window.__first,
-      resources: performance.getEntriesByType("resource").map((r) => ({ path: new URL(r.name).pathname, start: r.startTime })),
-    });
-    await context.close();
-    if (!hit) {
-      first.push({ q, kind, found: false });
-      continue;
+  // ---- first result per kind of query -----------------------------------------------------
+  // The hanzi terms are sample.json's (drawn from the seeds' clauses); the other kinds are
+  // chosen as benches/page.mjs chooses them, from the public query files and this build's corpus.
+  const chosen = { ...(await queriesOf(s)), hanzi: sample.filter((e) => e.kind.startsWith("hanzi")).map((e) => e.q) };
+  const visits = {};
+  const per = [];
+  for (const kind of KINDS) {
+    visits[kind] = [];
+    for (const q of chosen[kind]) {
+      const v = await firstResult(s, kind, q);
+      visits[kind].push(v);
+      const before = v.files.filter((f) => f.phase !== "after").map((f) => f.path);
+      per.push({
+        q, kind, found: v.found, shown: v.shown, requests: v.requests, bytes: v.bytes.brotli,
+        natural: before.some((path) => LAZY.test(path.slice(1))), // the natural module or the lexicon came first
+        files: before,
+        ...(v.repeated.length ? { repeated: v.repeated } : {}),
+      });
     }
-    const needed = ["index.html", ...new Set(hit.resources.filter((r) => r.start <= hit.at).map((r) => r.path.slice(1)))]
-      .filter((path) => sizes.has(path) && (hit.natural || !LAZY.test(path)));
-    const bytes = needed.reduce((n, path) => n + sizes.get(path).brotli, 0);
-    first.push({ q, kind, found: true, natural: hit.natural, requests: needed.length, bytes, files: needed });
   }
-  const found = first.filter((f) => f.found);
-  const sorted = (key) => found.map((f) => f[key]).sort((a, b) => a - b);
-  result.first = {
-    queries: first.length,
-    found: found.length,
-    bytes: { p50: pct(sorted("bytes"), 0.5), p90: pct(sorted("bytes"), 0.9), max: Math.max(...sorted("bytes")) },
-    requests: { p50: pct(sorted("requests"), 0.5), p90: pct(sorted("requests"), 0.9) },
-    per: first,
-  };
+  result.first = { kinds: Object.fromEntries(KINDS.map((kind) => [kind, summarise(visits[kind])])), per };
 
   // ---- navigation → ready, long tasks, memory at ready -------------------------------------
   const ready = [];
@@ -223,7 +208,11 @@ try {
 result.load = { before: loadBefore, after: loadavg()[0] };
 writeFileSync(join(dir, "page.json"), JSON.stringify(result, null, 1));
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-console.log(`page ${dir}: first result ${kb(result.first.bytes.p50)} p50, ${kb(result.first.bytes.p90)} p90 (${result.first.found}/${result.first.queries} found); ready ${result.ready.median.toFixed(0)} ms; longest task ${result.tasks.longest_ms.toFixed(0)} ms (traced: ${result.tasks.traced_longest_ms.toFixed(0)} ms, in it ${result.tasks.traced_longest_in}), ${result.tasks.over_50ms_per_load.toFixed(1)} over 50 ms a load; query ${result.latency.p50_us.toFixed(0)}/${result.latency.p99_us.toFixed(0)} µs; memory ${kb(result.memory.ready)} → ${kb(result.memory.after)}`);
+const firsts = KINDS.map((kind) => {
+  const k = result.first.kinds[kind];
+  return `${kind} ${k.bytes ? `${kb(k.bytes.p50)}/${kb(k.bytes.p90)}` : "—"}${k.found < k.queries ? ` (${k.found}/${k.queries} found)` : ""}`;
+}).join(", ");
+console.log(`page ${dir}: first result p50/p90 ${firsts}; ready ${result.ready.median.toFixed(0)} ms; longest task ${result.tasks.longest_ms.toFixed(0)} ms (traced: ${result.tasks.traced_longest_ms.toFixed(0)} ms, in it ${result.tasks.traced_longest_in}), ${result.tasks.over_50ms_per_load.toFixed(1)} over 50 ms a load; query ${result.latency.p50_us.toFixed(0)}/${result.latency.p99_us.toFixed(0)} µs; memory ${kb(result.memory.ready)} → ${kb(result.memory.after)}`);
 for (const f of result.first.per) {
-  console.log(`  ${f.kind.padEnd(8)} ${f.q.padEnd(14)} ${f.found ? `${String(f.requests).padStart(2)} requests ${kb(f.bytes).padStart(10)}${f.natural ? " (after the natural module)" : ""}` : "no result"}`);
+  console.log(`  ${f.kind.padEnd(10)} ${f.q.padEnd(14)} ${f.found ? `${String(f.requests).padStart(2)} requests ${kb(f.bytes).padStart(10)} ${f.shown ?? "none"}${f.natural ? " (after the natural module)" : ""}` : "no suggestion"}`);
 }

@@ -5,11 +5,13 @@
 // Reads, in that folder, clauses.jsonl and docs.jsonl (`policy-search clauses --json`,
 // `docs --json` of the scale's build) and source.json (every article of every law in the
 // corpus, from make_corpus.py). Writes:
-//   sample.json   the first-result sample: 9 two-character and 9 four-character hanzi terms
-//                 from the seeds' clauses, a 文号 and a Latin term of the seeds — the seeds are
-//                 in every scale and parsed alike, so every scale gets the same 20 queries;
-//   latency.txt   the sample plus 500 substrings (1–6 characters) of this scale's clauses,
-//                 one a line: what the native bench and the page time;
+//   sample.json   the first-result sample's hanzi queries, {q, kind: "hanzi"}: 9 two-character
+//                 and 9 four-character terms from the seeds' clauses — the seeds are in every
+//                 scale and parsed alike, so every scale gets the same ones (page.mjs adds the
+//                 other kinds, benches/first-result.mjs);
+//   latency.txt   those 18, the seeds' first 文号 and most frequent Latin word, and 500
+//                 substrings (1–6 characters) of this scale's clauses, one a line: what the
+//                 native bench and the page time;
 //   articles.json every article of the source counted against the clauses built (below).
 //
 // An article counts as a clause when a clause of its law carries its label (第X条 or an
@@ -46,20 +48,17 @@ const terms = (len, n) => {
   }
   return [...out];
 };
-const sample = [
-  ...terms(2, 9).map((q) => ({ q, kind: "hanzi-2" })),
-  ...terms(4, 9).map((q) => ({ q, kind: "hanzi-4" })),
-];
+const hanzi = [...terms(2, 9), ...terms(4, 9)];
+writeFileSync(join(dir, "sample.json"), JSON.stringify(hanzi.map((q) => ({ q, kind: "hanzi" })), null, 1));
+
+// The latency list begins as it always has (so runs compare): the terms, a 文号, a Latin word.
 const number = docs.find((d) => seedDoc(d.doc) && d.number)?.number;
-if (number) sample.push({ q: number, kind: "文号" });
 const latin = new Map();
 for (const c of seedClauses) for (const w of c.text.match(/[A-Za-z]{2,}/g) ?? []) latin.set(w, (latin.get(w) ?? 0) + 1);
 const word = [...latin].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
-if (word) sample.push({ q: word, kind: "latin" });
-writeFileSync(join(dir, "sample.json"), JSON.stringify(sample, null, 1));
-
-const latency = sample.map((s) => s.q);
-for (let tries = 0; latency.length < sample.length + 500 && tries < 100_000; tries++) {
+const latency = [...hanzi, number, word].filter(Boolean);
+const head = latency.length;
+for (let tries = 0; latency.length < head + 500 && tries < 100_000; tries++) {
   const chars = Array.from(clauses[rand(clauses.length)].text);
   const at = rand(chars.length);
   const q = chars.slice(at, at + 1 + rand(6)).join("");
@@ -114,7 +113,7 @@ const ranked = (map) => [...map.values()].sort((a, b) => b.count - a.count).map(
 counts.missing_laws = missing.size;
 counts.merged_laws = merged.size;
 writeFileSync(join(dir, "articles.json"), JSON.stringify({ ...counts, missing_by_law: ranked(missing), merged_by_law: ranked(merged) }, null, 1));
-console.log(`prepare ${dir}: ${sample.length} sample queries, ${latency.length} latency queries; articles ${JSON.stringify(counts)}`);
+console.log(`prepare ${dir}: ${hanzi.length} sample hanzi queries, ${latency.length} latency queries; articles ${JSON.stringify(counts)}`);
 for (const m of ranked(missing).slice(0, 5)) console.log(`  text missing: ${m}`);
 for (const m of ranked(merged).slice(0, 5)) console.log(`  whole, but no clause of its number: ${m}`);
 if (missing.size > 5 || merged.size > 5) console.log(`  (every law in ${join(dir, "articles.json")})`);

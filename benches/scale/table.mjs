@@ -29,6 +29,12 @@ const KB = (n) => (n / 1024).toFixed(1);
 const trio = (f) => (f ? `${KB(f.raw)} / ${KB(f.gzip)} / ${KB(f.brotli)}` : "—");
 const s1 = (n) => (n === null ? "?" : n.toFixed(1));
 
+// The first result of each kind of query: "KB p50 / p90 (requests p50 / p90)"; "—" for a
+// page.json of before the kinds.
+const KINDS = ["hanzi", "natural", "pinyin", "文号", "completion"];
+const firstCell = (k) => !k?.bytes ? "—" :
+  `${KB(k.bytes.p50)} / ${KB(k.bytes.p90)} (${k.requests.p50} / ${k.requests.p90})` + (k.found < k.queries ? ` (${k.found}/${k.queries} found)` : "");
+
 const few = (list) => list.slice(0, 4).join("; ") + (list.length > 4 ? `; … (all ${list.length} in articles.json)` : "");
 
 const rows = [];
@@ -55,8 +61,7 @@ for (const scale of scales) {
     trio(f.natural),
     trio(f.lexicon),
     f.shards ? `${trio(f.shards)} (${f.shards.count})` : "—",
-    `${KB(page.first.bytes.p50)} / ${KB(page.first.bytes.p90)}` + (page.first.found < page.first.queries ? ` (${page.first.found}/${page.first.queries} found)` : ""),
-    `${page.first.requests.p50} / ${page.first.requests.p90}`,
+    ...KINDS.map((kind) => firstCell(page.first.kinds?.[kind])),
     page.ready.median.toFixed(0),
     `${page.tasks.longest_ms.toFixed(0)} / ${page.tasks.over_50ms_per_load.toFixed(1)}`,
     `${native.p50_us.toFixed(0)} / ${native.p99_us.toFixed(0)}`,
@@ -69,17 +74,19 @@ for (const scale of scales) {
   if (articles.merged) notes.push(`${scale}×: ${articles.merged} articles in ${articles.merged_laws} ${articles.merged_laws === 1 ? "law" : "laws"} are whole but have no clause of their number (their text sits in another clause); most per law: ${few(articles.merged_by_law)}`);
   const largest = page.first.per.filter((q) => q.found).sort((a, b) => b.bytes - a.bytes)[0];
   if (largest) notes.push(`${scale}×: the largest first result: ${largest.kind} ${largest.q}, ${KB(largest.bytes)} KB in ${largest.requests} requests${largest.natural ? " (it waited for the natural module and the lexicon)" : ""}.`);
+  const repeated = [...new Set(page.first.per.flatMap((q) => q.repeated ?? []))];
+  if (repeated.length) notes.push(`${scale}×: received more than once before a first result: ${repeated.join(", ")}.`);
   notes.push(`${scale}×: machine load average (1 min, 2 cores shared) ${page.load.before.toFixed(1)} before the browser runs, ${page.load.after.toFixed(1)} after.`);
   if (page.tasks.traced_longest_in) notes.push(`${scale}×: the longest traced task (${page.tasks.traced_longest_ms.toFixed(0)} ms) held ${page.tasks.traced_longest_in}.`);
 }
 const head = [
   "scale", "text KB", "docs", "clauses", "articles: source / numbered clause / text whole / **missing**",
   "build s: script / native / web", "exact wasm KB raw / gz / br", "natural wasm KB", "lexicon KB", "shards KB",
-  "first result KB br p50 / p90", "requests p50 / p90", "nav → ready ms", "longest task ms / tasks > 50 ms a load",
+  "first result, hanzi: KB br p50 / p90 (requests p50 / p90)", "first result, natural", "first result, pinyin", "first result, 文号", "first result, completion", "nav → ready ms", "longest task ms / tasks > 50 ms a load",
   "query native µs p50 / p99", "filtered query native µs p50 / p99", "query page ms p50 / p99", "wasm memory MiB ready / after",
 ];
 const target = [
-  "target at 100×", "", "", "", "all", "", "", "", "", "", "≤ 200 / ≤ 400", "", "≤ 250", "≤ 50 / 0", "p99 ≤ 1 000", "p99 ≤ 20", "≤ 30",
+  "target at 100×", "", "", "", "all", "", "", "", "", "", ...KINDS.map(() => "≤ 200 / ≤ 400"), "≤ 250", "≤ 50 / 0", "p99 ≤ 1 000", "", "p99 ≤ 20", "≤ 30",
 ];
 const line = (cells) => `| ${cells.join(" | ")} |`;
 console.log(line(head));

@@ -9,7 +9,10 @@ import { serve, STRICT_CSP } from "../../scripts/serve.mjs";
 export { STRICT_CSP };
 
 const ROOT = new URL("../../", import.meta.url);
-export const DIST = new URL("dist/", ROOT).pathname;
+// POLICY_SEARCH_DIST serves another build (as scripts/build-web writes it), e.g. a sharded one.
+export const DIST = process.env.POLICY_SEARCH_DIST
+  ? new URL(process.env.POLICY_SEARCH_DIST.replace(/\/?$/, "/"), new URL(`file://${process.cwd()}/`)).pathname
+  : new URL("dist/", ROOT).pathname;
 
 const FLAGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
