@@ -10,6 +10,10 @@ use std::{env, fs, path::PathBuf, process};
 use policy_search_corpus::load_dir;
 use policy_search_indexer::{Blobs, Indexer, ShardSizes, Sharding};
 
+/// Index bytes up to which build.rs also writes the twin (the seeds' are ≈ 200 KB; the scale
+/// benchmark's 10× and 100× corpora skip it).
+const TWIN_UP_TO: usize = 1 << 20;
+
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let corpus_dir = env::var_os("POLICY_SEARCH_CORPUS").map(PathBuf::from).unwrap_or_else(|| root.join("seeds"));
@@ -39,7 +43,7 @@ fn main() {
         Err(_) => ShardSizes::default(),
         Ok(s) => match s.split_once(',').map(|(a, b)| (a.trim().parse::<usize>(), b.trim().parse::<usize>())) {
             Some((Ok(term_shard), Ok(text_chunk))) if term_shard > 0 && text_chunk > 0 => {
-                ShardSizes { term_shard, text_chunk }
+                ShardSizes::Fixed { term_shard, text_chunk }
             }
             _ => fail(format!("POLICY_SEARCH_SHARD_SIZES={s:?}: expected two byte counts, such as 49152,32768")),
         },
@@ -90,13 +94,22 @@ fn main() {
         let (n, core) = (blobs.files.len(), blobs.core.len());
         println!("cargo:warning=policy-search index: sharded: core {core} bytes, {n} shard files, {bytes} bytes");
     }
-    // An embedded build also writes its sharded twin, for the tests that prove both answer alike.
+    // A small corpus (the seeds) is also written the other way round — its twin, embedded whole
+    // if this index is sharded, sharded if it is embedded — for the tests that prove both answer
+    // alike: POLICY_SEARCH_SHARDED and POLICY_SEARCH_WHOLE name the folder of each.
     let twin = out_dir.join("twin");
-    if blobs.files.is_empty() {
-        // Small files, so that a query of the seeds reads some of many, as one of a portal's does.
-        save(&twin, &indexer.write(Sharding::Always(ShardSizes { term_shard: 8 << 10, text_chunk: 8 << 10 })));
+    let (sharded, whole) = if blobs.files.is_empty() { (&twin, &out_dir) } else { (&out_dir, &twin) };
+    if blobs.core.len() + blobs.files.iter().map(|f| f.1.len()).sum::<usize>() <= TWIN_UP_TO {
+        // Small files when sharded, so that a query of the seeds reads some of many, as one of a portal's does.
+        let other = if blobs.files.is_empty() {
+            Sharding::Always(ShardSizes::Fixed { term_shard: 8 << 10, text_chunk: 8 << 10 })
+        } else {
+            Sharding::Never
+        };
+        save(&twin, &indexer.write(other));
     }
-    println!("cargo:rustc-env=POLICY_SEARCH_TWIN={}", twin.display());
+    println!("cargo:rustc-env=POLICY_SEARCH_SHARDED={}", sharded.display());
+    println!("cargo:rustc-env=POLICY_SEARCH_WHOLE={}", whole.display());
     // The lexicon is served under a name made of its own checksum, so that a cache never hands
     // out a stale one; the engine embeds the name, scripts/build-web copies the file under it.
     let sum = policy_search_index::header::LEXICON.stored_checksum(&blobs.lexicon).expect("a written header is whole");

@@ -75,17 +75,7 @@ export async function queriesOf(s) {
   try {
     const found = await page.evaluate(async (candidates) => {
       const widget = await import("/policy-search.js");
-      const whole = async (engine, ask) => {
-        for (;;) {
-          const answer = ask();
-          const lacking = typeof engine.missing === "function" ? engine.missing() : [];
-          if (!lacking.length) return answer;
-          for (const name of lacking) {
-            const response = await fetch(new URL(name, new URL("pkg/", location.href)));
-            engine.addFile(name, new Uint8Array(await response.arrayBuffer()));
-          }
-        }
-      };
+      const { whole } = widget;
       const exact = await widget.engine();
       const docs = exact.docs();
       const texts = await whole(exact, () => docs.flatMap((d) => exact.documentClauses(d.doc).map((c) => c.text)));

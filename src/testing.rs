@@ -79,7 +79,7 @@ static INDEXER: LazyLock<Indexer<'static>> = LazyLock::new(|| Indexer::new(&CORP
 static EMBEDDED: LazyLock<Blobs> = LazyLock::new(|| INDEXER.write(Sharding::Never));
 /// Small files, so that a query reads some of several.
 static SHARDED: LazyLock<Blobs> =
-    LazyLock::new(|| INDEXER.write(Sharding::Always(ShardSizes { term_shard: 1 << 10, text_chunk: 1 << 10 })));
+    LazyLock::new(|| INDEXER.write(Sharding::Always(ShardSizes::Fixed { term_shard: 1 << 10, text_chunk: 1 << 10 })));
 
 /// A reader over the test corpus as one embedded index (matches verified against the text),
 /// with its lexicon.

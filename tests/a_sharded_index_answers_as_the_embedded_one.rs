@@ -1,7 +1,8 @@
 //! A sharded index (core plus shard files fetched on demand) answers every query exactly as
 //! the embedded index of the same corpus: build.rs writes the seeds' index both ways (the
-//! sharded twin under `$OUT_DIR/twin`). The twin is opened with no shard file; each call's
-//! missing files are added, as the browser fetches them, and the call repeated until complete.
+//! folders `POLICY_SEARCH_SHARDED` and `POLICY_SEARCH_WHOLE`). The sharded one is opened with
+//! no shard file; each call's missing files are added, as the browser fetches them, and the
+//! call repeated until complete.
 
 use std::{fs, path::PathBuf};
 
@@ -9,14 +10,14 @@ use policy_search::{Engine, SearchOptions};
 use proptest::prelude::*;
 
 fn twin_dir() -> PathBuf {
-    PathBuf::from(env!("POLICY_SEARCH_TWIN"))
+    PathBuf::from(env!("POLICY_SEARCH_SHARDED"))
 }
 
 fn leak(path: PathBuf) -> &'static [u8] {
     Box::leak(fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).into_boxed_slice())
 }
 
-/// The twin with its lexicon and no shard file yet.
+/// The sharded index with its lexicon and no shard file yet.
 fn twin() -> Engine<'static> {
     let mut engine = Engine::open(leak(twin_dir().join("index.bin"))).unwrap();
     engine.attach_lexicon(leak(twin_dir().join("lexicon.bin"))).unwrap();
@@ -24,9 +25,16 @@ fn twin() -> Engine<'static> {
     engine
 }
 
+/// The same corpus embedded whole.
 fn embedded() -> &'static Engine<'static> {
     thread_local! {
-        static ENGINE: &'static Engine<'static> = Box::leak(Box::new(Engine::embedded().unwrap()));
+        static ENGINE: &'static Engine<'static> = {
+            let whole = PathBuf::from(env!("POLICY_SEARCH_WHOLE"));
+            let mut engine = Engine::open(leak(whole.join("index.bin"))).unwrap();
+            engine.attach_lexicon(leak(whole.join("lexicon.bin"))).unwrap();
+            assert!(!engine.index().positional(), "embedded whole");
+            Box::leak(Box::new(engine))
+        };
     }
     ENGINE.with(|e| *e)
 }

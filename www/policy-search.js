@@ -23,7 +23,7 @@
 import { css } from "./element/styles.js";
 import { strings } from "./element/strings.js";
 import { UrlState, TypingHistory, urlPrefix } from "./element/url-state.js";
-import { startEngine, engine, natural } from "./element/engine.js";
+import { startEngine, engine, natural, whole } from "./element/engine.js";
 import { comboboxKeys, isSlashShortcut } from "./element/keyboard.js";
 import { Suggestions } from "./element/suggest.js";
 import { skeleton } from "./element/render.js";
@@ -39,10 +39,13 @@ startEngine(new URL("./pkg/", import.meta.url)).catch(() => {}); // failures are
 /**
  * The page's engines (wasm `PolicySearch` objects every element shares), for scripts that want
  * to query them directly: `engine()` resolves to the exact one as soon as it loads, `natural()`
- * fetches the one with every tier and the lexicon, and resolves to it (null if they could not):
- * `const { natural } = await import("/policy-search.js"); (await natural()).search("zxqy")`.
+ * fetches the one with every tier and the lexicon, and resolves to it (null if they could not).
+ * A sharded index answers a call without the files it has not fetched yet; `whole(engine, ask)`
+ * fetches them and asks again until the answer is whole:
+ * `const { natural, whole } = await import("/policy-search.js");
+ *  const e = await natural(); await whole(e, () => e.search("zxqy"))`.
  */
-export { engine, natural };
+export { engine, natural, whole };
 export { citation } from "./element/render.js";
 
 let sheet = null;
@@ -96,7 +99,7 @@ class PolicySearchElement extends HTMLElement {
     this.limit = Math.min(100, Math.max(1, parseInt(this.getAttribute("limit"), 10) || 10));
     this.session = new Session(this.getAttribute("today"), {
       waiting: () => this.view.loading(),
-      failed: () => this.view.error(this.t.errors.network, false),
+      failed: (kind, retry) => this.view.filesFailed(kind, retry),
       // Searched again either way: with every tier, or (it could not load) exactly, final;
       // suggestions need the lexicon: asked again if the visitor is in the box.
       tookOver: (ok) => {

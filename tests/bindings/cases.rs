@@ -330,9 +330,10 @@ fn pinyin_and_completions_arrive_with_the_lexicon() {
     assert!(err.is_instance_of::<js_sys::TypeError>());
 }
 
-/// The seeds' sharded twin (build.rs), and its files as `(name, bytes)`.
-static TWIN: &[u8] = include_bytes!(concat!(env!("POLICY_SEARCH_TWIN"), "/index.bin"));
-static TWIN_FILES: &[(&str, &[u8])] = include!(concat!(env!("POLICY_SEARCH_TWIN"), "/shards.rs"));
+/// The seeds' index sharded (build.rs: these tests run over the embedded one, and this is its
+/// twin), and its files as `(name, bytes)`.
+static TWIN: &[u8] = include_bytes!(concat!(env!("POLICY_SEARCH_SHARDED"), "/index.bin"));
+static TWIN_FILES: &[(&str, &[u8])] = include!(concat!(env!("POLICY_SEARCH_SHARDED"), "/shards.rs"));
 
 #[wasm_bindgen_test]
 fn a_sharded_index_names_the_files_it_lacks_and_answers_once_they_are_added() {

@@ -1,21 +1,22 @@
-// The widget over a sharded build (scripts/test builds the seeds with POLICY_SEARCH_SHARDS=always
-// into target/dist-sharded/): its first result needs a part of the shard files, every request
-// stays on the page's own origin, and every dev and natural query shows exactly what the
-// embedded build shows, first page, deep-linked clause and deep-linked document alike. SHARDED_DIST and EMBEDDED_DIST
-// point it at other builds of one corpus (the 10× corpus of scripts/scale, built both ways).
+// The widget over a sharded build (dist/: the seeds' index is past SHARD_ABOVE, so it ships
+// sharded): its first result needs a part of the shard files, every request stays on the
+// page's own origin, and every dev and natural query shows exactly what the embedded build
+// (target/dist-embedded/, POLICY_SEARCH_SHARDS=never) shows, first page, deep-linked clause and
+// deep-linked document alike. SHARDED_DIST and EMBEDDED_DIST point it at other builds of one
+// corpus (the 10× corpus of scripts/scale, built both ways).
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync } from "node:fs";
-import { start, search, results, settle, devQueries, naturalQueries } from "./harness.mjs";
+import { start, search, results, settle, devQueries, naturalQueries, DIST, EMBEDDED_DIST } from "./harness.mjs";
 
-const SHARDED = process.env.SHARDED_DIST ?? new URL("../../target/dist-sharded/", import.meta.url).pathname;
-const EMBEDDED = process.env.EMBEDDED_DIST; // default: dist/
+const SHARDED = process.env.SHARDED_DIST ?? DIST;
 
 let embedded, sharded, plain, split;
 before(async () => {
-  assert.ok(existsSync(`${SHARDED}/pkg/shards`), "run ./scripts/test (it builds target/dist-sharded/)");
-  embedded = await start(EMBEDDED ? { root: EMBEDDED } : {});
+  assert.ok(existsSync(`${SHARDED}/pkg/shards`), `${SHARDED} is not sharded`);
+  assert.ok(!existsSync(`${EMBEDDED_DIST}/pkg/shards`), `run ./scripts/test (it builds ${EMBEDDED_DIST})`);
+  embedded = await start({ root: EMBEDDED_DIST });
   sharded = await start({ root: SHARDED });
   plain = await embedded.open();
   split = await sharded.open();

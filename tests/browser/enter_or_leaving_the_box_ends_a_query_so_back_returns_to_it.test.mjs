@@ -4,11 +4,11 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, settle, frame, box as boxOf } from "./harness.mjs";
+import { start, settle, frame, box as boxOf, EMBEDDED_DIST } from "./harness.mjs";
 
 let s, page;
 before(async () => {
-  s = await start();
+  s = await start({ root: EMBEDDED_DIST }); // the clock is paused: see EMBEDDED_DIST
   ({ page } = await s.open("", { clock: "paused" }));
 });
 after(() => s.close());

@@ -13,6 +13,11 @@ const ROOT = new URL("../../", import.meta.url);
 export const DIST = process.env.POLICY_SEARCH_DIST
   ? new URL(process.env.POLICY_SEARCH_DIST.replace(/\/?$/, "/"), new URL(`file://${process.cwd()}/`)).pathname
   : new URL("dist/", ROOT).pathname;
+// The same corpus built with its index embedded whole (scripts/test: POLICY_SEARCH_SHARDS=never),
+// which answers every query in the frame it is asked — for the twin test, and for tests that
+// pause the fake clock: a shard fetch completes in real time, and the paused clock would never
+// run the frame that shows what it brought. EMBEDDED_DIST points elsewhere.
+export const EMBEDDED_DIST = process.env.EMBEDDED_DIST ?? new URL("target/dist-embedded/", ROOT).pathname;
 
 const FLAGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

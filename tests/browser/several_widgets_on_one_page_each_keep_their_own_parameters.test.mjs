@@ -38,6 +38,7 @@ test("a reload gives each element back its own query", async () => {
 
 test("opening a clause in one leaves the other alone, and Back closes it", async () => {
   await page.locator("#laws").locator("#results [role=option]").first().click();
+  await settle(page, "#laws"); // a sharded index may fetch the clause's section first
   const p = params();
   assert.ok(p["laws-doc"] && p["laws-clause"], page.url());
   assert.equal(p["aid-doc"], undefined);

@@ -5,13 +5,13 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, settle, frame, box } from "./harness.mjs";
+import { start, settle, frame, box, EMBEDDED_DIST } from "./harness.mjs";
 
 const HOST_STATE = { app: "portal", n: 1 };
 
 let s, page;
 before(async () => {
-  s = await start();
+  s = await start({ root: EMBEDDED_DIST }); // the clock is paused: see EMBEDDED_DIST
   ({ page } = await s.open("?ticket=ST-123#token=abc", { clock: "paused", permissions: ["clipboard-read", "clipboard-write"] }));
   await page.evaluate((state) => history.replaceState(state, ""), HOST_STATE);
 });

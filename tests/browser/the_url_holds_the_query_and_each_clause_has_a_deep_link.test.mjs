@@ -43,6 +43,7 @@ test("a new query after a pause is a new history entry; Back returns to the prev
 test("opening a result gives the clause its own URL; Back returns to the results", async () => {
   await search(page, "瞪羚企业");
   await page.locator("policy-search").locator("#results [role=option]").first().click();
+  await settle(page); // a sharded index may fetch the clause's section first
   const doc = query().get("doc");
   const clause = query().get("clause");
   assert.ok(doc && clause, page.url());

@@ -109,8 +109,35 @@ export async function addFiles(engine, names) {
   }
 }
 
+/**
+ * `ask()`'s answer once whole: while the engine's calls lacked shard files, fetches and adds them
+ * and asks again (for scripts that call an engine directly; the element does this step by step,
+ * in `Session.lacking`, so that it can show it is loading).
+ */
+export async function whole(engine, ask) {
+  for (;;) {
+    const answer = ask();
+    const names = missing(engine);
+    if (!names.length) return answer;
+    await addFiles(engine, names);
+  }
+}
+
 /** The shard files added to each engine, by engine. */
 const added = new WeakMap();
+
+/**
+ * A shard file that could not be added, and why (`kind`, a key of `strings().errors.files`):
+ * `network` — it did not arrive (offline, a server error); `stale` — what arrived is not this
+ * build's file (a 404 or a file of another deploy: the page is older than the files, or the
+ * other way round), or not whole (truncated, a wrong checksum), which the engine refuses.
+ */
+export class FileError extends Error {
+  constructor(kind, message) {
+    super(message);
+    this.kind = kind;
+  }
+}
 
 async function fetchAndAdd(engine, names) {
   const own = added.get(engine) ?? new Set();
@@ -122,16 +149,21 @@ async function fetchAndAdd(engine, names) {
     let bytes = files.get(name);
     if (!bytes) {
       bytes = fetch(new URL(name, pkgBase)).then(async (response) => {
-        if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+        if (!response.ok) throw new FileError(response.status === 404 || response.status === 410 ? "stale" : "network", `${name}: HTTP ${response.status}`);
         return new Uint8Array(await response.arrayBuffer());
-      });
+      }, (error) => { throw new FileError("network", `${name}: ${error.message}`); });
       files.set(name, bytes);
-      bytes.catch(() => files.delete(name)); // a later query may try again
+      bytes.catch(() => files.delete(name)); // a retry fetches it again
     }
     return bytes.then((b) => [name, b]);
   }));
   for (const [name, bytes] of loaded) {
-    engine.addFile(name, bytes);
+    try {
+      engine.addFile(name, bytes); // checks the file's checksum and build against the core
+    } catch (error) {
+      files.delete(name);
+      throw new FileError("stale", String(error?.message ?? error));
+    }
     own.add(name);
   }
 }

@@ -249,6 +249,29 @@ export class ResultsView {
     this.announce(text);
   }
 
+  /**
+   * Shard files a step needed could not be added (`kind`: a key of `t.errors.files`): why, as
+   * an alert in place of the results — never a partial answer — with a button that runs the
+   * step again (`retry`).
+   */
+  filesFailed(kind, retry) {
+    const text = this.t.errors.files[kind] ?? this.t.errors.files.network;
+    this.error(text, true);
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "retry";
+    button.textContent = this.t.retry;
+    button.addEventListener("click", () => {
+      this.message.className = "message";
+      this.message.removeAttribute("role");
+      this.message.replaceChildren();
+      this.loading();
+      retry();
+    });
+    this.message.append(" ", button);
+    this.announce(text);
+  }
+
   /** The engine could not load: why, as an alert (the widget cannot work); returns the text. */
   loadError(error) {
     const kind = loadFailure(error);

@@ -15,8 +15,9 @@ export class Session {
   /**
    * Given `today`, the day validity is judged on ("YYYY-MM-DD"; anything else means today in
    * China). Calls back `waiting()` when a step's calls lacked shard files, which are being fetched
-   * (the element says it is loading), `failed()` when they could not be fetched and the
-   * visitor still waits for that step, and `tookOver(ok)` once the natural engine asked for by
+   * (the element says it is loading), `failed(kind, retry)` when they could not be added and the
+   * visitor still waits for that step (`kind`: a key of `strings().errors.files`; `retry()` runs
+   * the step again, fetching anew), and `tookOver(ok)` once the natural engine asked for by
    * `takeOver()` took over (`ok`) or could not load: either way the session is final.
    */
   constructor(today, callbacks) {
@@ -84,7 +85,7 @@ export class Session {
     addFiles(engine, names).then(
       // Also when the natural engine has taken over meanwhile: it asks for its own copy.
       () => { if (still()) again(); },
-      () => { if (still()) this.failed(); },
+      (error) => { if (still()) this.failed(error?.kind ?? "network", () => { if (still()) again(); }); },
     ).finally(() => { this.fetching -= 1; });
     return true;
   }

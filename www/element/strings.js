@@ -38,6 +38,7 @@ const zhCN = {
   suggestionCount: (n) => `${n} 条`,
   asTyped: (q) => `仍然搜索“${q}”`,
   more: "显示更多",
+  retry: "重试",
   results: "检索结果",
   noResults: (q) => ["没有找到与“", q, "”相关的条款。"],
   hints: ["检查是否有错别字", "换一个说法，或只输入最关键的词", "也可以输入文件标题或文号，如“国发〔2017〕37号”"],
@@ -84,6 +85,10 @@ const zhCN = {
     csp: "本页面的内容安全策略（CSP）禁止运行 WebAssembly，检索无法使用。网站管理员请在 script-src 中加入 'wasm-unsafe-eval'。",
     noWasm: "您的浏览器不支持 WebAssembly，检索无法使用。请升级浏览器。",
     network: "检索数据下载失败，请检查网络后刷新页面。",
+    files: {
+      network: "部分检索数据下载失败，请检查网络后重试。",
+      stale: "检索数据与本页不一致（网站可能刚刚更新），请刷新页面；也可重试。",
+    },
     other: "检索组件出错：",
   },
 };
@@ -110,6 +115,7 @@ const zhTW = {
   suggestionCount: (n) => `${n} 條`,
   asTyped: (q) => `仍然搜尋「${q}」`,
   more: "顯示更多",
+  retry: "重試",
   results: "檢索結果",
   noResults: (q) => ["沒有找到與「", q, "」相關的條款。"],
   hints: ["檢查是否有錯別字", "換一個說法，或只輸入最關鍵的詞", "也可以輸入文件標題或文號，如「國發〔2017〕37號」"],
@@ -155,6 +161,10 @@ const zhTW = {
     csp: "本頁面的內容安全政策（CSP）禁止執行 WebAssembly，檢索無法使用。網站管理員請在 script-src 中加入 'wasm-unsafe-eval'。",
     noWasm: "您的瀏覽器不支援 WebAssembly，檢索無法使用。請更新瀏覽器。",
     network: "檢索資料下載失敗，請檢查網路後重新整理頁面。",
+    files: {
+      network: "部分檢索資料下載失敗，請檢查網路後重試。",
+      stale: "檢索資料與本頁不一致（網站可能剛剛更新），請重新整理頁面；也可重試。",
+    },
     other: "檢索元件出錯：",
   },
 };

@@ -123,6 +123,7 @@ mark { background: var(--ps-mark, #ffe58f); color: var(--ps-mark-text, inherit);
 .chip.kind { color: var(--ps-accent, #1d5fa8); border-color: currentColor; }
 .correction { margin: 8px 0; }
 .correction button { margin-left: 0.3em; padding: 2px 10px; font-size: 0.9em; }
+.message .retry { margin-left: 0.3em; padding: 2px 10px; font-size: 0.9em; }
 .more { display: block; margin: 12px auto 0; }
 .more[hidden] { display: none; }
 

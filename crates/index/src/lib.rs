@@ -539,9 +539,21 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
         &self.facets
     }
 
-    /// Number of keys in the terms FST.
+    /// Number of keys: the terms FST's, or a sharded index's in the term shards added so far
+    /// (every one natively, where the build embeds them).
     pub fn key_count(&self) -> usize {
-        self.terms.len()
+        if !self.positional() {
+            return self.terms.len();
+        }
+        // A sharded index's keys are in its term shards: those added so far (all of them
+        // natively, where the build embeds them).
+        (0..self.shards.term_shards())
+            .filter_map(|f| {
+                let bytes = self.files.get(f)?.get()?;
+                let [_, terms, _] = header::TERM_SHARD.sections(bytes).ok()?;
+                Some(fst::Map::new(terms).ok()?.len())
+            })
+            .sum()
     }
 
     /// Number of headings.

@@ -31,28 +31,53 @@ pub enum Sharding {
 }
 
 /// Target raw sizes of the shard files.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ShardSizes {
-    /// Bytes of one term shard.
-    pub term_shard: usize,
-    /// Bytes of one text chunk.
-    pub text_chunk: usize,
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ShardSizes {
+    /// Sizes that grow with the index ([`ShardSizes::fitted`]).
+    #[default]
+    Fitted,
+    /// These sizes, in raw bytes (tests of the sharded path use small files, so that a query
+    /// reads some of many).
+    Fixed {
+        /// Bytes of one term shard.
+        term_shard: usize,
+        /// Bytes of one text chunk.
+        text_chunk: usize,
+    },
 }
 
-impl Default for ShardSizes {
-    fn default() -> Self {
-        ShardSizes { term_shard: TERM_SHARD_BYTES, text_chunk: TEXT_CHUNK_BYTES }
+impl ShardSizes {
+    /// `(term shard, text chunk)` bytes for an index of `terms` bytes of keys and postings and
+    /// `texts` bytes of clause strings. A query fetches about one file per key and one per
+    /// clause on its page, and the core lists every file (≈ 16 bytes each), so the bytes before
+    /// a first result are least when a file grows as the square root of the whole: 4 KiB files
+    /// for the seeds (the smallest worth a request), 32 KiB term shards and 12 KiB chunks from
+    /// about 100× the seeds (the sizes measured there, docs/scale.md).
+    pub fn fitted(self, terms: usize, texts: usize) -> (usize, usize) {
+        match self {
+            ShardSizes::Fixed { term_shard, text_chunk } => (term_shard, text_chunk),
+            ShardSizes::Fitted => {
+                let root = |bytes: usize, times: usize| ((bytes * times) as f64).sqrt() as usize;
+                (
+                    root(terms, 64).clamp(MIN_SHARD_BYTES, TERM_SHARD_BYTES),
+                    root(texts, 16).clamp(MIN_SHARD_BYTES, TEXT_CHUNK_BYTES),
+                )
+            }
+        }
     }
 }
 
-/// Core bytes above which [`Sharding::Auto`] shards: about 10× the seeds' index. Below it,
-/// one embedded index is smaller and faster than a core and the shards a query needs.
-pub const SHARD_ABOVE: usize = 1 << 20;
-/// Target raw bytes of one term shard: small enough that a query's keys cost little to fetch,
-/// large enough that a page of results needs few requests.
+/// Embedded index bytes above which [`Sharding::Auto`] shards. Below it, one embedded index is
+/// smaller than a core and the shards a query needs (a few documents); above it, not: the
+/// seeds' 160 KB index cost a hanzi query's first result 146 KB brotli embedded, 107 KB sharded.
+pub const SHARD_ABOVE: usize = 64 << 10;
+/// Smallest file a fitted shard is cut to: below it, a request's own overhead and brotli's
+/// worse ratio on small files cost more than the bytes saved.
+pub const MIN_SHARD_BYTES: usize = 4 << 10;
+/// Largest fitted term shard: a query's keys cost little to fetch, a page needs few requests.
 pub const TERM_SHARD_BYTES: usize = 32 << 10;
-/// Target raw bytes of one text chunk (about 4 000 characters): a page of ten hits from ten
-/// chunks costs about 35 KB brotli at 100× the seeds.
+/// Largest fitted text chunk (about 4 000 characters): a page of ten hits from ten chunks costs
+/// about 35 KB brotli at 100× the seeds.
 pub const TEXT_CHUNK_BYTES: usize = 12 << 10;
 
 /// A clause to index. `doc` is the document's position in the docs slice.
@@ -314,11 +339,15 @@ pub fn write(
         let held =
             [&fold_section, &alphabet_section, &headings_section, &clauses_section, &docs_section, &facets_section];
         let build = header::checksum(&held.map(|s| s.as_slice()).concat()).to_le_bytes().to_vec();
+        let term_bytes = |(key, list): &(Vec<u8>, Vec<(u32, Vec<u32>)>)| {
+            key.len() + list.iter().map(|(_, at)| 2 + at.len() * 2).sum::<usize>()
+        };
+        let text_bytes = |s: &ClauseStrings| s.text.len() + s.id.len() + 8;
+        let (term_shard, text_chunk) =
+            sizes.fitted(encoded.iter().map(term_bytes).sum(), strings.iter().map(text_bytes).sum());
         let mut files = Vec::new();
         let mut term_shards = Vec::new();
-        for group in groups(&encoded, sizes.term_shard, |(key, list)| {
-            key.len() + list.iter().map(|(_, at)| 2 + at.len() * 2).sum::<usize>()
-        }) {
+        for group in groups(&encoded, term_shard, term_bytes) {
             let bytes = header::TERM_SHARD.write(&[
                 build.clone(),
                 terms::write(group.iter().map(|(key, _)| key.clone())),
@@ -329,7 +358,7 @@ pub fn write(
         }
         let mut text_chunks = Vec::new();
         let mut first = 0;
-        for group in groups(&strings, sizes.text_chunk, |s| s.text.len() + s.id.len() + 8) {
+        for group in groups(&strings, text_chunk, text_bytes) {
             let bytes = header::TEXT_CHUNK.write(&[build.clone(), texts::write(first, group)]);
             text_chunks.push((first, file(&header::TEXT_CHUNK.stored_checksum(&bytes), &bytes)));
             first += group.len() as u32;
