@@ -8,6 +8,7 @@
 // cross-origin isolated and gives performance.now() microsecond resolution for benchmarks.
 // Port 0 picks a free port; the chosen address is printed as `serving http://HOST:PORT/`.
 
+import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -41,6 +42,16 @@ export async function serve({ root = "dist", host = "127.0.0.1", port = 8080, cs
       if (file !== base && !file.startsWith(base + sep)) throw Object.assign(new Error("outside root"), { code: "ENOENT" });
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
+      // As a static host does: a validator, so that a page asking again (a favicon after a
+      // history entry, say) is answered 304 without the body; and files named by their content
+      // (pkg/shards/*, the lexicon, the natural module) may be kept for good.
+      const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
+      headers.ETag = etag;
+      if (/-[0-9a-f]{16}\.(bin|wasm|js)$/.test(file)) headers["Cache-Control"] = "public, max-age=31536000, immutable";
+      if (req.headers["if-none-match"] === etag) {
+        res.writeHead(304, headers);
+        return res.end();
+      }
       res.writeHead(200, { ...headers, "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
       res.end(req.method === "HEAD" ? undefined : body);
     } catch (e) {

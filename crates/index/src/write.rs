@@ -50,16 +50,16 @@ impl ShardSizes {
     /// `(term shard, text chunk)` bytes for an index of `terms` bytes of keys and postings and
     /// `texts` bytes of clause strings. A query fetches about one file per key and one per
     /// clause on its page, and the core lists every file (≈ 16 bytes each), so the bytes before
-    /// a first result are least when a file grows as the square root of the whole: 4 KiB files
-    /// for the seeds (the smallest worth a request), 32 KiB term shards and 12 KiB chunks from
-    /// about 100× the seeds (the sizes measured there, docs/scale.md).
+    /// a first result are least when a file grows as the square root of the whole: 2 KiB files
+    /// for the seeds (measured: 2 KiB files cost a hanzi query's first result 101 KB p50, 4 KiB
+    /// ones 110 KB), about 20 KiB term shards and 12 KiB chunks at 100× the seeds.
     pub fn fitted(self, terms: usize, texts: usize) -> (usize, usize) {
         match self {
             ShardSizes::Fixed { term_shard, text_chunk } => (term_shard, text_chunk),
             ShardSizes::Fitted => {
                 let root = |bytes: usize, times: usize| ((bytes * times) as f64).sqrt() as usize;
                 (
-                    root(terms, 64).clamp(MIN_SHARD_BYTES, TERM_SHARD_BYTES),
+                    root(terms, 36).clamp(MIN_SHARD_BYTES, TERM_SHARD_BYTES),
                     root(texts, 16).clamp(MIN_SHARD_BYTES, TEXT_CHUNK_BYTES),
                 )
             }
@@ -73,7 +73,7 @@ impl ShardSizes {
 pub const SHARD_ABOVE: usize = 64 << 10;
 /// Smallest file a fitted shard is cut to: below it, a request's own overhead and brotli's
 /// worse ratio on small files cost more than the bytes saved.
-pub const MIN_SHARD_BYTES: usize = 4 << 10;
+pub const MIN_SHARD_BYTES: usize = 2 << 10;
 /// Largest fitted term shard: a query's keys cost little to fetch, a page needs few requests.
 pub const TERM_SHARD_BYTES: usize = 32 << 10;
 /// Largest fitted text chunk (about 4 000 characters): a page of ten hits from ten chunks costs
