@@ -50,9 +50,10 @@ impl ShardSizes {
     /// `(term shard, text chunk)` bytes for an index of `terms` bytes of keys and postings and
     /// `texts` bytes of clause strings. A query fetches about one file per key and one per
     /// clause on its page, and the core lists every file (≈ 16 bytes each), so the bytes before
-    /// a first result are least when a file grows as the square root of the whole: 2 KiB files
-    /// for the seeds (measured: 2 KiB files cost a hanzi query's first result 101 KB p50, 4 KiB
-    /// ones 110 KB), about 20 KiB term shards and 12 KiB chunks at 100× the seeds.
+    /// a first result are least when a file grows as the square root of the whole: for the
+    /// seeds 2 KiB term shards and 1 KiB chunks (measured, a hanzi query's first result p50:
+    /// 4 KiB files 110.3 KB, 2 KiB 99.9 KB, 2 KiB and 1 KiB chunks 97.2 KB), about 20 KiB term
+    /// shards and 12 KiB chunks at 100× the seeds.
     pub fn fitted(self, terms: usize, texts: usize) -> (usize, usize) {
         match self {
             ShardSizes::Fixed { term_shard, text_chunk } => (term_shard, text_chunk),
@@ -60,7 +61,7 @@ impl ShardSizes {
                 let root = |bytes: usize, times: usize| ((bytes * times) as f64).sqrt() as usize;
                 (
                     root(terms, 36).clamp(MIN_SHARD_BYTES, TERM_SHARD_BYTES),
-                    root(texts, 16).clamp(MIN_SHARD_BYTES, TEXT_CHUNK_BYTES),
+                    root(texts, 16).clamp(MIN_CHUNK_BYTES, TEXT_CHUNK_BYTES),
                 )
             }
         }
@@ -71,9 +72,12 @@ impl ShardSizes {
 /// smaller than a core and the shards a query needs (a few documents); above it, not: the
 /// seeds' 160 KB index cost a hanzi query's first result 146 KB brotli embedded, 107 KB sharded.
 pub const SHARD_ABOVE: usize = 64 << 10;
-/// Smallest file a fitted shard is cut to: below it, a request's own overhead and brotli's
-/// worse ratio on small files cost more than the bytes saved.
+/// Smallest term shard a fitted index is cut into: below it, a request's own overhead and
+/// brotli's worse ratio on small files cost more than the bytes saved.
 pub const MIN_SHARD_BYTES: usize = 2 << 10;
+/// Smallest text chunk: a page's hits each need their clause's chunk, so chunks pay for
+/// being smaller down to about a dozen clauses.
+pub const MIN_CHUNK_BYTES: usize = 1 << 10;
 /// Largest fitted term shard: a query's keys cost little to fetch, a page needs few requests.
 pub const TERM_SHARD_BYTES: usize = 32 << 10;
 /// Largest fitted text chunk (about 4 000 characters): a page of ten hits from ten chunks costs
