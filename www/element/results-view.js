@@ -113,6 +113,7 @@ export class ResultsView {
     const alone = terms.length > 1 ? terms.map((term) => [term, s.countOf(term, this.options(0))]).filter(([, n]) => n > 0) : [];
     const examples = s.examples();
     if (s.lacking(() => this.noResults(q, parsed), () => this.input.value === q)) return;
+    this.status.textContent = ""; // a round of files said "loading"; the message says it all
     // Browsing, nothing passes the filters; a query that finds nothing may be filtered out.
     const narrowed = this.filters.active ? [h("p", {}, this.t.filters.narrowed)] : [];
     this.message.replaceChildren(...(this.browsing ? [h("p", {}, this.t.filters.none)]
