@@ -78,14 +78,13 @@ static CORPUS: LazyLock<Corpus> = LazyLock::new(corpus);
 static INDEXER: LazyLock<Indexer<'static>> = LazyLock::new(|| Indexer::new(&CORPUS).expect("the test corpus compiles"));
 static EMBEDDED: LazyLock<Blobs> = LazyLock::new(|| INDEXER.write(Sharding::Never));
 /// Small files, so that a query reads some of several.
-static SHARDED: LazyLock<Blobs> =
-    LazyLock::new(|| {
-        INDEXER.write(Sharding::Always(ShardSizes::Fixed {
-            term_shard: 1 << 10,
-            text_chunk: 1 << 10,
-            lexicon_shard: 1 << 10,
-        }))
-    });
+static SHARDED: LazyLock<Blobs> = LazyLock::new(|| {
+    INDEXER.write(Sharding::Always(ShardSizes::Fixed {
+        term_shard: 1 << 10,
+        text_chunk: 1 << 10,
+        lexicon_shard: 1 << 10,
+    }))
+});
 
 /// A reader over the test corpus as one embedded index (matches verified against the text),
 /// with its lexicon.

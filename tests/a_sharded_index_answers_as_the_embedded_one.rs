@@ -218,6 +218,9 @@ fn brotli(bytes: &[u8]) -> usize {
     out.len()
 }
 
+/// One engine call, its answer dropped (only the files it fetches count).
+type Call<'c> = dyn Fn(&Engine<'_>) + 'c;
+
 #[test]
 fn a_pinyin_query_a_related_query_and_a_completion_fetch_a_part_of_the_lexicon() {
     let whole = fs::read(PathBuf::from(env!("POLICY_SEARCH_WHOLE")).join("lexicon.bin")).unwrap();
@@ -241,7 +244,7 @@ fn a_pinyin_query_a_related_query_and_a_completion_fetch_a_part_of_the_lexicon()
         all.len(),
     );
     let options = SearchOptions::default();
-    let calls: [(&str, &dyn Fn(&Engine<'_>)); 3] = [
+    let calls: [(&str, &Call<'_>); 3] = [
         ("search zxqy", &|e| drop(e.search("zxqy", &options))),
         ("search 创业补贴", &|e| drop(e.search("创业补贴", &options))),
         ("suggest 知识", &|e| drop(e.suggest("知识", 8))),

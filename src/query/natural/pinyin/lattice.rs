@@ -230,14 +230,18 @@ impl<'s, 'a> Walk<'_, 'a> {
         // their ranges only; below it, the node's own syllables.
         let next: Vec<(u32, Cursor<'s, 'a>)> = if syllable == 0 {
             (0..self.syllables.len() as u32)
-                .filter(|&id| !typed_as(self.stream, self.mode, self.syllables[id as usize].as_bytes(), id, at, run).is_empty())
+                .filter(|&id| {
+                    !typed_as(self.stream, self.mode, self.syllables[id as usize].as_bytes(), id, at, run).is_empty()
+                })
                 .filter_map(|id| node.step(&(id as u16).to_be_bytes()).map(|c| (id, c)))
                 .collect()
         } else {
             node.children()
                 .into_iter()
                 .filter(|(hi, _)| *hi != SEPARATOR)
-                .flat_map(|(hi, mid)| mid.children().into_iter().map(move |(lo, c)| (u32::from(hi) << 8 | u32::from(lo), c)))
+                .flat_map(|(hi, mid)| {
+                    mid.children().into_iter().map(move |(lo, c)| (u32::from(hi) << 8 | u32::from(lo), c))
+                })
                 .collect()
         };
         for (id, child) in next {
