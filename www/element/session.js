@@ -118,14 +118,25 @@ export class Session {
     return (this.exampleQueries ??= this.engine.examples(EXAMPLES));
   }
 
-  /** The engine's completions of `text` ([] until the engine has them: lexicon, or an older build). */
-  suggest(text, n) {
+  /**
+   * The engine's completions of `text` ([] until the engine has them: lexicon, or an older
+   * build). When the call lacked lexicon shard files (a sharded lexicon answers without them),
+   * it offers nothing yet: they are fetched and `again()` runs if `still()` holds — the retry of
+   * `lacking`, without the loading state (the results are not waiting for completions).
+   */
+  suggest(text, n, again = () => {}, still = () => false) {
     if (typeof this.engine?.suggest !== "function") return [];
+    const engine = this.engine;
+    let found;
     try {
-      return this.engine.suggest(text, n);
+      found = engine.suggest(text, n);
     } catch {
       return [];
     }
+    const names = missing(engine);
+    if (!names.length) return found;
+    addFiles(engine, names).then(() => { if (still()) again(); }, () => {});
+    return [];
   }
 
   /** `{record, section}`: clause `clause` of `doc` (null if none) and the clauses under its headings. */
