@@ -26,7 +26,7 @@ export class Session {
     this.engine = null;
     this.docs = new Map(); // doc id → its metadata (engine.docs)
     this.asTyped = null; // a query to search as typed, without its correction (仍然搜索)
-    this.fetching = 0; // steps waiting for shard files
+    this.fetching = 0; // steps (and completions) waiting for shard files
     this.wanted = null; // the natural engine was asked for: the promise of takeOver()
     this.final = false; // the natural engine has taken over, or never will
   }
@@ -135,7 +135,10 @@ export class Session {
     }
     const names = missing(engine);
     if (!names.length) return found;
-    addFiles(engine, names).then(() => { if (still()) again(); }, () => {});
+    // Counted as a step waiting for files, so that `settled` waits for the completions too.
+    this.fetching += 1;
+    addFiles(engine, names).then(() => { if (still()) again(); }, () => {})
+      .finally(() => { this.fetching -= 1; });
     return [];
   }
 

@@ -551,3 +551,34 @@ impl<'s, 'a> Cursor<'s, 'a> {
             .collect()
     }
 }
+
+#[cfg(all(test, feature = "write"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_finds_its_files_by_key_and_by_name() {
+        let f = |n| File { checksum: n, bytes: 10 };
+        let bytes = write_directory(&[
+            vec![(b"a".to_vec(), f(1)), (b"c".to_vec(), f(2))],
+            vec![(b"\x00\x01".to_vec(), f(3)), (b"\x00\x09".to_vec(), f(4)), (b"\x00\x09\x01".to_vec(), f(5))],
+            vec![(typed_key('一').to_vec(), f(6))],
+        ]);
+        let d = Directory::new(&bytes).unwrap();
+        assert_eq!(d.len(), 6);
+        assert_eq!((d.kind_of(0), d.kind_of(2), d.kind_of(5), d.kind_of(6)), (Some(Kind::Vocab), Some(Kind::Pinyin), Some(Kind::Typed), None));
+        // A prefix reads every file its keys may be in; an exact key, the one file holding it.
+        assert_eq!(d.holding(Kind::Vocab, b"b"), 0..1);
+        assert_eq!(d.holding(Kind::Pinyin, b"\x00\x09"), 3..5);
+        assert_eq!(d.holding(Kind::Pinyin, b""), 2..5);
+        assert_eq!(d.shard_of(Kind::Pinyin, b"\x00\x09"), Some(3));
+        assert_eq!(d.shard_of(Kind::Vocab, b"0"), None, "before the first key: in no file");
+        assert_eq!(d.shard_of(Kind::Typed, &typed_key('丁')), Some(5));
+        assert_eq!(d.name(3).as_deref(), Some("shards/p-0000000000000004.bin"));
+        assert_eq!(d.by_name("shards/p-0000000000000004.bin"), Some(3));
+        assert_eq!(d.by_name("shards/v-0000000000000004.bin"), None, "another kind's name");
+        assert_eq!(d.by_name("shards/k-0000000000000001.bin"), None, "an index file's name");
+        assert!(Directory::new(&bytes[..bytes.len() - 1]).is_none());
+        assert!(Directory::new(&[]).unwrap().is_empty());
+    }
+}
