@@ -566,7 +566,10 @@ mod tests {
         ]);
         let d = Directory::new(&bytes).unwrap();
         assert_eq!(d.len(), 6);
-        assert_eq!((d.kind_of(0), d.kind_of(2), d.kind_of(5), d.kind_of(6)), (Some(Kind::Vocab), Some(Kind::Pinyin), Some(Kind::Typed), None));
+        assert_eq!(
+            (d.kind_of(0), d.kind_of(2), d.kind_of(5), d.kind_of(6)),
+            (Some(Kind::Vocab), Some(Kind::Pinyin), Some(Kind::Typed), None)
+        );
         // A prefix reads every file its keys may be in; an exact key, the one file holding it.
         assert_eq!(d.holding(Kind::Vocab, b"b"), 0..1);
         assert_eq!(d.holding(Kind::Pinyin, b"\x00\x09"), 3..5);
