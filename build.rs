@@ -38,15 +38,26 @@ fn main() {
 
     // Past a size the index is sharded (docs/index-format.md, `shards`): the core is embedded,
     // the shard files are served beside the wasm. POLICY_SEARCH_SHARDS=always|never overrides;
-    // POLICY_SEARCH_SHARD_SIZES=<term shard bytes>,<text chunk bytes> sets the file sizes.
+    // POLICY_SEARCH_SHARD_SIZES=<term shard bytes>,<text chunk bytes>[,<lexicon shard bytes>]
+    // sets the file sizes (a lexicon shard as a term shard when not given). The lexicon is
+    // sharded by the same rule as the index (docs/index-format.md, "The lexicon").
     let sizes = match env::var("POLICY_SEARCH_SHARD_SIZES") {
         Err(_) => ShardSizes::default(),
-        Ok(s) => match s.split_once(',').map(|(a, b)| (a.trim().parse::<usize>(), b.trim().parse::<usize>())) {
-            Some((Ok(term_shard), Ok(text_chunk))) if term_shard > 0 && text_chunk > 0 => {
-                ShardSizes::Fixed { term_shard, text_chunk }
+        Ok(s) => {
+            let numbers: Vec<Option<usize>> =
+                s.split(',').map(|n| n.trim().parse::<usize>().ok().filter(|&n| n > 0)).collect();
+            match numbers[..] {
+                [Some(term_shard), Some(text_chunk)] => {
+                    ShardSizes::Fixed { term_shard, text_chunk, lexicon_shard: term_shard }
+                }
+                [Some(term_shard), Some(text_chunk), Some(lexicon_shard)] => {
+                    ShardSizes::Fixed { term_shard, text_chunk, lexicon_shard }
+                }
+                _ => fail(format!(
+                    "POLICY_SEARCH_SHARD_SIZES={s:?}: expected two or three byte counts, such as 49152,32768 or 49152,32768,16384"
+                )),
             }
-            _ => fail(format!("POLICY_SEARCH_SHARD_SIZES={s:?}: expected two byte counts, such as 49152,32768")),
-        },
+        }
     };
     let sharding = match env::var("POLICY_SEARCH_SHARDS").as_deref() {
         Ok("always") => Sharding::Always(sizes),
@@ -65,18 +76,17 @@ fn main() {
             fs::remove_dir_all(&shards).unwrap_or_else(|e| fail(format!("{}: {e}", shards.display())));
         }
         let mut files = vec![("index.bin".to_string(), &blobs.core), ("lexicon.bin".to_string(), &blobs.lexicon)];
-        files.extend(blobs.files.iter().map(|(name, bytes)| (name.clone(), bytes)));
+        let shard_files = || blobs.files.iter().chain(&blobs.lexicon_files);
+        files.extend(shard_files().map(|(name, bytes)| (name.clone(), bytes)));
         for (name, bytes) in files {
             let out = dir.join(name);
             let parent = out.parent().expect("a file in a folder");
             fs::create_dir_all(parent).unwrap_or_else(|e| fail(format!("{}: {e}", parent.display())));
             fs::write(&out, bytes).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));
         }
-        // The files as a Rust list `&[(name, bytes)]`, for native builds (the CLI, benches,
-        // tests) to embed with include!; the wasm does not.
-        let list: String = blobs
-            .files
-            .iter()
+        // The files (the index's, then the lexicon's) as a Rust list `&[(name, bytes)]`, for
+        // native builds (the CLI, benches, tests) to embed with include!; the wasm does not.
+        let list: String = shard_files()
             .map(|(name, _)| {
                 format!("({name:?}, include_bytes!({:?}) as &[u8]),\n", dir.join(name).display().to_string())
             })
@@ -94,20 +104,35 @@ fn main() {
         let (n, core) = (blobs.files.len(), blobs.core.len());
         println!("cargo:warning=policy-search index: sharded: core {core} bytes, {n} shard files, {bytes} bytes");
     }
-    // A small corpus (the seeds) is also written the other way round — its twin, embedded whole
-    // if this index is sharded, sharded if it is embedded — for the tests that prove both answer
-    // alike: POLICY_SEARCH_SHARDED and POLICY_SEARCH_WHOLE name the folder of each.
-    let twin = out_dir.join("twin");
-    let (sharded, whole) = if blobs.files.is_empty() { (&twin, &out_dir) } else { (&out_dir, &twin) };
-    if blobs.core.len() + blobs.files.iter().map(|f| f.1.len()).sum::<usize>() <= TWIN_UP_TO {
-        // Small files when sharded, so that a query of the seeds reads some of many, as one of a portal's does.
-        let other = if blobs.files.is_empty() {
-            Sharding::Always(ShardSizes::Fixed { term_shard: 8 << 10, text_chunk: 8 << 10 })
-        } else {
-            Sharding::Never
-        };
-        save(&twin, &indexer.write(other));
+    if !blobs.lexicon_files.is_empty() {
+        let bytes: usize = blobs.lexicon_files.iter().map(|f| f.1.len()).sum();
+        let (n, core) = (blobs.lexicon_files.len(), blobs.lexicon.len());
+        println!("cargo:warning=policy-search lexicon: sharded: core {core} bytes, {n} shard files, {bytes} bytes");
     }
+    // A small corpus (the seeds) is also written the other way round — its twin, index and
+    // lexicon whole if both are sharded, both sharded if they are whole (and, for a corpus whose
+    // index is sharded and lexicon not, or the reverse, both twins) — for the tests that prove
+    // both answer alike: POLICY_SEARCH_SHARDED and POLICY_SEARCH_WHOLE name the folder of each.
+    let small = blobs.core.len() + blobs.files.iter().map(|f| f.1.len()).sum::<usize>() <= TWIN_UP_TO;
+    let twin = |name: &str, sharding: Sharding| {
+        let dir = out_dir.join(name);
+        if small {
+            save(&dir, &indexer.write(sharding));
+        }
+        dir
+    };
+    let sharded = if blobs.files.is_empty() || blobs.lexicon_files.is_empty() {
+        // Small files, so that a query of the seeds reads some of many, as one of a portal's does.
+        let sizes = ShardSizes::Fixed { term_shard: 8 << 10, text_chunk: 8 << 10, lexicon_shard: 8 << 10 };
+        twin("twin", Sharding::Always(sizes))
+    } else {
+        out_dir.clone()
+    };
+    let whole = if blobs.files.is_empty() && blobs.lexicon_files.is_empty() {
+        out_dir.clone()
+    } else {
+        twin("whole", Sharding::Never)
+    };
     println!("cargo:rustc-env=POLICY_SEARCH_SHARDED={}", sharded.display());
     println!("cargo:rustc-env=POLICY_SEARCH_WHOLE={}", whole.display());
     // The lexicon is served under a name made of its own checksum, so that a cache never hands

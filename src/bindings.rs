@@ -67,9 +67,10 @@ impl PolicySearch {
     }
 
     #[cfg(any(policy_search_sharded, feature = "natural"))]
-    /// Adds a shard file of a sharded index: `name` as [`PolicySearch::missing`] gave it
-    /// (relative to this module's folder), `bytes` its content. Throws an `Error` with `code`
-    /// `bad_shard` for a name that is not this index's or bytes that are not that file whole.
+    /// Adds a shard file of a sharded index or of a sharded lexicon: `name` as
+    /// [`PolicySearch::missing`] gave it (relative to this module's folder), `bytes` its
+    /// content. Throws an `Error` with `code` `bad_shard` for a name that is not this index's or
+    /// its lexicon's, or bytes that are not that file whole.
     #[wasm_bindgen(js_name = addFile)]
     pub fn add_file(&self, name: &str, bytes: Vec<u8>) -> Result<(), JsValue> {
         self.engine.add_file(name, bytes).map_err(|e| error("bad_shard", &[name, ": ", &e.to_string()].concat()))
@@ -77,7 +78,8 @@ impl PolicySearch {
 
     #[cfg(any(policy_search_sharded, feature = "natural"))]
     /// The shard files the calls since the last `missing()` needed and did not have (names
-    /// relative to this module's folder), and clears the list. Empty for an embedded index.
+    /// relative to this module's folder: the index's, then the lexicon's), and clears the list.
+    /// Empty for an embedded index with a whole lexicon.
     /// When not empty, those calls answered without the files: fetch them, `addFile` each and
     /// call again — the answer is then complete (or names yet more files, as a search whose
     /// correction reads other keys may).
@@ -147,9 +149,11 @@ impl PolicySearch {
     }
 
     #[cfg(feature = "natural")]
-    /// Attaches the lexicon (the bytes of [`PolicySearch::lexicon_file`]): turns on the
-    /// relaxed tier's vocabulary, synonyms and stop words, and homophone corrections. Throws
-    /// an `Error` with `code` `bad_lexicon` for bytes of another build or a broken download.
+    /// Attaches the lexicon (the bytes of [`PolicySearch::lexicon_file`]: a whole lexicon, or
+    /// the core of a sharded one, whose shard files then come through `missing`/`addFile`):
+    /// turns on the relaxed tier's vocabulary, synonyms and stop words, and homophone
+    /// corrections. Throws an `Error` with `code` `bad_lexicon` for bytes of another build or a
+    /// broken download.
     #[wasm_bindgen(js_name = attachLexicon)]
     pub fn attach_lexicon(&mut self, bytes: Vec<u8>) -> Result<(), JsValue> {
         // Leaked once per page: the lexicon lives as long as the engine, which lives as long

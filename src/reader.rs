@@ -65,6 +65,15 @@ impl<'a> Reader<'a> {
         self.lexicon.as_ref()?.word(self.index.alphabet(), word)
     }
 
+    /// The words a folded vocabulary word also finds, from the thesaurus (none without a
+    /// lexicon, or for a word without synonyms).
+    pub fn synonyms(&self, word: &str) -> Vec<String> {
+        let (Some(lexicon), Some(key)) = (self.lexicon.as_ref(), self.index.alphabet().encode(word)) else {
+            return Vec::new();
+        };
+        lexicon.synonyms_of(&key).into_iter().map(str::to_string).collect()
+    }
+
     /// [`Reader::word`] for a slice of characters, without making a string.
     pub fn word_of(&self, word: &[char]) -> Option<Word> {
         self.lexicon.as_ref()?.word_key(&self.index.alphabet().encode_chars(word.iter().copied())?)

@@ -78,8 +78,13 @@ static CORPUS: LazyLock<Corpus> = LazyLock::new(corpus);
 static INDEXER: LazyLock<Indexer<'static>> = LazyLock::new(|| Indexer::new(&CORPUS).expect("the test corpus compiles"));
 static EMBEDDED: LazyLock<Blobs> = LazyLock::new(|| INDEXER.write(Sharding::Never));
 /// Small files, so that a query reads some of several.
-static SHARDED: LazyLock<Blobs> =
-    LazyLock::new(|| INDEXER.write(Sharding::Always(ShardSizes::Fixed { term_shard: 1 << 10, text_chunk: 1 << 10 })));
+static SHARDED: LazyLock<Blobs> = LazyLock::new(|| {
+    INDEXER.write(Sharding::Always(ShardSizes::Fixed {
+        term_shard: 1 << 10,
+        text_chunk: 1 << 10,
+        lexicon_shard: 1 << 10,
+    }))
+});
 
 /// A reader over the test corpus as one embedded index (matches verified against the text),
 /// with its lexicon.
@@ -88,12 +93,17 @@ pub fn reader() -> Reader<'static> {
 }
 
 /// The same corpus as a sharded index with every shard file added (matches read from the
-/// keys' offsets), with its lexicon.
+/// keys' offsets), with its lexicon, sharded too, every file of it added.
 pub fn sharded() -> Reader<'static> {
     let r = open(&SHARDED);
     assert!(!SHARDED.files.is_empty() && r.index().positional());
     for (name, bytes) in &SHARDED.files {
         r.index().add_file(name, bytes.clone()).expect("a shard file of this build");
+    }
+    let lexicon = r.lexicon().expect("attached");
+    assert!(!SHARDED.lexicon_files.is_empty() && lexicon.is_sharded());
+    for (name, bytes) in &SHARDED.lexicon_files {
+        lexicon.add_file(name, bytes.clone()).expect("a lexicon shard file of this build");
     }
     r
 }

@@ -183,7 +183,9 @@ class PolicySearchElement extends HTMLElement {
       href: (state) => this.url.href({ q: this.input.value, ...state }),
     });
     this.suggestions = new Suggestions(this.suggestList, this.input, this.t, {
-      ask: (text, n) => this.session.suggest(text, n),
+      // Asked again once the lexicon files it lacked are here, if the box still holds the text.
+      ask: (text, n) => this.session.suggest(text, n, () => this.suggestions.update(text),
+        () => this.input.value === text && this.shadowRoot.activeElement === this.input),
       choose: (text) => this.choose(text),
       changed: () => this.view.syncCombobox(),
     });

@@ -112,15 +112,26 @@ impl<'a> Engine<'a> {
         self.reader.prepare()
     }
 
-    /// Adds a shard file of a sharded index (see [`Index::add_file`]).
+    /// Adds a shard file of a sharded index (see [`Index::add_file`]) or of a sharded lexicon
+    /// (see [`Lexicon::add_file`]): each directory knows its own names, so one caller's loop
+    /// fetches both.
     pub fn add_file(&self, name: &str, bytes: Vec<u8>) -> Result<(), FormatError> {
-        self.reader.index().add_file(name, bytes)
+        let index = self.reader.index();
+        match self.reader.lexicon() {
+            Some(lexicon) if index.shards().by_name(name).is_none() && lexicon.directory().by_name(name).is_some() => {
+                lexicon.add_file(name, bytes)
+            }
+            _ => index.add_file(name, bytes),
+        }
     }
 
-    /// The shard files the calls since the last one needed and did not have: when not empty,
-    /// the last answers were incomplete; add these and ask again (see [`Index::take_missing`]).
+    /// The shard files (of the index, then of the lexicon) the calls since the last one needed
+    /// and did not have: when not empty, the last answers were incomplete; add these and ask
+    /// again (see [`Index::take_missing`], [`Lexicon::take_missing`]).
     pub fn take_missing(&self) -> Vec<String> {
-        self.reader.index().take_missing()
+        let mut missing = self.reader.index().take_missing();
+        missing.extend(self.reader.lexicon().map(Lexicon::take_missing).unwrap_or_default());
+        missing
     }
 
     /// Clauses containing `term` (folded), with the offsets of its occurrences

@@ -1,7 +1,6 @@
 //! The corpus's words with how the build read them, and the ways people type them; shared by
 //! the pinyin test and the benchmark.
 
-use fst::Streamer;
 use policy_search::{Engine, SearchOptions};
 use policy_search_lexicon::readings::Phrases;
 
@@ -11,13 +10,12 @@ pub fn words(engine: &Engine<'_>) -> Vec<(String, Vec<String>)> {
     let phrases = Phrases::bundled(|s| engine.fold(s));
     let lexicon = engine.lexicon().expect("native builds embed the lexicon");
     let mut out = Vec::new();
-    let mut stream = lexicon.vocab().stream();
-    while let Some((key, value)) = stream.next() {
+    for (key, value) in lexicon.vocab().entries() {
         let word = policy_search_index::vocab::Word::unpack(value);
         if !(word.in_corpus && word.segmenter && word.suggest) {
             continue;
         }
-        let text = engine.index().alphabet().decode(key).unwrap();
+        let text = engine.index().alphabet().decode(&key).unwrap();
         if engine.search(&text, &SearchOptions { pinyin: false, ..SearchOptions::default() }).unwrap().total == 0 {
             continue;
         }

@@ -26,7 +26,7 @@ export class Session {
     this.engine = null;
     this.docs = new Map(); // doc id → its metadata (engine.docs)
     this.asTyped = null; // a query to search as typed, without its correction (仍然搜索)
-    this.fetching = 0; // steps waiting for shard files
+    this.fetching = 0; // steps (and completions) waiting for shard files
     this.wanted = null; // the natural engine was asked for: the promise of takeOver()
     this.final = false; // the natural engine has taken over, or never will
   }
@@ -118,14 +118,28 @@ export class Session {
     return (this.exampleQueries ??= this.engine.examples(EXAMPLES));
   }
 
-  /** The engine's completions of `text` ([] until the engine has them: lexicon, or an older build). */
-  suggest(text, n) {
+  /**
+   * The engine's completions of `text` ([] until the engine has them: lexicon, or an older
+   * build). When the call lacked lexicon shard files (a sharded lexicon answers without them),
+   * it offers nothing yet: they are fetched and `again()` runs if `still()` holds — the retry of
+   * `lacking`, without the loading state (the results are not waiting for completions).
+   */
+  suggest(text, n, again = () => {}, still = () => false) {
     if (typeof this.engine?.suggest !== "function") return [];
+    const engine = this.engine;
+    let found;
     try {
-      return this.engine.suggest(text, n);
+      found = engine.suggest(text, n);
     } catch {
       return [];
     }
+    const names = missing(engine);
+    if (!names.length) return found;
+    // Counted as a step waiting for files, so that `settled` waits for the completions too.
+    this.fetching += 1;
+    addFiles(engine, names).then(() => { if (still()) again(); }, () => {})
+      .finally(() => { this.fetching -= 1; });
+    return [];
   }
 
   /** `{record, section}`: clause `clause` of `doc` (null if none) and the clauses under its headings. */

@@ -1,7 +1,7 @@
 //! The header of both blobs: magic, format version, section table and checksum.
 //!
 //! ```text
-//! 0   magic                      "PSIX" (core index) or "PSLX" (lexicon)
+//! 0   magic                      "PSIX" (core index), "PSLX" (lexicon), or a shard file's
 //! 4   u32 LE  version            FORMAT_VERSION
 //! 8   u32 LE  section count      the layout's section count
 //! 12  (u32 LE offset, u32 LE length) per section, offsets from the start of the blob
@@ -13,12 +13,14 @@
 //! pinyin queries and autocomplete
 //! and is fetched lazily by the browser. Its first section holds the core's checksum, so a
 //! lexicon is never attached to an index of another build. A sharded build adds two more kinds
-//! of file, term shards and text chunks, each also naming its core in its first section.
+//! of file, term shards and text chunks, each also naming its core in its first section; a
+//! sharded lexicon three more, vocabulary, pinyin and typed shards, each naming the index core
+//! its lexicon was built with.
 
 use crate::FormatError;
 
 /// Bumped whenever any section's layout changes.
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 
 /// A blob's magic and its section names in on-disk order.
 pub struct Layout<const N: usize> {
@@ -40,9 +42,17 @@ pub const CORE: Layout<11> = Layout {
 pub const TERM_SHARD: Layout<3> = Layout { magic: b"PSKS", sections: ["core", "terms", "postings"] };
 /// A text chunk of a sharded build: the strings of a run of consecutive clauses.
 pub const TEXT_CHUNK: Layout<2> = Layout { magic: b"PSTC", sections: ["core", "texts"] };
-/// The lexicon.
-pub const LEXICON: Layout<6> =
-    Layout { magic: b"PSLX", sections: ["core", "vocab", "synonyms", "readings", "typed", "pinyin"] };
+/// The lexicon (its core, when sharded: then `vocab`, `synonyms`, `typed` and `pinyin` are
+/// empty and `shards` names the files that hold them, see [`crate::lexicon`]).
+pub const LEXICON: Layout<7> =
+    Layout { magic: b"PSLX", sections: ["core", "vocab", "synonyms", "readings", "typed", "pinyin", "shards"] };
+/// A vocabulary shard of a sharded lexicon: a key range of the vocabulary with the synonym
+/// records its words use.
+pub const VOCAB_SHARD: Layout<3> = Layout { magic: b"PSLV", sections: ["core", "vocab", "synonyms"] };
+/// A pinyin shard of a sharded lexicon: a key range of the pinyin section.
+pub const PINYIN_SHARD: Layout<2> = Layout { magic: b"PSLP", sections: ["core", "pinyin"] };
+/// A typed shard of a sharded lexicon: a range of the typed section's characters.
+pub const TYPED_SHARD: Layout<2> = Layout { magic: b"PSLY", sections: ["core", "typed"] };
 
 /// FNV-1a, 64 bit: small, dependency-free, and enough to catch truncation and corruption.
 pub fn checksum(bytes: &[u8]) -> u64 {

@@ -3,7 +3,8 @@
 //!
 //! Two blobs: the **core** index ([`Index`]), embedded in the engine, holds everything a search
 //! needs; the **lexicon** ([`Lexicon`]) holds the language data of the relaxed tier and of
-//! corrections and is fetched lazily by the browser (nothing of it is on the path of an exact
+//! corrections (past a size, a lexicon core and shard files fetched as queries need them) and
+//! is fetched lazily by the browser (nothing of it is on the path of an exact
 //! query's first result). One module per section, each holding its writer (feature `write`,
 //! build time only) next to its reader, so a layout is defined in exactly one place:
 //!
@@ -27,6 +28,7 @@
 //! | readings | [`readings`] | toneless pinyin of every alphabet character |
 //! | typed | [`typed`] | the common reading of common characters the corpus lacks |
 //! | pinyin | [`pinyin`] | `fst::Map` reading ‖ word → clauses: pinyin queries and completions |
+//! | shards | [`lexicon`] | a sharded lexicon's directory of vocabulary, pinyin and typed shards |
 //!
 //! The byte layout is documented in `docs/index-format.md`. [`keys`] defines what is keyed and
 //! what counts as a match; the engine and the writer both use it.
@@ -39,6 +41,7 @@ pub mod facets;
 pub mod header;
 pub mod headings;
 pub mod keys;
+pub mod lexicon;
 pub mod pinyin;
 pub mod postings;
 pub mod readings;
@@ -61,13 +64,13 @@ use alphabet::Alphabet;
 use bytes::Table;
 use policy_search_normalize::FoldTable;
 use postings::{Occurrences, Postings};
-use readings::Readings;
 use shards::Shards;
 use texts::Texts;
 
 pub use clauses::ClauseView;
 pub use docs::DocView;
 pub use headings::Heading;
+pub use lexicon::Lexicon;
 
 /// Why an index could not be opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -156,84 +159,6 @@ impl TermSource<'_> {
             node = fst.node(t.addr);
         }
         Some((node, out))
-    }
-}
-
-/// The lexicon blob, opened against the core index it was built with.
-#[derive(Clone)]
-pub struct Lexicon<'a> {
-    vocab: fst::Map<&'a [u8]>,
-    synonyms: Table<'a>,
-    readings: Readings<'a>,
-    typed: typed::Typed<'a>,
-    pinyin: fst::Map<&'a [u8]>,
-    sizes: [usize; 6],
-}
-
-impl<'a> Lexicon<'a> {
-    /// Opens a lexicon: checks magic, version, checksum, each section's shape, and that it
-    /// was built with `core` (a lexicon of another build would spell words in another
-    /// alphabet).
-    pub fn open<const S: bool>(bytes: &'a [u8], core: &Index<'_, S>) -> Result<Lexicon<'a>, FormatError> {
-        let sections = header::LEXICON.read(bytes)?;
-        let sizes = sections.map(<[u8]>::len);
-        let [own_core, vocab, synonyms, readings, typed, pinyin] = sections;
-        if own_core != core.checksum.to_le_bytes() {
-            return Err(FormatError::OtherBuild);
-        }
-        Ok(Lexicon {
-            vocab: fst::Map::new(vocab).map_err(|_| FormatError::Corrupt("vocab"))?,
-            synonyms: Table::new(synonyms).ok_or(FormatError::Corrupt("synonyms"))?,
-            readings: Readings::new(readings).ok_or(FormatError::Corrupt("readings"))?,
-            typed: typed::Typed::new(typed).ok_or(FormatError::Corrupt("typed"))?,
-            pinyin: fst::Map::new(pinyin).map_err(|_| FormatError::Corrupt("pinyin"))?,
-            sizes,
-        })
-    }
-
-    /// The vocabulary entry of a folded word, if it is one.
-    pub fn word(&self, alphabet: &Alphabet<'_>, word: &str) -> Option<vocab::Word> {
-        self.word_key(&alphabet.encode(word)?)
-    }
-
-    /// The vocabulary entry of a word already spelled in alphabet codes.
-    pub fn word_key(&self, key: &[u8]) -> Option<vocab::Word> {
-        self.vocab.get(key).map(vocab::Word::unpack)
-    }
-
-    /// The vocabulary FST itself (keys in alphabet codes), for automaton searches.
-    pub fn vocab(&self) -> &fst::Map<&'a [u8]> {
-        &self.vocab
-    }
-
-    /// The words that thesaurus record `i` also finds.
-    pub fn synonyms(&self, i: u32) -> Vec<&'a str> {
-        synonyms::read(&self.synonyms, i)
-    }
-
-    /// The pinyin readings of every alphabet character.
-    pub fn readings(&self) -> &Readings<'a> {
-        &self.readings
-    }
-
-    /// The syllable number of the usual reading of a common character the corpus lacks.
-    pub fn typed_reading(&self, c: char) -> Option<u32> {
-        self.typed.reading(c)
-    }
-
-    /// The corpus's words by reading (see [`pinyin`]), for pinyin queries and completions.
-    pub fn pinyin(&self) -> &fst::Map<&'a [u8]> {
-        &self.pinyin
-    }
-
-    /// Number of words in the vocabulary.
-    pub fn word_count(&self) -> usize {
-        self.vocab.len()
-    }
-
-    /// Bytes per section, in on-disk order, named as in [`header::LEXICON`].
-    pub fn section_sizes(&self) -> impl Iterator<Item = (&'static str, usize)> + '_ {
-        header::LEXICON.sections.iter().copied().zip(self.sizes)
     }
 }
 

@@ -33,10 +33,10 @@ pub fn key(syllables: &[u32], word: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Builds the FST from `(key, clauses)` pairs; sorts and merges repeats (keeping the larger
-/// count).
+/// `(key, clauses)` pairs sorted, repeats merged (keeping the larger count): what
+/// [`write`] builds from, and what a sharded lexicon cuts into key ranges.
 #[cfg(feature = "write")]
-pub fn write(mut entries: Vec<(Vec<u8>, u64)>) -> Vec<u8> {
+pub fn merge(mut entries: Vec<(Vec<u8>, u64)>) -> Vec<(Vec<u8>, u64)> {
     entries.sort_unstable();
     entries.dedup_by(|later, kept| {
         let same = later.0 == kept.0;
@@ -45,6 +45,14 @@ pub fn write(mut entries: Vec<(Vec<u8>, u64)>) -> Vec<u8> {
         }
         same
     });
+    entries
+}
+
+/// Builds the FST from `(key, clauses)` pairs; sorts and merges repeats (keeping the larger
+/// count).
+#[cfg(feature = "write")]
+pub fn write(entries: Vec<(Vec<u8>, u64)>) -> Vec<u8> {
+    let entries = merge(entries);
     let mut builder = fst::MapBuilder::memory();
     for (key, clauses) in entries {
         builder.insert(key, clauses).expect("keys are inserted sorted and unique");

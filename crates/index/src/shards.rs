@@ -118,9 +118,7 @@ impl<'a> Shards<'a> {
 
     /// The term shards that may hold keys beginning with `prefix` (a whole key: one shard).
     pub fn holding(&self, prefix: &[u8]) -> Range<usize> {
-        let start = self.first_keys.partition_point(|k| *k <= prefix).saturating_sub(1);
-        let end = self.first_keys.partition_point(|k| *k <= prefix || k.starts_with(prefix));
-        start..end.max(start + usize::from(!self.first_keys.is_empty()))
+        holding(&self.first_keys, prefix)
     }
 
     /// The file holding the strings of clause `clause`.
@@ -128,6 +126,21 @@ impl<'a> Shards<'a> {
         let i = self.first_clauses.partition_point(|&c| c <= clause).checked_sub(1)?;
         Some(self.term_shards() + i)
     }
+}
+
+/// Of consecutive key ranges starting at `first_keys` (ascending), those that may hold keys
+/// beginning with `prefix`: the range the prefix falls in, and every later one whose first key
+/// begins with it (a whole key: one range). Empty only when there are no ranges.
+pub fn holding(first_keys: &[&[u8]], prefix: &[u8]) -> Range<usize> {
+    let start = first_keys.partition_point(|k| *k <= prefix).saturating_sub(1);
+    let end = first_keys.partition_point(|k| *k <= prefix || k.starts_with(prefix));
+    start..end.max(start + usize::from(!first_keys.is_empty()))
+}
+
+/// Of consecutive key ranges starting at `first_keys` (ascending), the one that would hold
+/// `key`; `None` when the key sorts before them all (no range holds it).
+pub fn range_of(first_keys: &[&[u8]], key: &[u8]) -> Option<usize> {
+    first_keys.partition_point(|k| *k <= key).checked_sub(1)
 }
 
 /// Writes the directory.

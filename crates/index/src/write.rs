@@ -43,6 +43,8 @@ pub enum ShardSizes {
         term_shard: usize,
         /// Bytes of one text chunk.
         text_chunk: usize,
+        /// Bytes of one lexicon shard (vocabulary, pinyin or typed).
+        lexicon_shard: usize,
     },
 }
 
@@ -56,7 +58,7 @@ impl ShardSizes {
     /// shards and 12 KiB chunks at 100× the seeds.
     pub fn fitted(self, terms: usize, texts: usize) -> (usize, usize) {
         match self {
-            ShardSizes::Fixed { term_shard, text_chunk } => (term_shard, text_chunk),
+            ShardSizes::Fixed { term_shard, text_chunk, .. } => (term_shard, text_chunk),
             ShardSizes::Fitted => {
                 let root = |bytes: usize, times: usize| ((bytes * times) as f64).sqrt() as usize;
                 (
@@ -64,6 +66,19 @@ impl ShardSizes {
                     root(texts, 16).clamp(MIN_CHUNK_BYTES, TEXT_CHUNK_BYTES),
                 )
             }
+        }
+    }
+}
+
+impl ShardSizes {
+    /// Bytes of one lexicon shard for a lexicon of `bytes` (its vocabulary, pinyin and typed
+    /// sections): as for term shards, the square root of 64 × the whole, from 4 KiB (the
+    /// seeds') to 32 KiB. A query reads a few files of each kind it needs (a pinyin query one
+    /// or two per letter, a related query one per piece) and the lexicon core lists every file.
+    pub fn lexicon(self, bytes: usize) -> usize {
+        match self {
+            ShardSizes::Fixed { lexicon_shard, .. } => lexicon_shard,
+            ShardSizes::Fitted => (((bytes * 64) as f64).sqrt() as usize).clamp(MIN_SHARD_BYTES, TERM_SHARD_BYTES),
         }
     }
 }
@@ -149,8 +164,11 @@ pub struct Blobs {
     /// The shard files of a sharded index, each with the name it is served under beside the
     /// wasm module (`shards/…`); empty for an embedded one.
     pub files: Vec<(String, Vec<u8>)>,
-    /// The lexicon, which names the core by its checksum.
+    /// The lexicon (the lexicon core, when sharded), which names the core by its checksum.
     pub lexicon: Vec<u8>,
+    /// The shard files of a sharded lexicon, named as [`Blobs::files`] (`shards/…`); empty for
+    /// a whole one.
+    pub lexicon_files: Vec<(String, Vec<u8>)>,
     /// What was left out of the lexicon.
     pub report: Report,
 }
@@ -229,45 +247,52 @@ pub fn write(
         .map(|(w, info)| (alphabet.encode(w).expect("vocabulary characters are in the alphabet"), *info))
         .collect();
     encoded_words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let vocab_section = vocab::write(encoded_words);
-    let (readings_section, typed_section, pinyin_section) = {
-        // Syllables are numbered in order of first use.
-        let mut syllables: Vec<String> = Vec::new();
-        let mut numbers: HashMap<String, u32> = HashMap::new();
-        let mut number = |s: String| {
-            *numbers.entry(s.clone()).or_insert_with(|| {
-                syllables.push(s);
-                syllables.len() as u32 - 1
+    // Syllables are numbered in alphabetical order, so that the syllables a letter may begin
+    // are one key range of the pinyin section (one run of its shards).
+    let per_code_names: Vec<Vec<String>> = alphabet.chars().map(|c| (lexicon.readings)(c)).collect();
+    // Common characters outside the alphabet: their usual reading only (what a slip sounds like).
+    let mut typed_names: Vec<(char, String)> = Vec::new();
+    for &c in &lexicon.common {
+        if alphabet.code(c).is_some() {
+            continue;
+        }
+        if let Some(first) = (lexicon.readings)(c).into_iter().next() {
+            typed_names.push((c, first));
+        }
+    }
+    typed_names.sort_unstable();
+    typed_names.dedup_by_key(|e| e.0);
+    // The words people would type in pinyin or complete: those worth suggesting.
+    let mut word_names: Vec<(Vec<String>, Vec<u8>, u64)> = Vec::new();
+    for (w, info) in lexicon.words.iter().filter(|(_, info)| info.suggest) {
+        let code = alphabet.encode(w).expect("vocabulary characters are in the alphabet");
+        for reading in (lexicon.word_readings)(w) {
+            word_names.push((reading, code.clone(), u64::from(info.clauses)));
+        }
+    }
+    let syllables: Vec<String> = per_code_names
+        .iter()
+        .flatten()
+        .chain(typed_names.iter().map(|(_, s)| s))
+        .chain(word_names.iter().flat_map(|(r, _, _)| r))
+        .cloned()
+        .collect::<BTreeSet<String>>()
+        .into_iter()
+        .collect();
+    assert!(syllables.len() as u32 <= pinyin::MAX_SYLLABLE, "far fewer syllables than that exist");
+    let number = |s: &String| syllables.binary_search(s).expect("every syllable is in the table") as u32;
+    let per_code: Vec<Vec<u32>> = per_code_names.iter().map(|list| list.iter().map(number).collect()).collect();
+    let typed_entries: Vec<(char, u32)> = typed_names.iter().map(|(c, s)| (*c, number(s))).collect();
+    let pinyin_entries = pinyin::merge(
+        word_names
+            .iter()
+            .map(|(reading, code, clauses)| {
+                (pinyin::key(&reading.iter().map(number).collect::<Vec<_>>(), code), *clauses)
             })
-        };
-        let per_code: Vec<Vec<u32>> =
-            alphabet.chars().map(|c| (lexicon.readings)(c).into_iter().map(&mut number).collect()).collect();
-        // Common characters outside the alphabet: their usual reading only (what a slip sounds like).
-        let mut typed_entries: Vec<(char, u32)> = Vec::new();
-        for &c in &lexicon.common {
-            if alphabet.code(c).is_some() {
-                continue;
-            }
-            if let Some(first) = (lexicon.readings)(c).into_iter().next() {
-                typed_entries.push((c, number(first)));
-            }
-        }
-        typed_entries.sort_unstable();
-        typed_entries.dedup_by_key(|e| e.0);
-        // The words people would type in pinyin or complete: those worth suggesting.
-        let mut pinyin_entries: Vec<(Vec<u8>, u64)> = Vec::new();
-        for (w, info) in lexicon.words.iter().filter(|(_, info)| info.suggest) {
-            let code = alphabet.encode(w).expect("vocabulary characters are in the alphabet");
-            for reading in (lexicon.word_readings)(w) {
-                let numbers: Vec<u32> = reading.into_iter().map(&mut number).collect();
-                pinyin_entries.push((pinyin::key(&numbers, &code), u64::from(info.clauses)));
-            }
-        }
-        assert!(syllables.len() as u32 <= pinyin::MAX_SYLLABLE, "far fewer syllables than that exist");
-        (readings::write(&syllables, &per_code), typed::write(&typed_entries), pinyin::write(pinyin_entries))
-    };
+            .collect(),
+    );
+    let readings_section = readings::write(&syllables, &per_code);
 
-    // Headings are interned by their whole chain, so siblings share one record per ancestor.
     // Headings are interned by their whole chain, so siblings share one record per ancestor.
     let mut heading_ids: HashMap<Vec<(String, String)>, u32> = HashMap::new();
     let mut heading_records = Vec::new();
@@ -389,15 +414,105 @@ pub fn write(
         (embedded, Vec::new())
     };
     let core_checksum = header::CORE.stored_checksum(&core).expect("a written header is whole");
-    let lexicon = header::LEXICON.write(&[
-        core_checksum.to_le_bytes().to_vec(),
-        vocab_section,
-        put_table(&records),
-        readings_section,
-        typed_section,
-        pinyin_section,
-    ]);
-    Blobs { core, files, lexicon, report }
+    let parts = LexiconParts {
+        build: core_checksum.to_le_bytes().to_vec(),
+        words: encoded_words,
+        records,
+        readings: readings_section,
+        typed: typed_entries,
+        pinyin: pinyin_entries,
+    };
+    let whole = parts.whole();
+    let lexicon_sizes = match sharding {
+        Sharding::Auto(sizes) => (whole.len() > SHARD_ABOVE).then_some(sizes),
+        Sharding::Never => None,
+        Sharding::Always(sizes) => Some(sizes),
+    };
+    let (lexicon, lexicon_files) = match lexicon_sizes {
+        Some(sizes) => parts.sharded(sizes.lexicon(whole.len())),
+        None => (whole, Vec::new()),
+    };
+    Blobs { core, files, lexicon, lexicon_files, report }
+}
+
+/// The lexicon's content, before it is written whole or sharded.
+struct LexiconParts {
+    /// The index core's checksum, which the lexicon and each of its shard files hold first.
+    build: Vec<u8>,
+    /// Vocabulary words in alphabet codes, sorted, with their synonyms record in `records`.
+    words: Vec<(Vec<u8>, vocab::Word)>,
+    /// The synonyms records.
+    records: Vec<Vec<u8>>,
+    readings: Vec<u8>,
+    /// Typed entries sorted by character.
+    typed: Vec<(char, u32)>,
+    /// Pinyin keys, sorted and unique, with their clause counts.
+    pinyin: Vec<(Vec<u8>, u64)>,
+}
+
+impl LexiconParts {
+    /// One blob holding every section.
+    fn whole(&self) -> Vec<u8> {
+        header::LEXICON.write(&[
+            self.build.clone(),
+            vocab::write(self.words.iter().cloned()),
+            put_table(&self.records),
+            self.readings.clone(),
+            typed::write(&self.typed),
+            pinyin::write(self.pinyin.clone()),
+            Vec::new(),
+        ])
+    }
+
+    /// A lexicon core (the build, the readings and the directory) and its shard files of
+    /// about `target` bytes each, named as they are served.
+    fn sharded(self, target: usize) -> (Vec<u8>, Vec<(String, Vec<u8>)>) {
+        let mut files: Vec<Vec<u8>> = Vec::new();
+        let mut kinds: [Vec<(Vec<u8>, File)>; 3] = Default::default();
+        let record_bytes = |w: &vocab::Word| w.synonyms.map_or(0, |r| self.records[r as usize].len());
+        for group in groups(&self.words, target, |(key, w)| key.len() + 3 + record_bytes(w)) {
+            // Each file numbers the records its words use, from 0.
+            let mut records: Vec<Vec<u8>> = Vec::new();
+            let mut local: HashMap<u32, u32> = HashMap::new();
+            let words = group.iter().map(|(key, w)| {
+                let synonyms = w.synonyms.map(|r| {
+                    *local.entry(r).or_insert_with(|| {
+                        records.push(self.records[r as usize].clone());
+                        records.len() as u32 - 1
+                    })
+                });
+                (key.clone(), vocab::Word { synonyms, ..*w })
+            });
+            let vocab_section = vocab::write(words.collect::<Vec<_>>());
+            let bytes = header::VOCAB_SHARD.write(&[self.build.clone(), vocab_section, put_table(&records)]);
+            kinds[0].push((group[0].0.clone(), file(&header::VOCAB_SHARD.stored_checksum(&bytes), &bytes)));
+            files.push(bytes);
+        }
+        for group in groups(&self.pinyin, target, |(key, _)| key.len() + 2) {
+            let bytes = header::PINYIN_SHARD.write(&[self.build.clone(), pinyin::write(group.to_vec())]);
+            kinds[1].push((group[0].0.clone(), file(&header::PINYIN_SHARD.stored_checksum(&bytes), &bytes)));
+            files.push(bytes);
+        }
+        for group in groups(&self.typed, target, |_| 6) {
+            let bytes = header::TYPED_SHARD.write(&[self.build.clone(), typed::write(group)]);
+            let key = crate::lexicon::typed_key(group[0].0).to_vec();
+            kinds[2].push((key, file(&header::TYPED_SHARD.stored_checksum(&bytes), &bytes)));
+            files.push(bytes);
+        }
+        let directory = crate::lexicon::write_directory(&kinds);
+        let core = header::LEXICON.write(&[
+            self.build,
+            vocab::write(std::iter::empty()),
+            put_table(&[]),
+            self.readings,
+            Vec::new(),
+            pinyin::write(Vec::new()),
+            directory.clone(),
+        ]);
+        let names = crate::lexicon::Directory::new(&directory).expect("the written directory reads back");
+        let files = files.into_iter().enumerate().map(|(f, bytes)| (names.name(f).expect("one name per file"), bytes));
+        (core, files.collect())
+    }
 }
 
 /// Example queries stored in the core.

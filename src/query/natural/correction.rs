@@ -5,11 +5,10 @@
 //! is a candidate query. The engine takes the candidate that finds most (see
 //! [`Engine::search`](crate::Engine::search)) and says so ("您是不是要找").
 
-use fst::raw::{Fst, Node, Output};
 use policy_search_sort as sort;
 use serde::Serialize;
 
-use policy_search_index::Lexicon;
+use policy_search_index::{lexicon::Cursor, Lexicon};
 use policy_search_normalize::is_han;
 
 use crate::{query::Query, reader::Reader};
@@ -120,8 +119,7 @@ pub(crate) fn candidates(r: &Reader<'_>, query: &Query, suspects: &[&str]) -> Ve
                     continue;
                 }
                 let mut found = Vec::new();
-                let fst = lexicon.vocab().as_fst();
-                walk(fst, fst.root(), Output::zero(), sets, &mut Vec::new(), &mut found);
+                walk(&lexicon.vocab(), sets, &mut Vec::new(), &mut found);
                 for (key, value) in found {
                     let word = policy_search_index::vocab::Word::unpack(value);
                     let Some(to) = r.index().alphabet().decode(&key) else { continue };
@@ -146,36 +144,20 @@ struct Sound {
 }
 
 /// Every vocabulary key (with its value) whose `i`-th character is one of the spellings of
-/// `sets[i]`, found by walking the FST from `node` along each spelling: only prefixes that
-/// exist are followed, so the work is the number of such prefixes, not the vocabulary's size.
-fn walk(
-    fst: &Fst<&[u8]>,
-    node: Node<'_>,
-    output: Output,
-    sets: &[Sound],
-    key: &mut Vec<u8>,
-    found: &mut Vec<(Vec<u8>, u64)>,
-) {
+/// `sets[i]`, found by walking the vocabulary from `node` along each spelling: only prefixes
+/// that exist are followed, so the work is the number of such prefixes, not the vocabulary's
+/// size (and a sharded vocabulary is read only in the ranges of those prefixes).
+fn walk(node: &Cursor<'_, '_>, sets: &[Sound], key: &mut Vec<u8>, found: &mut Vec<(Vec<u8>, u64)>) {
     let Some((sound, rest)) = sets.split_first() else {
-        if node.is_final() {
-            found.push((key.clone(), output.cat(node.final_output()).value()));
+        if let Some(value) = node.value() {
+            found.push((key.clone(), value));
         }
         return;
     };
     for spelling in &sound.spellings {
-        let (mut at, mut out) = (node, output);
-        let followed = spelling.iter().all(|&b| match at.find_input(b) {
-            Some(i) => {
-                let t = at.transition(i);
-                out = out.cat(t.out);
-                at = fst.node(t.addr);
-                true
-            }
-            None => false,
-        });
-        if followed {
+        if let Some(next) = node.step(spelling) {
             key.extend_from_slice(spelling);
-            walk(fst, at, out, rest, key, found);
+            walk(&next, rest, key, found);
             key.truncate(key.len() - spelling.len());
         }
     }

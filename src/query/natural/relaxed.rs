@@ -132,10 +132,8 @@ pub fn pieces(r: &Reader<'_>, query: &Query, mut per_term: Vec<Matches>) -> Vec<
             }
             let word = if phrase { None } else { r.word(&text) };
             let stop = word.is_some_and(|w| w.stop);
-            let synonyms: Vec<String> = word
-                .and_then(|w| w.synonyms)
-                .and_then(|s| r.lexicon().map(|l| l.synonyms(s).into_iter().map(str::to_string).collect()))
-                .unwrap_or_default();
+            let synonyms: Vec<String> =
+                if word.is_some_and(|w| w.synonyms.is_some()) { r.synonyms(&text) } else { Vec::new() };
             let mut piece =
                 Piece { text, synonyms, stop, weight: 0.0, clauses: 0, chars, phrase, matches: Rc::default() };
             if !stop {

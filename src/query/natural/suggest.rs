@@ -8,11 +8,10 @@
 //! as [`super::pinyin`] walks it with the last syllable allowed to be cut short and any
 //! syllables after it. Earlier terms of the box are kept as typed.
 
-use fst::raw::{Node, Output};
 use policy_search_sort as sort;
 use serde::Serialize;
 
-use policy_search_index::vocab::Word;
+use policy_search_index::{lexicon::Cursor, vocab::Word};
 use policy_search_normalize::is_han;
 
 use crate::{
@@ -86,34 +85,28 @@ fn completions(r: &Reader<'_>, prefix: &[char]) -> Vec<(Vec<char>, u32)> {
     let Some(lexicon) = r.lexicon() else { return Vec::new() };
     let alphabet = r.index().alphabet();
     let Some(key) = alphabet.encode_chars(prefix.iter().copied()) else { return Vec::new() };
-    let fst = lexicon.vocab().as_fst();
-    let (mut node, mut out) = (fst.root(), Output::zero());
-    for b in &key {
-        let Some(i) = node.find_input(*b) else { return Vec::new() };
-        let t = node.transition(i);
-        out = out.cat(t.out);
-        node = fst.node(t.addr);
-    }
+    // A sharded vocabulary is read only in the ranges below the prefix.
+    let Some(node) = lexicon.vocab().step(&key) else { return Vec::new() };
     let mut found = Vec::new();
     let mut visited = 0;
-    let mut stack: Vec<(Node<'_>, Output, Vec<u8>)> = vec![(node, out, key)];
-    while let Some((node, out, key)) = stack.pop() {
+    let mut stack: Vec<(Cursor<'_, '_>, Vec<u8>)> = vec![(node, key)];
+    while let Some((node, key)) = stack.pop() {
         visited += 1;
         if visited > MAX_VISITED {
             break;
         }
-        if node.is_final() {
-            let word = Word::unpack(out.cat(node.final_output()).value());
+        if let Some(value) = node.value() {
+            let word = Word::unpack(value);
             if word.suggest && word.in_corpus {
                 if let Some(text) = alphabet.decode(&key) {
                     found.push((text.chars().collect(), word.clauses));
                 }
             }
         }
-        for t in node.transitions() {
-            let mut next = key.clone();
-            next.push(t.inp);
-            stack.push((fst.node(t.addr), out.cat(t.out), next));
+        for (b, next) in node.children() {
+            let mut spelled = key.clone();
+            spelled.push(b);
+            stack.push((next, spelled));
         }
     }
     found

@@ -3,10 +3,9 @@
 //! position — each syllable typed whole, as its initial, or (fuzzy pass) with an accent's
 //! confusions. [`super`] finds the cheapest paths through it.
 
-use fst::raw::{Fst, Node, Output};
 use policy_search_sort as sort;
 
-use policy_search_index::pinyin::SEPARATOR;
+use policy_search_index::{lexicon::Cursor, pinyin::SEPARATOR};
 use policy_search_normalize::{is_han, toneless};
 
 use crate::{query::Query, reader::Reader};
@@ -189,7 +188,6 @@ fn may_start(mode: Mode, s: &[u8], first: u8) -> bool {
 }
 
 struct Walk<'w, 'a> {
-    fst: &'w Fst<&'a [u8]>,
     syllables: &'w [String],
     alphabet: &'w policy_search_index::alphabet::Alphabet<'a>,
     stream: &'w Stream,
@@ -200,10 +198,10 @@ struct Walk<'w, 'a> {
     han: Vec<(usize, char)>,
 }
 
-impl Walk<'_, '_> {
+impl<'s, 'a> Walk<'_, 'a> {
     /// Follows the reading from `node` (at a syllable boundary of the key), the input at unit
     /// `at`, `syllable` syllables into the word.
-    fn walk(&mut self, node: Node<'_>, out: Output, at: usize, syllable: usize, cost: f32) {
+    fn walk(&mut self, node: &Cursor<'s, 'a>, at: usize, syllable: usize, cost: f32) {
         if self.edges.len() >= MAX_EDGES {
             return;
         }
@@ -211,12 +209,11 @@ impl Walk<'_, '_> {
         if syllable > 0 {
             if done && self.mode.complete {
                 // Any further syllables: the completions of what is typed.
-                return self.rest(node, out, at, cost);
+                return self.rest(node, at, cost);
             }
             if !self.mode.complete {
-                if let Some(i) = node.find_input(SEPARATOR) {
-                    let t = node.transition(i);
-                    self.words(self.fst.node(t.addr), out.cat(t.out), Vec::new(), at, cost);
+                if let Some(words) = node.step(&[SEPARATOR]) {
+                    self.words(&words, Vec::new(), at, cost);
                 }
             }
         }
@@ -224,60 +221,72 @@ impl Walk<'_, '_> {
             return;
         }
         let run = self.stream.run(at);
-        for hi in node.transitions().filter(|t| t.inp != SEPARATOR) {
-            let mid = self.fst.node(hi.addr);
-            for lo in mid.transitions() {
-                let id = u32::from(hi.inp) << 8 | u32::from(lo.inp);
-                let Some(s) = self.syllables.get(id as usize).map(String::as_bytes) else { continue };
-                let han = match &self.stream.units[at] {
-                    Unit::Han(c, _) => Some(*c),
-                    Unit::Letter(_) => None,
-                };
-                for (n, how) in typed_as(self.stream, self.mode, s, id, at, run) {
-                    if let Some(c) = han {
-                        self.han.push((syllable, c));
-                    }
-                    let next = self.fst.node(lo.addr);
-                    self.walk(next, out.cat(hi.out).cat(lo.out), at + n, syllable + 1, cost + how.cost());
-                    if han.is_some() {
-                        self.han.pop();
-                    }
+        let han = match &self.stream.units[at] {
+            Unit::Han(c, _) => Some(*c),
+            Unit::Letter(_) => None,
+        };
+        // Each syllable the key continues with, ascending. At the root, only the syllables
+        // that may be typed here are stepped into, so that a sharded pinyin section is read in
+        // their ranges only; below it, the node's own syllables.
+        let next: Vec<(u32, Cursor<'s, 'a>)> = if syllable == 0 {
+            (0..self.syllables.len() as u32)
+                .filter(|&id| {
+                    !typed_as(self.stream, self.mode, self.syllables[id as usize].as_bytes(), id, at, run).is_empty()
+                })
+                .filter_map(|id| node.step(&(id as u16).to_be_bytes()).map(|c| (id, c)))
+                .collect()
+        } else {
+            node.children()
+                .into_iter()
+                .filter(|(hi, _)| *hi != SEPARATOR)
+                .flat_map(|(hi, mid)| {
+                    mid.children().into_iter().map(move |(lo, c)| (u32::from(hi) << 8 | u32::from(lo), c))
+                })
+                .collect()
+        };
+        for (id, child) in next {
+            let Some(s) = self.syllables.get(id as usize).map(String::as_bytes) else { continue };
+            for (n, how) in typed_as(self.stream, self.mode, s, id, at, run) {
+                if let Some(c) = han {
+                    self.han.push((syllable, c));
+                }
+                self.walk(&child, at + n, syllable + 1, cost + how.cost());
+                if han.is_some() {
+                    self.han.pop();
                 }
             }
         }
     }
 
     /// Completions: every key below `node`, whatever its remaining syllables.
-    fn rest(&mut self, node: Node<'_>, out: Output, at: usize, cost: f32) {
-        for t in node.transitions() {
+    fn rest(&mut self, node: &Cursor<'s, 'a>, at: usize, cost: f32) {
+        for (b, child) in node.children() {
             if self.edges.len() >= MAX_EDGES {
                 return;
             }
-            if t.inp == SEPARATOR {
-                self.words(self.fst.node(t.addr), out.cat(t.out), Vec::new(), at, cost);
+            if b == SEPARATOR {
+                self.words(&child, Vec::new(), at, cost);
             } else {
-                let mid = self.fst.node(t.addr);
-                for lo in mid.transitions() {
-                    self.rest(self.fst.node(lo.addr), out.cat(t.out).cat(lo.out), at, cost + INITIAL);
+                for (_, lo) in child.children() {
+                    self.rest(&lo, at, cost + INITIAL);
                 }
             }
         }
     }
 
     /// Every word below `node` (past the separator), spelled `prefix` so far.
-    fn words(&mut self, node: Node<'_>, out: Output, mut prefix: Vec<u8>, at: usize, cost: f32) {
-        if node.is_final() {
+    fn words(&mut self, node: &Cursor<'s, 'a>, mut prefix: Vec<u8>, at: usize, cost: f32) {
+        if let Some(clauses) = node.value() {
             if let Some(word) = self.alphabet.decode(&prefix) {
                 let word: Vec<char> = word.chars().collect();
                 if self.han.iter().all(|&(i, c)| word.get(i) == Some(&c)) {
-                    let clauses = out.cat(node.final_output()).value();
                     self.edges.push(Edge { start: self.start, end: at, word, clauses, cost: WORD + cost });
                 }
             }
         }
-        for t in node.transitions() {
-            prefix.push(t.inp);
-            self.words(self.fst.node(t.addr), out.cat(t.out), prefix.clone(), at, cost);
+        for (b, child) in node.children() {
+            prefix.push(b);
+            self.words(&child, prefix.clone(), at, cost);
             prefix.pop();
         }
     }
@@ -309,9 +318,7 @@ pub(crate) fn pinyin_stream(r: &Reader<'_>, query: &Query) -> Option<Stream> {
 /// The words the input can be read as from unit `start` on.
 pub(crate) fn pinyin_walk(r: &Reader<'_>, stream: &Stream, mode: Mode, start: usize) -> Vec<Edge> {
     let Some(lexicon) = r.lexicon() else { return Vec::new() };
-    let fst = lexicon.pinyin().as_fst();
     let mut walk = Walk {
-        fst,
         syllables: r.syllable_names(),
         alphabet: r.index().alphabet(),
         stream,
@@ -320,7 +327,7 @@ pub(crate) fn pinyin_walk(r: &Reader<'_>, stream: &Stream, mode: Mode, start: us
         edges: Vec::new(),
         han: Vec::new(),
     };
-    walk.walk(fst.root(), Output::zero(), start, 0, 0.0);
+    walk.walk(&lexicon.pinyin(), start, 0, 0.0);
     walk.edges
 }
 
