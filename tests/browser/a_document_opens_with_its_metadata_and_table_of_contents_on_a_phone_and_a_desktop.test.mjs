@@ -108,6 +108,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
 
     // A clause's citation.
     await page.locator("policy-search").locator(`.doc-clause[data-clause="${target}"] button.copy-citation`).click();
+    await page.locator("policy-search").locator(`.doc-clause[data-clause="${target}"] button.copy-citation`, { hasText: "✓" }).waitFor(); // the copy is done
     assert.ok((await page.evaluate(() => navigator.clipboard.readText())).startsWith(`《${v.title}》（杭政〔2019〕55號）`));
 
     await page.locator("policy-search").locator(".detail button.back").click();
@@ -182,6 +183,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
 
     // A shared link opens it in a fresh page.
     await detail.locator("button.copy-doc-link").click();
+    await detail.locator("button.copy-doc-link", { hasText: "✓" }).waitFor(); // the copy is done: the clipboard holds it
     const link = await page.evaluate(() => navigator.clipboard.readText());
     assert.equal(link, `${s.url}?q=${encodeURIComponent("创业")}&doc=${doc}`);
     const fresh = await s.open(link.slice(s.url.length), { viewport });

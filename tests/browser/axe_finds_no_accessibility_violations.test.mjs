@@ -33,7 +33,7 @@ async function openFirst(page, q) {
 }
 
 const STATES = {
-  intro: async () => {},
+  intro: (page) => settle(page), // the intro is shown (ready is not yet settled)
   results: async (page) => {
     await search(page, "知识产权");
     await page.keyboard.press("Enter"); // the suggestions close: ↓ selects a result

@@ -88,7 +88,9 @@ test("a reload restores query, boxes, sort and results", async () => {
 
 test("a clause's link carries the filters but not the host's parameters; Back returns to the filtered list", async () => {
   await widget().locator("#results [role=option]").first().click();
+  await settle(page); // a sharded index may fetch the clause's section first
   await widget().locator("button.copy-link").click();
+  await widget().locator("button.copy-link", { hasText: "✓" }).waitFor(); // the copy is done: the clipboard holds it
   const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
   assert.deepEqual([...link.searchParams.keys()].sort(), ["clause", "doc", "issuer", "issuer", "q", "sort", "status"]);
   assert.equal(link.hash, "");

@@ -174,6 +174,7 @@ test("Tab closes the suggestions; back in the box they stay closed until an edit
   p = await popup(page);
   assert.ok(p.focused && !p.open);
   await page.keyboard.press("Alt+ArrowDown");
+  await settle(page); // a sharded lexicon may fetch the completions' files first
   p = await popup(page);
   assert.ok(p.open && p.controls === "suggestions" && p.expanded === "true");
   assert.ok(p.options.some((o) => o.text === "知识产权"));

@@ -48,6 +48,7 @@ test("typing on the host's own entry, after Back, leaves that entry as the host 
 test("the copied link has only the widget's parameters, on the page's path", async () => {
   await page.locator("policy-search").locator("#results [role=option]").first().click();
   await page.locator("policy-search").locator("button.copy-link").click();
+  await page.locator("policy-search").locator("button.copy-link", { hasText: "✓" }).waitFor(); // the copy is done: the clipboard holds it
   const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
   const here = new URL(page.url());
   assert.equal(link.origin + link.pathname, here.origin + here.pathname);

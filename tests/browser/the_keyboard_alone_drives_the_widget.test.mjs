@@ -71,6 +71,7 @@ test("arrows move the active option while focus stays in the box", async () => {
 test("Enter opens the active clause with its context, Esc comes back", async () => {
   const chosen = (await results(page)).options[1];
   await page.keyboard.press("Enter");
+  await settle(page); // a sharded index may fetch the clause's section first
   let f = await focus();
   assert.ok(f.detailOpen);
   assert.equal(f.inside, "h2");

@@ -57,6 +57,7 @@ test("opening a result gives the clause its own URL; Back returns to the results
 test("a deep link opens the clause in its section, highlighted, in a fresh page", async () => {
   await search(page, "瞪羚企业");
   await page.locator("policy-search").locator("#results [role=option]").first().click();
+  await settle(page); // a sharded index may fetch the clause's section first
   const link = page.url();
   const expected = await page.locator("policy-search").locator(".detail li[aria-current=true]").textContent();
   const title = await page.locator("policy-search").locator(".detail h2").textContent();

@@ -3,7 +3,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, search, results, devQueries } from "./harness.mjs";
+import { start, search, settle, results, devQueries } from "./harness.mjs";
 
 let s, page;
 before(async () => {
@@ -22,7 +22,10 @@ const fold = (texts) =>
 /** All results of the current query: presses 显示更多 until every hit is shown. */
 async function everything() {
   const more = page.locator("policy-search").locator("button.more");
-  while (await more.isVisible()) await more.click();
+  while (await more.isVisible()) {
+    await more.click();
+    await settle(page); // a sharded index may fetch the next page's files first
+  }
   return results(page);
 }
 

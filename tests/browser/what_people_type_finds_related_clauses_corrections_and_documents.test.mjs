@@ -99,6 +99,7 @@ test("a query with nothing in common with the corpus says so, with hints and wor
 
 test("an embed without the examples attribute shows no null either", async () => {
   const fresh = await s.open("", { rewrite: (html) => html.replace(/ examples="[^"]*"/, "") });
+  await settle(fresh.page); // the intro is shown (ready is not yet settled)
   const text = await fresh.page.locator("policy-search").locator(".message").textContent();
   assert.doesNotMatch(text, /null|undefined/);
   await search(fresh.page, "伊人久久");
