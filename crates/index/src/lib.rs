@@ -205,7 +205,7 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
         })
     }
 
-    /// Example queries that find something in this corpus (see [`write::examples`] at build
+    /// Example queries that find something in this corpus (chosen by `write::examples` at build
     /// time), best first.
     pub fn examples(&self) -> &[&'a str] {
         &self.examples
