@@ -12,7 +12,10 @@ use std::cell::OnceCell;
 use policy_search_index::{facets, facets::Day, vocab::Word, FormatError, Index, Lexicon};
 use policy_search_normalize::fold_char;
 
-use crate::{embedded::SHARDS, rank};
+use crate::{
+    embedded::{NATURAL, SHARDS},
+    rank,
+};
 
 /// An index and lexicon opened for reading, with per-clause caches.
 pub struct Reader<'a> {
@@ -50,9 +53,14 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    /// The lexicon, once attached.
+    /// The lexicon, once attached. Never in the browser's exact module ([`NATURAL`] off): it
+    /// attaches none, and saying so here lets the compiler leave every lexicon read out of it.
     pub fn lexicon(&self) -> Option<&Lexicon<'a>> {
-        self.lexicon.as_ref()
+        if NATURAL {
+            self.lexicon.as_ref()
+        } else {
+            None
+        }
     }
 
     /// The underlying index.
@@ -62,13 +70,13 @@ impl<'a> Reader<'a> {
 
     /// The vocabulary entry of a folded word (none without a lexicon).
     pub fn word(&self, word: &str) -> Option<Word> {
-        self.lexicon.as_ref()?.word(self.index.alphabet(), word)
+        self.lexicon()?.word(self.index.alphabet(), word)
     }
 
     /// The words a folded vocabulary word also finds, from the thesaurus (none without a
     /// lexicon, or for a word without synonyms).
     pub fn synonyms(&self, word: &str) -> Vec<String> {
-        let (Some(lexicon), Some(key)) = (self.lexicon.as_ref(), self.index.alphabet().encode(word)) else {
+        let (Some(lexicon), Some(key)) = (self.lexicon(), self.index.alphabet().encode(word)) else {
             return Vec::new();
         };
         lexicon.synonyms_of(&key).into_iter().map(str::to_string).collect()
@@ -76,7 +84,7 @@ impl<'a> Reader<'a> {
 
     /// [`Reader::word`] for a slice of characters, without making a string.
     pub fn word_of(&self, word: &[char]) -> Option<Word> {
-        self.lexicon.as_ref()?.word_key(&self.index.alphabet().encode_chars(word.iter().copied())?)
+        self.lexicon()?.word_key(&self.index.alphabet().encode_chars(word.iter().copied())?)
     }
 
     /// Each document's title and issuers, folded, for title matching (folded once).
@@ -147,7 +155,7 @@ impl<'a> Reader<'a> {
     /// For each syllable number, the alphabet codes reading it; built on first use (for
     /// corrections).
     pub fn syllable_index(&self) -> Option<&[Vec<usize>]> {
-        let lexicon = self.lexicon.as_ref()?;
+        let lexicon = self.lexicon()?;
         Some(self.syllables.get_or_init(|| {
             let mut map: Vec<Vec<usize>> = vec![Vec::new(); lexicon.readings().syllable_count()];
             for code in 0..self.index.alphabet().len() {
@@ -164,7 +172,7 @@ impl<'a> Reader<'a> {
     /// Every syllable of the readings section, by number (read once).
     pub fn syllable_names(&self) -> &[String] {
         self.syllable_names.get_or_init(|| {
-            let Some(lexicon) = self.lexicon.as_ref() else { return Vec::new() };
+            let Some(lexicon) = self.lexicon() else { return Vec::new() };
             let readings = lexicon.readings();
             (0..readings.syllable_count() as u32)
                 .map(|i| readings.syllable(i).unwrap_or_default().to_string())
