@@ -34,7 +34,7 @@ pub fn key(syllables: &[u32], word: &[u8]) -> Vec<u8> {
 }
 
 /// `(key, clauses)` pairs sorted, repeats merged (keeping the larger count): what
-/// [`write`] builds from, and what a sharded lexicon cuts into key ranges.
+/// [`write()`] builds from, and what a sharded lexicon cuts into key ranges.
 #[cfg(feature = "write")]
 pub fn merge(mut entries: Vec<(Vec<u8>, u64)>) -> Vec<(Vec<u8>, u64)> {
     entries.sort_unstable();

@@ -148,7 +148,7 @@ pub struct Lexicon<'l> {
     pub common: Vec<char>,
 }
 
-/// What [`write`] left out of the lexicon because the corpus does not need it.
+/// What [`write()`] left out of the lexicon because the corpus does not need it.
 #[derive(Debug, Default)]
 pub struct Report {
     /// Thesaurus words dropped because none of their synonyms occur in the corpus.
@@ -157,7 +157,7 @@ pub struct Report {
     pub synonyms_kept: usize,
 }
 
-/// What [`write`] makes.
+/// What [`write()`] makes.
 pub struct Blobs {
     /// The core index, embedded in the engine.
     pub core: Vec<u8>,

@@ -5,7 +5,7 @@
 //! small-sort code in the wasm (2–3.5 KB each; the engine had 24 of them, a fifth of the natural
 //! module's code). Here the sort itself — a stable merge sort of *positions*, comparing through
 //! one `dyn` call — exists once; each element type adds only the small step that moves elements
-//! into the order found ([`permute`]).
+//! into the order found (`permute`).
 //!
 //! Build-time code (corpus, lexicon, indexer) keeps the standard sorts: its size costs no one.
 
