@@ -1,11 +1,11 @@
 // The detail pane: one clause in its section (render.clauseView) or a whole document
-// (document-view.js), under a back button named after where Back leads, with copy buttons that
+// (document-view.js, loaded when first opened), under a back button named after where Back leads, with copy buttons that
 // say whether they worked. Opening one asks the session (session.js) and shows the view once
 // its answer is whole; the element decides what opens, and owns history.
 
 import { h, copyText } from "./dom.js";
-import { button, clauseView } from "./render.js";
-import { documentView } from "./document-view.js";
+import { button, chips, citation, clauseText, clauseView, short, MAX_TEXT_CHARS } from "./render.js";
+import { documentView } from "./parts.js";
 
 export class DetailView {
   /**
@@ -61,16 +61,18 @@ export class DetailView {
     const records = s.documentClauses(doc);
     const highlights = s.highlights(this.input.value, doc, records.length);
     const token = this.opening = {};
-    if (s.lacking(() => this.openDocument(doc, push, from), () => this.opening === token)) return;
+    const again = () => this.openDocument(doc, push, from);
+    if (s.lacking(again, () => this.opening === token)) return;
+    if (s.loadingPart(documentView, again, () => this.opening === token)) return;
     const to = this.show(doc, null, push);
     if (!records.length) return this.missing(to, this.t.docNotFound);
-    const view = documentView(this.t, { meta: s.docs.get(doc), records, highlights, width: this.width() }, {
+    const view = documentView.module.documentView(this.t, { meta: s.docs.get(doc), records, highlights, width: this.width() }, {
       back: this.backButton(to),
       action: (label, text, name) => this.copyButton(label, text, name),
       copyLink: () => this.link({ doc }),
       href: (clause) => this.href({ doc, clause }),
       openClause: (clause) => this.openClause(doc, clause, true),
-    });
+    }, { h, button, chips, citation, clauseText, short, MAX_TEXT_CHARS });
     this.detail.replaceChildren(...view.nodes);
     if (from) view.reveal(from);
     else this.detail.querySelector("h2").focus();

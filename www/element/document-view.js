@@ -7,8 +7,10 @@
 // the contents and by the earlier/later buttons. A law of a thousand articles, or a scraped file
 // split into thousands of pieces, costs one window of DOM, not the whole document.
 
-import { h } from "./dom.js";
-import { button, chips, citation, clauseText, short, MAX_TEXT_CHARS } from "./render.js";
+// Its building blocks (dom.js, render.js) are handed in by the caller, not imported: this file
+// is a chunk of its own (parts.js), and a module it shared with the bundle would be split by
+// esbuild into a third file that every page fetches before ready.
+let h, button, chips, citation, clauseText, short, MAX_TEXT_CHARS;
 
 /** Clauses in the body at once. */
 const WINDOW_CLAUSES = 200;
@@ -69,9 +71,11 @@ function backward(records, end) {
  * highlights (Map clause id → ranges), width (the element's, CSS px)}. `hooks`: {back (a
  * button), action(label, text, name) → a copy button, copyLink() → the document's link,
  * href(clause) → the same-page URL that opens a clause, openClause(clause)}.
+ * `kit`: {h (dom.js), button, chips, citation, clauseText, short, MAX_TEXT_CHARS (render.js)}.
  * Returns `{nodes, reveal(clause)}`; `reveal` brings a clause into the body and focuses it.
  */
-export function documentView(t, { meta, records, highlights, width }, hooks) {
+export function documentView(t, { meta, records, highlights, width }, hooks, kit) {
+  ({ h, button, chips, citation, clauseText, short, MAX_TEXT_CHARS } = kit);
   const index = new Map(records.map((r, i) => [r.clause, i]));
   const body = h("div", { class: "doc-body" });
   let from = 0;

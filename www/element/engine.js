@@ -2,6 +2,8 @@
 // module runs so the download overlaps parsing the page.
 
 import { naturalWasm, naturalLoader } from "../pkg/natural-files.js";
+// Static, so that the exact module's loader is in the bundle itself (one request before ready).
+import initExact, { PolicySearch as ExactEngine } from "../pkg/policy_search.js";
 
 let enginePromise = null;
 let naturalPromise = null;
@@ -43,9 +45,8 @@ export function startEngine(pkgUrl) {
     // Fetch the module and its JS loader in parallel rather than one after the other.
     const wasm = fetch(new URL("policy_search_bg.wasm", pkgUrl));
     wasm.catch(() => {}); // reported below, once the loader awaits it
-    const glue = await import("../pkg/policy_search.js");
-    await glue.default({ module_or_path: wasm });
-    return new glue.PolicySearch();
+    await initExact({ module_or_path: wasm });
+    return new ExactEngine();
   })();
   return enginePromise;
 }

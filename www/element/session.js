@@ -90,6 +90,22 @@ export class Session {
     return true;
   }
 
+  /**
+   * True when a part of the element that is loaded when first used (`part`, from parts.js) is
+   * not here yet: it is fetched, then `again()` runs if `still()` holds, as for `lacking`; a
+   * failure offers the same retry.
+   */
+  loadingPart(part, again, still) {
+    if (part.loaded) return false;
+    this.waiting();
+    this.fetching += 1;
+    part.load().then(
+      () => { if (still()) again(); },
+      () => { if (still()) this.failed("network", () => { if (still()) again(); }); },
+    ).finally(() => { this.fetching -= 1; });
+    return true;
+  }
+
   /** Whether searches may correct the query (not while the visitor asked for it as typed). */
   get correct() {
     return this.asTyped === null;
