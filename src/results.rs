@@ -105,6 +105,8 @@ pub enum Via {
     Title,
     /// It is a document whose 文号 was typed.
     Number,
+    /// It is the article the query cites (a document's name and an article number).
+    Reference,
     /// It was found through a pinyin reading of the query (see [`Hit::reading`]).
     Pinyin,
 }

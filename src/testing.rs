@@ -13,8 +13,9 @@ use policy_search_indexer::{Blobs, Indexer, ShardSizes, Sharding};
 use crate::reader::Reader;
 
 /// The documents, as `(id, text)`: three policies on one subject, one of them in Traditional
-/// script, numbered `一、` › `（一）`, with a 文号 and a signature each.
-pub const DOCUMENTS: [(&str, &str); 3] = [
+/// script, numbered `一、` › `（一）`, with a 文号 and a signature each; and a law in `第N条`
+/// articles.
+pub const DOCUMENTS: [(&str, &str); 4] = [
     (
         "makerspace",
         "杭州市关于支持众创空间发展的若干意见
@@ -58,6 +59,13 @@ pub const DOCUMENTS: [(&str, &str); 3] = [
 （二）知识产权保护。加强知识产权保护，对获得发明专利的给予奖励。
 平凉市人民政府
 2021年3月1日",
+    ),
+    (
+        "survey",
+        "中华人民共和国测绘成果保护法
+第一条　为了保护测绘成果，制定本法。
+第二条　测绘成果的保密，依照有关法律的规定执行。
+第三条　违反本法第二条规定泄露测绘成果的，依法给予处分。",
     ),
 ];
 

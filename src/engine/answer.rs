@@ -14,6 +14,7 @@ use crate::{
         exact,
         natural::{
             correction::{self, Candidate, Correction},
+            reference,
             relaxed::{self, Piece, RelaxedHit},
             titles::{self, DocMatch},
         },
@@ -35,6 +36,8 @@ const CORRECTIONS_RANKED: usize = 4;
 pub(crate) struct Answer {
     pub query: Query,
     pub pieces: Vec<Piece>,
+    /// Clauses the query cites by document and article number: listed first.
+    pub references: Vec<u32>,
     pub documents: Vec<(u32, DocMatch, f32)>,
     pub exact: Vec<(u32, f32)>,
     pub relaxed: Vec<RelaxedHit>,
@@ -43,7 +46,7 @@ pub(crate) struct Answer {
 impl Answer {
     /// Share of the query's weight held by the best relaxed hit (1 for an exact hit).
     pub fn best_share(&self) -> f32 {
-        if !self.exact.is_empty() || !self.documents.is_empty() {
+        if !self.exact.is_empty() || !self.documents.is_empty() || !self.references.is_empty() {
             return 1.0;
         }
         self.relaxed.iter().map(|h| h.share).fold(0.0, f32::max)
@@ -58,7 +61,7 @@ impl Answer {
 /// The exact tier alone for one parsed query.
 pub(crate) fn exact_answer(r: &Reader<'_>, query: Query, top: usize) -> Answer {
     let (exact, _) = exact::exact(r, &query, top);
-    Answer { query, pieces: Vec::new(), documents: Vec::new(), exact, relaxed: Vec::new() }
+    Answer { query, pieces: Vec::new(), references: Vec::new(), documents: Vec::new(), exact, relaxed: Vec::new() }
 }
 
 /// Every tier for one parsed query.
@@ -66,9 +69,11 @@ pub(crate) fn answer(r: &Reader<'_>, query: Query, top: usize) -> Answer {
     let (exact, per_term) = exact::exact(r, &query, top);
     let pieces = if NATURAL { relaxed::pieces(r, &query, per_term) } else { Vec::new() };
     let relaxed = if NATURAL { related(r, &query, &pieces, &exact, top) } else { Vec::new() };
-    let mut answer = Answer { query, pieces, documents: Vec::new(), exact, relaxed };
+    let mut answer = Answer { query, pieces, references: Vec::new(), documents: Vec::new(), exact, relaxed };
     if NATURAL {
-        answer.documents = titles::documents(r, &answer.terms_text(), &answer.pieces);
+        let text = answer.terms_text();
+        answer.references = reference::references(r, &text);
+        answer.documents = titles::documents(r, &text, &answer.pieces);
     }
     answer
 }
@@ -167,6 +172,7 @@ pub(crate) fn correction(r: &Reader<'_>, raw: &str, candidate: &Candidate, answe
 /// (1…), and which of its lists.
 #[derive(Clone, Copy)]
 pub(crate) enum Slot {
+    Reference(usize, usize),
     Document(usize, usize),
     Exact(usize, usize),
     Relaxed(usize, usize),
@@ -176,6 +182,7 @@ impl Slot {
     /// The clause it lists (none for a document).
     pub fn clause(self, answers: &[Answer]) -> Option<u32> {
         match self {
+            Slot::Reference(a, i) => Some(answers[a].references[i]),
             Slot::Document(..) => None,
             Slot::Exact(a, i) => Some(answers[a].exact[i].0),
             Slot::Relaxed(a, i) => Some(answers[a].relaxed[i].clause),
@@ -185,7 +192,7 @@ impl Slot {
     /// The answer it comes from (0: the query as typed).
     pub fn answer(self) -> usize {
         match self {
-            Slot::Document(a, _) | Slot::Exact(a, _) | Slot::Relaxed(a, _) => a,
+            Slot::Reference(a, _) | Slot::Document(a, _) | Slot::Exact(a, _) | Slot::Relaxed(a, _) => a,
         }
     }
 }
@@ -198,13 +205,18 @@ const FIRST_READING_LEAD: usize = 4;
 const ALTERNATIVE_LEAD: usize = 3;
 
 /// The ranked list over several answers (the query as typed, then its pinyin readings): the
-/// query's documents and exact hits; the readings' documents and exact hits, every reading
-/// represented near the top; then every answer's relaxed hits — a reading the corpus holds
+/// articles the query cites; the query's documents and exact hits; the readings' documents
+/// and exact hits, every reading represented near the top; then every answer's relaxed hits — a reading the corpus holds
 /// exactly outranks a loose match of the letters as typed. Each document or clause once.
 pub(crate) fn ranked(answers: &[Answer]) -> Vec<Slot> {
     let mut out = Vec::new();
     // Whether a document or clause is listed already (indexed by number; grown as needed).
     let (mut docs, mut clauses) = (Seen::default(), Seen::default());
+    for (i, &c) in answers[0].references.iter().enumerate() {
+        if clauses.insert(c) {
+            out.push(Slot::Reference(0, i));
+        }
+    }
     let mut exact = |out: &mut Vec<Slot>, a: usize, range: std::ops::Range<usize>| {
         for i in range {
             if answers[a].exact.get(i).is_some_and(|e| clauses.insert(e.0)) {

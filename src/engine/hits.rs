@@ -57,6 +57,14 @@ pub(crate) fn doc_hit(r: &Reader<'_>, d: u32, how: DocMatch, share: f32, pieces:
     })
 }
 
+/// A clause the query cites by its document's name and its article number.
+pub(crate) fn reference_hit(r: &Reader<'_>, clause: u32, today: Day) -> Option<Hit> {
+    let mut hit = hit(r, clause, 1.0, &[], today)?;
+    hit.match_kind = MatchKind::Partial;
+    hit.via = vec![Via::Reference];
+    Some(hit)
+}
+
 /// A related clause, saying which pieces it holds and through which synonyms.
 pub(crate) fn relaxed_hit(r: &Reader<'_>, related: &RelaxedHit, pieces: &[Piece], today: Day) -> Option<Hit> {
     let terms: Vec<Vec<char>> = related

@@ -259,6 +259,7 @@ impl<'a> Engine<'a> {
             a.exact.retain(|e| scope.keeps_clause(index, e.0));
             a.relaxed.retain(|h| scope.keeps_clause(index, h.clause));
             a.documents.retain(|d| scope.keeps_doc(&self.reader, d.0));
+            a.references.retain(|&c| scope.keeps_clause(index, c));
             rank::sort_top(&mut a.exact, top, |&e| e);
             rank::sort_top(&mut a.relaxed, top, |h| (h.clause, h.score));
         }
@@ -296,6 +297,7 @@ impl<'a> Engine<'a> {
         for &slot in page {
             let a = &answers[slot.answer()];
             let hit = match slot {
+                Slot::Reference(_, i) => hits::reference_hit(r, a.references[i], today),
                 Slot::Document(_, i) => {
                     let (d, how, share) = a.documents[i];
                     hits::doc_hit(r, d, how, share, &a.pieces, today)
@@ -350,8 +352,8 @@ impl<'a> Engine<'a> {
         results
     }
 
-    /// Orders the ranked list newest document first within each group (documents, exact
-    /// hits, related hits), keeping the relevance order among hits of the same day.
+    /// Orders the ranked list newest document first within each group (cited articles,
+    /// documents, exact hits, related hits), keeping the relevance order among hits of the same day.
     fn newest_first(&self, ranked: &mut [Slot], answers: &[Answer]) {
         let r = &self.reader;
         // Key: the group above the day (days take 27 bits), then the relevance position.
@@ -360,9 +362,10 @@ impl<'a> Engine<'a> {
             .enumerate()
             .map(|(at, slot)| {
                 let (group, doc) = match *slot {
-                    Slot::Document(a, i) => (0, answers[a].documents[i].0),
-                    Slot::Exact(a, i) => (1, r.doc_of(answers[a].exact[i].0)),
-                    Slot::Relaxed(a, i) => (2, r.doc_of(answers[a].relaxed[i].clause)),
+                    Slot::Reference(a, i) => (0, r.doc_of(answers[a].references[i])),
+                    Slot::Document(a, i) => (1, answers[a].documents[i].0),
+                    Slot::Exact(a, i) => (2, r.doc_of(answers[a].exact[i].0)),
+                    Slot::Relaxed(a, i) => (3, r.doc_of(answers[a].relaxed[i].clause)),
                 };
                 [group << 27 | facets::newest_key(r.published_of(doc)), at as u32]
             })

@@ -71,10 +71,11 @@ export function option(t, hit, meta, index, firstRelated = false) {
   return li;
 }
 
-/** Why a partial hit matched: the pieces it holds, the synonyms used, or 文号/title. */
+/** Why a partial hit matched: the pieces it holds, the synonyms used, or an article it cites, 文号/title. */
 function why(t, hit) {
   const parts = [];
-  if (hit.via.includes("number") || hit.via.includes("title")) parts.push(t.matchedBy[hit.via.includes("number") ? "number" : "title"]);
+  const by = ["reference", "number", "title"].find((v) => hit.via.includes(v));
+  if (by) parts.push(t.matchedBy[by]);
   else if (hit.matched.length) parts.push(t.matched(hit.matched));
   for (const s of hit.synonyms) parts.push(t.synonym(s.from, s.to));
   return h("p", { class: "why" }, parts.join("；"));

@@ -28,6 +28,7 @@
 pub mod docnumber;
 #[cfg(feature = "build")]
 mod full;
+pub mod numerals;
 
 /// The bracket variants that 文号 are written with, and the one pair they fold to.
 pub const BRACKETS: [(char, char); 6] =

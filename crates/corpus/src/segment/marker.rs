@@ -3,6 +3,8 @@
 //! what scraping does to them (`十三)` without its opening bracket, `1. ` with a space, ASCII or
 //! full-width brackets).
 
+use policy_search_normalize::numerals::{from_chinese, to_chinese, CN_DIGITS};
+
 /// The kinds of numbering, in the order they nest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -71,8 +73,6 @@ pub struct Marker {
     /// Byte offset in the paragraph where the text after the marker starts.
     pub rest: usize,
 }
-
-const CN_DIGITS: &str = "零〇一二三四五六七八九十百千";
 
 /// Reads the marker at the start of `text`, if there is one.
 pub fn parse(text: &str) -> Option<Marker> {
@@ -154,58 +154,6 @@ fn leading_number(s: &str, max_digits: usize) -> Option<(u32, usize)> {
     Some((from_chinese(&cn)?, cn.len()))
 }
 
-/// Reads Chinese numerals up to 9 999: `十三` 13, `二十` 20, `一百零五` 105, `一千二百六十` 1260.
-pub fn from_chinese(s: &str) -> Option<u32> {
-    if s.is_empty() {
-        return None;
-    }
-    let digit = |c: char| "零一二三四五六七八九".find(c).map(|i| (i / 3) as u32).or((c == '〇').then_some(0));
-    let (mut total, mut current) = (0u32, None::<u32>);
-    for c in s.chars() {
-        let unit = match c {
-            '千' => 1000,
-            '百' => 100,
-            '十' => 10,
-            _ => {
-                current = Some(digit(c)?);
-                continue;
-            }
-        };
-        total += current.unwrap_or(1) * unit;
-        current = None;
-    }
-    let n = total + current.unwrap_or(0);
-    (n > 0).then_some(n)
-}
-
-/// Writes 1–9 999 in Chinese numerals, the way documents number their sections: `十三`,
-/// `一百一十`, `一千零一`, `一千二百六十`.
-pub fn to_chinese(n: u32) -> String {
-    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    if n == 0 {
-        return D[0].to_string();
-    }
-    let mut s = String::new();
-    let mut gap = false;
-    for (unit, name) in [(1000, "千"), (100, "百"), (10, "十"), (1, "")] {
-        let d = (n / unit % 10) as usize;
-        if d == 0 {
-            gap = !s.is_empty();
-            continue;
-        }
-        if gap {
-            s += D[0];
-            gap = false;
-        }
-        // `十三`, not `一十三`, when ten is the highest place.
-        if !(unit == 10 && d == 1 && s.is_empty()) {
-            s += D[d];
-        }
-        s += name;
-    }
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,28 +190,6 @@ mod tests {
         for text in ["3.7%以上", "2018年,实现", "(AI)", "(国发〔2018〕32号)", "一带一路", "十分重要", "1000万元"]
         {
             assert_eq!(parse(text), None, "{text}");
-        }
-    }
-
-    #[test]
-    fn converts_chinese_numerals() {
-        for (s, n) in [
-            ("一", 1),
-            ("十", 10),
-            ("十三", 13),
-            ("二十", 20),
-            ("二十四", 24),
-            ("一百零五", 105),
-            ("一百一十", 110),
-            ("九百九十九", 999),
-            ("一千", 1000),
-            ("一千零一", 1001),
-            ("一千零一十", 1010),
-            ("一千一百", 1100),
-            ("一千二百六十", 1260),
-        ] {
-            assert_eq!(from_chinese(s), Some(n));
-            assert_eq!(to_chinese(n), s);
         }
     }
 
