@@ -87,7 +87,12 @@ fn related(r: &Reader<'_>, query: &Query, pieces: &[Piece], exact: &[(u32, f32)]
     }
     let mut skip: Vec<u32> = exact.iter().map(|e| e.0).chain(exact::excluded(r, query)).collect();
     sort::sort_u32(&mut skip);
-    relaxed::relaxed(r, pieces, &skip, top)
+    let found = relaxed::relaxed(r, pieces, &skip, top);
+    // A question that nothing answers still shows where its rarest content word is.
+    if found.is_empty() && exact.is_empty() && pieces.iter().any(|p| p.frame) {
+        return relaxed::relaxed_by(r, pieces, &skip, top, relaxed::Floor::Question);
+    }
+    found
 }
 
 /// The best homophone correction of a query that found no exact hit, with its answer, if

@@ -205,7 +205,9 @@ pub fn write(
     let mut report = Report::default();
     let mut expansions: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for (from, to) in &lexicon.synonyms {
-        let kept: Vec<&str> = to.iter().map(String::as_str).filter(|t| all_text.contains(t)).collect();
+        // A vocabulary word is in the corpus; only another target needs the text searched.
+        let held = |t: &&str| lexicon.words.contains_key(*t) || all_text.contains(t);
+        let kept: Vec<&str> = to.iter().map(String::as_str).filter(held).collect();
         if kept.is_empty() {
             report.synonyms_dropped += 1;
         } else {

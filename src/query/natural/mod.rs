@@ -5,6 +5,7 @@
 //!
 //! - [`titles`]: documents whose 文号 or title the query names;
 //! - [`reference`]: the article a query cites (`保守国家秘密法第二十八条`);
+//! - [`question`]: the frames a question wraps its content in (`能不能…`, `…是哪一天`);
 //! - [`relaxed`]: clauses covering most of the query's weight, synonyms, headings as context;
 //! - [`correction`]: homophone candidates for a query that finds little;
 //! - [`pinyin`]: a Latin query read as hanzi;
@@ -12,6 +13,7 @@
 
 pub mod correction;
 pub mod pinyin;
+pub mod question;
 pub mod reference;
 pub mod relaxed;
 pub mod suggest;

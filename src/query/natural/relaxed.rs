@@ -24,6 +24,7 @@ use policy_search_normalize::is_han;
 use crate::{
     query::{
         exact::{self, Matches},
+        natural::question,
         Query, Term,
     },
     rank,
@@ -68,6 +69,9 @@ pub struct Piece {
     chars: Vec<char>,
     #[serde(skip)]
     phrase: bool,
+    /// Part of a question frame (`question.rs`): a stop piece that makes the query a question.
+    #[serde(skip)]
+    pub frame: bool,
     /// Computed once when the piece is weighed (shared by clones, so cheap to copy).
     #[serde(skip)]
     matches: Rc<PieceMatches>,
@@ -125,17 +129,17 @@ pub fn pieces(r: &Reader<'_>, query: &Query, mut per_term: Vec<Matches>) -> Vec<
     let n = r.index().clause_count();
     let mut out: Vec<Piece> = Vec::new();
     for (t, term) in query.include.iter().enumerate() {
-        for (chars, phrase) in cut(r, term) {
+        for Part { chars, phrase, frame } in cut(r, term) {
             let text: String = chars.iter().collect();
             if out.iter().any(|p| p.text == text) {
                 continue;
             }
-            let word = if phrase { None } else { r.word(&text) };
-            let stop = word.is_some_and(|w| w.stop);
+            let word = if phrase || frame { None } else { r.word(&text) };
+            let stop = frame || word.is_some_and(|w| w.stop);
             let synonyms: Vec<String> =
                 if word.is_some_and(|w| w.synonyms.is_some()) { r.synonyms(&text) } else { Vec::new() };
             let mut piece =
-                Piece { text, synonyms, stop, weight: 0.0, clauses: 0, chars, phrase, matches: Rc::default() };
+                Piece { text, synonyms, stop, weight: 0.0, clauses: 0, chars, phrase, frame, matches: Rc::default() };
             if !stop {
                 let whole = per_term.get_mut(t).filter(|_| piece.chars == term.chars).map(std::mem::take);
                 piece.matches = Rc::new(piece_matches(r, &piece, whole));
@@ -149,27 +153,43 @@ pub fn pieces(r: &Reader<'_>, query: &Query, mut per_term: Vec<Matches>) -> Vec<
     out
 }
 
-/// The parts of one term: a phrase is one part; otherwise Han runs are cut by the
-/// vocabulary and Latin/number tokens stand alone. Punctuation separates parts.
-fn cut(r: &Reader<'_>, term: &Term) -> Vec<(Vec<char>, bool)> {
+/// One part of a term, before it is weighed.
+struct Part {
+    chars: Vec<char>,
+    /// The whole term, quoted.
+    phrase: bool,
+    /// A question frame's part.
+    frame: bool,
+}
+
+/// The parts of one term: a phrase is one part; otherwise question frames are set apart,
+/// Han runs are cut by the vocabulary and Latin/number tokens stand alone. Punctuation
+/// separates parts.
+fn cut(r: &Reader<'_>, term: &Term) -> Vec<Part> {
     if term.phrase {
-        return vec![(term.chars.clone(), true)];
+        return vec![Part { chars: term.chars.clone(), phrase: true, frame: false }];
     }
     let chars = &term.chars;
+    let framed = question::frames(chars);
+    let part = |chars: &[char], frame| Part { chars: chars.to_vec(), phrase: false, frame };
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if is_han(chars[i]) {
-            let run = chars[i..].iter().take_while(|&&c| is_han(c)).count();
-            out.extend(segment(r, &chars[i..i + run]).into_iter().map(|p| (p, false)));
+        if framed[i] {
+            let run = framed[i..].iter().take_while(|&&f| f).count();
+            out.push(part(&chars[i..i + run], true));
+            i += run;
+        } else if is_han(chars[i]) {
+            let run = (i..chars.len()).take_while(|&j| is_han(chars[j]) && !framed[j]).count();
+            out.extend(segment(r, &chars[i..i + run]).into_iter().map(|p| part(&p, false)));
             i += run;
         } else if chars[i].is_ascii_alphanumeric() {
             let start = i;
             i += 1;
-            while keys::inside_token(chars, i) {
+            while keys::inside_token(chars, i) && !framed[i] {
                 i += 1;
             }
-            out.push((chars[start..i].to_vec(), false));
+            out.push(part(&chars[start..i], false));
         } else {
             i += 1;
         }
@@ -238,9 +258,24 @@ fn piece_matches(r: &Reader<'_>, piece: &Piece, known: Option<Matches>) -> Piece
     }
 }
 
+/// What a clause must hold of the query to be a relaxed hit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Floor {
+    /// [`MIN_SHARE`] of its weight, or [`MIN_SHARE_KNOWN`] and its heaviest piece.
+    Share,
+    /// Its rarest piece the corpus holds: for a question no clause holds enough of, which
+    /// still shows where its rarest content word is (a question never dead-ends).
+    Question,
+}
+
 /// The relaxed tier for `pieces` of `query`, leaving out the clauses in `skip` (the exact
 /// hits and the excluded clauses, ascending), the best `top` first.
 pub(crate) fn relaxed(r: &Reader<'_>, pieces: &[Piece], skip: &[u32], top: usize) -> Vec<RelaxedHit> {
+    relaxed_by(r, pieces, skip, top, Floor::Share)
+}
+
+/// [`relaxed`], holding clauses to `rule`.
+pub(crate) fn relaxed_by(r: &Reader<'_>, pieces: &[Piece], skip: &[u32], top: usize, rule: Floor) -> Vec<RelaxedHit> {
     let total: f32 = pieces.iter().map(|p| p.weight).sum();
     if total <= 0.0 {
         return Vec::new();
@@ -260,7 +295,14 @@ pub(crate) fn relaxed(r: &Reader<'_>, pieces: &[Piece], skip: &[u32], top: usize
     let phrases: Vec<usize> = (0..pieces.len()).filter(|&i| pieces[i].phrase).collect();
     let known = pieces.iter().all(|p| p.stop || p.clauses > 0);
     let heaviest = (0..pieces.len()).max_by(|&a, &b| pieces[a].weight.total_cmp(&pieces[b].weight).then(b.cmp(&a)));
-    let floor = if known { MIN_SHARE_KNOWN } else { MIN_SHARE };
+    let rarest_known = (0..pieces.len())
+        .filter(|&i| !pieces[i].stop && pieces[i].clauses > 0)
+        .max_by(|&a, &b| pieces[a].weight.total_cmp(&pieces[b].weight).then(b.cmp(&a)));
+    let floor = match rule {
+        Floor::Question => 0.0,
+        Floor::Share if known => MIN_SHARE_KNOWN,
+        Floor::Share => MIN_SHARE,
+    };
     let mut hits: Vec<RelaxedHit> = Vec::new();
     for clause in candidates {
         if skip.binary_search(&clause).is_ok() {
@@ -312,8 +354,12 @@ pub(crate) fn relaxed(r: &Reader<'_>, pieces: &[Piece], skip: &[u32], top: usize
         let share = covered / total;
         let substantive =
             held.iter().any(|h| !h.in_heading && (pieces[h.piece].chars.len() > 1 || h.synonym.is_some()));
-        let holds_heaviest = held.iter().any(|h| Some(h.piece) == heaviest && !h.in_heading);
-        if share + f32::EPSILON < MIN_SHARE && !(share + f32::EPSILON >= floor && holds_heaviest) || !substantive {
+        let holds = |piece| held.iter().any(|h| Some(h.piece) == piece && !h.in_heading);
+        let enough = match rule {
+            Floor::Share => share + f32::EPSILON >= MIN_SHARE || share + f32::EPSILON >= floor && holds(heaviest),
+            Floor::Question => holds(rarest_known),
+        };
+        if !enough || !substantive {
             continue;
         }
         // rank::score wants terms in query order with sorted starts: held is in piece order.
