@@ -67,25 +67,28 @@ export function publicQueries() {
  * (`docNumbers` over its documents and clause texts) and the completion candidates it
  * completes (a suggestion other than the text itself, as suggest.js shows), spread — read in a
  * page of their own. A sharded index answers without the files it lacks: those are fetched
- * and the engine asked again.
+ * and the engine asked again. `texts`, the clause texts when the caller has them (the scale
+ * benchmark's `clauses.jsonl`), spares the page every text chunk of a large corpus.
  */
-export async function queriesOf(s) {
+export async function queriesOf(s, texts = null) {
   const chosen = publicQueries();
   const { page, context } = await s.open();
   try {
-    const found = await page.evaluate(async (candidates) => {
+    const found = await page.evaluate(async ([candidates, given]) => {
+      // `given`: the caller has the texts; the page reads none.
       const widget = await import("/policy-search.js");
       const { whole } = widget;
       const exact = await widget.engine();
       const docs = exact.docs();
-      const texts = await whole(exact, () => docs.flatMap((d) => exact.documentClauses(d.doc).map((c) => c.text)));
+      const texts = given ? [] : await whole(exact, () => docs.flatMap((d) => exact.documentClauses(d.doc).map((c) => c.text)));
       const full = await widget.natural();
       const completed = [];
       for (const q of candidates) {
         if (full && (await whole(full, () => full.suggest(q, 2))).some((x) => x.text !== q)) completed.push(q);
       }
       return { numbers: docs.map((d) => d.number), texts, completed };
-    }, chosen.completion);
+    }, [chosen.completion, texts !== null]);
+    if (texts) found.texts = texts;
     return { ...chosen, 文号: docNumbers(found.numbers, found.texts), completion: spread(found.completed) };
   } finally {
     await context.close();

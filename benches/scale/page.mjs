@@ -104,7 +104,9 @@ try {
   // ---- first result per kind of query -----------------------------------------------------
   // The hanzi terms are sample.json's (drawn from the seeds' clauses); the other kinds are
   // chosen as benches/page.mjs chooses them, from the public query files and this build's corpus.
-  const chosen = { ...(await queriesOf(s)), hanzi: sample.filter((e) => e.kind.startsWith("hanzi")).map((e) => e.q) };
+  // The clause texts from prepare.mjs's clauses.jsonl: at 1000× the page could not hold them all.
+  const texts = readFileSync(join(dir, "clauses.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).text);
+  const chosen = { ...(await queriesOf(s, texts)), hanzi: sample.filter((e) => e.kind.startsWith("hanzi")).map((e) => e.q) };
   const visits = {};
   const per = [];
   for (const kind of KINDS) {

@@ -1,6 +1,6 @@
 //! Compiles a corpus into the index files: the clauses and documents the corpus pipeline read
 //! ([`policy_search_corpus::Corpus`]) become the index writer's inputs, the language data
-//! (the project's thesaurus and the manifest's rules, a general thesaurus, the stop list, the corpus's own
+//! (the project's thesaurus and the manifest's rules, the stop list, the corpus's own
 //! vocabulary and its pinyin readings) becomes the lexicon, and
 //! [`policy_search_index::write::write`] turns both into the core index, its shard files
 //! and the lexicon ([`Blobs`]). `build.rs` runs it over the corpus folder and saves the
@@ -27,9 +27,7 @@ use policy_search_index::{
     write::{self, ClauseInput, CorpusWord, Lexicon},
     DocView,
 };
-use policy_search_lexicon::{
-    general, readings, stopwords, vocabulary::Source, Thesaurus, Vocabulary, GENERAL_SYNONYMS, STOPWORDS, SYNONYMS,
-};
+use policy_search_lexicon::{readings, stopwords, vocabulary::Source, Thesaurus, Vocabulary, STOPWORDS, SYNONYMS};
 use policy_search_normalize::{fold, FoldTable};
 
 /// Compiles `corpus` into the index files, sharded as `sharding` says.
@@ -91,7 +89,7 @@ impl<'c> Indexer<'c> {
         thesaurus.extend(Thesaurus::parse_lines(&corpus.synonyms, &format!("{} (synonyms)", manifest.display()))?);
         let texts: Vec<String> =
             clauses.iter().map(|c| fold(&c.text)).chain(corpus.documents.iter().map(|d| fold(&d.meta.title))).collect();
-        let words: BTreeMap<String, CorpusWord> = Vocabulary::build(&texts)
+        let words = Vocabulary::build(&texts)
             .words
             .into_iter()
             .map(|(w, e)| {
@@ -103,20 +101,6 @@ impl<'c> Indexer<'c> {
                 (w, info)
             })
             .collect();
-
-        // The general thesaurus adds what the rules above do not say, for words the corpus holds.
-        // Only words spelled with the corpus's characters: another character would widen the
-        // alphabet, and with it the index core every visitor fetches.
-        let mut synonyms = thesaurus.expansions(fold);
-        let written: BTreeSet<char> = texts.iter().flat_map(|t| t.chars()).collect();
-        let held = |w: &str| match words.get(w) {
-            Some(info) => Some(info.clauses),
-            None => w.chars().all(|c| written.contains(&c)).then_some(0),
-        };
-        let groups = general::groups(GENERAL_SYNONYMS, "crates/lexicon/data/cilin/synonyms.txt")?;
-        for (from, to) in general::expansions(&groups, fold, held) {
-            synonyms.entry(from).or_default().extend(to);
-        }
 
         // Facets: responsible units named once each (crates/corpus/src/units.rs), the validity a
         // manifest states.
@@ -143,7 +127,7 @@ impl<'c> Indexer<'c> {
             facets,
             words,
             stopwords: stopwords::parse(STOPWORDS, fold).into_iter().collect(),
-            synonyms,
+            synonyms: thesaurus.expansions(fold),
             phrases: readings::Phrases::bundled(fold),
             warnings,
         })

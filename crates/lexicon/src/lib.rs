@@ -3,8 +3,6 @@
 //!
 //! - [`thesaurus`]: synonyms and abbreviations, in Solr's `synonyms.txt` format
 //!   (`data/synonyms.txt`, plus a portal's own rules from the corpus manifest);
-//! - [`general`]: a general Chinese thesaurus's synonym groups (同义词词林扩展版,
-//!   `data/cilin/`), kept where they reach the corpus;
 //! - [`stopwords`]: question words and filler that carry no topic (`data/stopwords.txt`);
 //! - [`vocabulary`]: the corpus's words (jieba-rs) and frequent n-grams, with the number of
 //!   clauses holding each;
@@ -15,7 +13,6 @@
 //! (`crates/indexer`, which `build.rs` runs) and tests. The index writer stores the part of its
 //! output the corpus needs, and the wasm reads that.
 
-pub mod general;
 pub mod readings;
 pub mod stopwords;
 pub mod thesaurus;
@@ -26,7 +23,5 @@ pub use vocabulary::Vocabulary;
 
 /// The project's curated thesaurus (Solr `synonyms.txt` format).
 pub const SYNONYMS: &str = include_str!("../data/synonyms.txt");
-/// The general thesaurus: 同义词词林扩展版's synonym groups ([`general`]).
-pub const GENERAL_SYNONYMS: &str = include_str!("../data/cilin/synonyms.txt");
 /// The project's stop list: question words and filler.
 pub const STOPWORDS: &str = include_str!("../data/stopwords.txt");

@@ -62,8 +62,8 @@ pub fn to_chinese(n: u32) -> String {
 pub fn leading_number(chars: &[char]) -> Option<(u32, usize)> {
     let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
     if digits > 0 {
-        let n: u32 = chars[..digits].iter().collect::<String>().parse().ok().filter(|_| digits <= 4)?;
-        return (n > 0).then_some((n, digits));
+        let n = chars[..digits].iter().fold(0u32, |n, c| n * 10 + c.to_digit(10).unwrap_or(0));
+        return (n > 0 && digits <= 4).then_some((n, digits));
     }
     let cn = chars.iter().take_while(|c| CN_DIGITS.contains(**c)).count();
     Some((from_chinese(&chars[..cn].iter().collect::<String>())?, cn))

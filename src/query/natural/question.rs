@@ -8,7 +8,7 @@
 //! (`relaxed::Floor::Question`), so a question never dead-ends while one of its content words
 //! is in the corpus.
 
-use std::sync::LazyLock;
+use policy_search_sort as sort;
 
 /// One frame: its literal parts in order; `at_end` when its line ends with a part (`…吗`),
 /// which must then end the query.
@@ -17,8 +17,9 @@ struct Frame {
     at_end: bool,
 }
 
-/// The frames of `question-frames.txt`, longest first.
-static FRAMES: LazyLock<Vec<Frame>> = LazyLock::new(|| {
+/// The frames of `question-frames.txt`, longest first (read per query: a few dozen short
+/// lines cost less than a lazily initialised static costs the module in code).
+fn frames_list() -> Vec<Frame> {
     let mut frames: Vec<Frame> = include_str!("question-frames.txt")
         .lines()
         .map(str::trim)
@@ -28,14 +29,14 @@ static FRAMES: LazyLock<Vec<Frame>> = LazyLock::new(|| {
             at_end: !l.ends_with('…'),
         })
         .collect();
-    frames.sort_by_key(|f| std::cmp::Reverse(f.parts.iter().map(Vec::len).sum::<usize>()));
+    sort::sort_by_key(&mut frames, |f| std::cmp::Reverse(f.parts.iter().map(Vec::len).sum::<usize>()));
     frames
-});
+}
 
 /// For each character of `chars` (folded), whether it belongs to a question frame.
 pub fn frames(chars: &[char]) -> Vec<bool> {
     let mut taken = vec![false; chars.len()];
-    for frame in FRAMES.iter() {
+    for frame in &frames_list() {
         let mut from = 0;
         let mut spans = Vec::new();
         for part in &frame.parts {

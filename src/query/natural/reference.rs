@@ -10,6 +10,7 @@
 //! articles, `第N条` is its Nth part (see [`article`]).
 
 use policy_search_normalize::numerals::{leading_number, to_chinese};
+use policy_search_sort as sort;
 
 use crate::reader::Reader;
 
@@ -106,7 +107,7 @@ pub fn documents(r: &Reader<'_>, name: &[char]) -> Vec<u32> {
         };
         found.push((rank, title.len(), d));
     }
-    found.sort_unstable();
+    sort::sort(&mut found);
     found.into_iter().map(|(.., d)| d).collect()
 }
 
@@ -115,7 +116,7 @@ pub fn documents(r: &Reader<'_>, name: &[char]) -> Vec<u32> {
 /// the first clause under the top-level heading numbered N. Reads the clauses' labels, so a
 /// sharded index notes the text chunks it lacks (and answers `None` until they are added).
 pub fn article(r: &Reader<'_>, d: u32, n: u32) -> Option<u32> {
-    let cited = format!("第{}条", to_chinese(n));
+    let cited = ["第", &to_chinese(n), "条"].concat();
     let numbered = |label: &str| {
         let label: Vec<char> = label.chars().filter(|c| !matches!(c, '（' | '）' | '(' | ')')).collect();
         leading_number(&label).is_some_and(|(m, len)| m == n && len + 1 >= label.len())
