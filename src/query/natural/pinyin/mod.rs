@@ -102,9 +102,13 @@ pub(crate) fn pinyin_readings(r: &Reader<'_>, query: &Query) -> Vec<(Query, bool
             }
         }
         if ranked.iter().any(|(found, _)| *found) {
-            // Among readings the corpus holds (and among the rest), cheapest first.
+            // Among readings the corpus holds (and among the rest), cheapest first; of those it
+            // holds, first the ones whose terms it writes as one phrase: pinyin typed word by
+            // word (`baomi zizhi`) spells a phrase (保密资质), not words that merely meet in a
+            // clause (保密 … 自治区).
             let (found, rest): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|(found, _)| *found);
-            return found.into_iter().chain(rest).map(|(found, q)| (q, found)).take(SEARCHED).collect();
+            let (phrases, loose): (Vec<_>, Vec<_>) = found.into_iter().partition(|(_, q)| written_together(r, q));
+            return phrases.into_iter().chain(loose).chain(rest).map(|(found, q)| (q, found)).take(SEARCHED).collect();
         }
         if unfound.is_empty() {
             unfound = ranked.into_iter().map(|(_, q)| (q, false)).take(SEARCHED).collect();
@@ -122,6 +126,11 @@ pub(crate) fn pinyin_readings(r: &Reader<'_>, query: &Query) -> Vec<(Query, bool
         }
     }
     unfound
+}
+
+/// Whether a reading of several terms occurs as one phrase, its terms joined.
+fn written_together(r: &Reader<'_>, q: &Query) -> bool {
+    q.include.len() > 1 && exact::occurs(r, &q.include.iter().flat_map(|t| t.chars.iter().copied()).collect::<Vec<_>>())
 }
 
 /// The fewest syllables the input can be read as (every letter typed as some syllable,
