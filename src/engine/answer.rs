@@ -74,6 +74,10 @@ pub(crate) fn answer(r: &Reader<'_>, query: Query, top: usize) -> Answer {
         let text = answer.terms_text();
         answer.references = reference::references(r, &text);
         answer.documents = titles::documents(r, &text, &answer.pieces);
+        // A document's short name alone (宪法) lists it first, as its title would.
+        let named = reference::named(r, &text);
+        answer.documents.retain(|d| !named.contains(&d.0));
+        answer.documents.splice(0..0, named.into_iter().map(|d| (d, DocMatch::Title, 1.0)));
     }
     answer
 }

@@ -9,7 +9,10 @@
 //! historical `（1982年12月4日版）`). In a policy numbered `一、` › `（一）` rather than in
 //! articles, `第N条` is its Nth part (see [`article`]).
 
-use policy_search_normalize::numerals::{leading_number, to_chinese};
+use policy_search_normalize::{
+    is_han,
+    numerals::{leading_number, to_chinese},
+};
 use policy_search_sort as sort;
 
 use crate::reader::Reader;
@@ -149,6 +152,18 @@ pub fn references(r: &Reader<'_>, folded: &str) -> Vec<u32> {
         .collect()
 }
 
+/// The documents a query that is a document's name alone names (`宪法`, `《刑法》`,
+/// `刑事司法协助法`), best first, by the rules of [`documents`]; none for a query citing an
+/// article (see [`references`]).
+pub fn named(r: &Reader<'_>, folded: &str) -> Vec<u32> {
+    let chars: Vec<char> = folded.chars().collect();
+    let name = plain(&chars);
+    if parse(folded).is_some() || name.len() < MIN_NAME || !name.iter().all(|&c| is_han(c)) {
+        return Vec::new();
+    }
+    documents(r, &name).into_iter().take(MAX_DOCUMENTS).collect()
+}
+
 /// Documents a name may open an article in (a law and its versions).
 pub const MAX_DOCUMENTS: usize = 3;
 
@@ -211,6 +226,20 @@ mod tests {
         assert_eq!(opened(&r, "保护法第二条"), [], "too little of the title");
         // A policy's second part: the first clause under 二、研发资助.
         assert_eq!(opened(&r, "人才引进若干措施第二条"), [("talent".to_string(), "2.1".to_string())]);
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn a_documents_name_alone_names_it() {
+        let r = crate::testing::reader();
+        let doc = |d: u32| r.index().doc(d).unwrap().doc.to_string();
+        for q in ["测绘成果保护法", "《测绘成果保护法》", "中华人民共和国测绘成果保护法", "成果保护法"]
+        {
+            assert_eq!(named(&r, &r.fold(q)).into_iter().map(doc).collect::<Vec<_>>(), ["survey"], "{q}");
+        }
+        for q in ["保护法", "测绘成果保护法第二条", "测绘 成果"] {
+            assert_eq!(named(&r, &r.fold(q)), Vec::<u32>::new(), "{q}");
+        }
     }
 
     #[test]
