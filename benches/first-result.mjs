@@ -194,10 +194,12 @@ export async function firstResult(s, kind, q) {
     }, { q, selector: FIRST[kind] });
     await page.locator("policy-search").locator("#q").fill(q);
     // `settled` is a property, not a mutation: checked as Playwright polls too (each frame).
-    await page.waitForFunction(() => (window.__first(), window.__firstAt !== undefined));
+    // No time limit: at 1000× a pinyin query's first result can wait for megabytes of files on
+    // a loaded machine; the figure is the wait, however long.
+    await page.waitForFunction(() => (window.__first(), window.__firstAt !== undefined), null, { timeout: 0 });
     // Resource entries are read once settled: a response still streaming into the wasm
     // compiler at the first result has its responseEnd only when it is done.
-    await page.waitForFunction(() => document.querySelector("policy-search").settled);
+    await page.waitForFunction(() => document.querySelector("policy-search").settled, null, { timeout: 0 });
     const timing = await page.evaluate(() => ({
       ready: window.__readyAt,
       first: window.__firstAt,
