@@ -29,6 +29,9 @@ use crate::{
 const CORRECTION_GAIN: f32 = 0.2;
 /// See [`CORRECTION_GAIN`]: a correction found only by the relaxed tier must be nearly whole.
 const CORRECTION_SHARE: f32 = 0.9;
+/// A query whose every word some clause holds is corrected only when a homophone puts this
+/// many times as many clauses around the other words.
+const CONTEXT_GAIN: usize = 3;
 /// Candidates whose relaxed tier is computed when none has an exact hit.
 const CORRECTIONS_RANKED: usize = 4;
 
@@ -127,6 +130,22 @@ pub(crate) fn correct(r: &Reader<'_>, original: &Answer, top: usize) -> Option<(
             return Some((c.clone(), answer));
         }
     }
+    if original.best_share() >= 1.0 - f32::EPSILON {
+        // Every word is in the corpus, and some clause holds them all, never as typed
+        // together: a homophone the corpus writes beside the other words far more often is
+        // what was meant (国家赔偿实效 → 时效).
+        let whole = |a: &Answer| a.relaxed.iter().filter(|h| h.share >= 1.0 - f32::EPSILON).count();
+        let held = whole(original).max(1);
+        return candidates
+            .into_iter()
+            .take(CORRECTIONS_RANKED)
+            .map(|c| {
+                let answer = answer(r, c.apply(&original.query), top);
+                (c, answer)
+            })
+            .filter(|(c, a)| stands(c, a) && whole(a) >= CONTEXT_GAIN * held)
+            .max_by_key(|(_, a)| whole(a));
+    }
     let floor = original.best_share() + CORRECTION_GAIN;
     candidates
         .into_iter()
@@ -135,8 +154,15 @@ pub(crate) fn correct(r: &Reader<'_>, original: &Answer, top: usize) -> Option<(
             let answer = answer(r, c.apply(&original.query), top);
             (c, answer)
         })
-        .filter(|(_, a)| a.best_share() >= floor.max(CORRECTION_SHARE))
+        .filter(|(c, a)| stands(c, a) && a.best_share() >= floor.max(CORRECTION_SHARE))
         .max_by(|a, b| a.1.best_share().total_cmp(&b.1.best_share()))
+}
+
+/// Whether a correction found only by the relaxed tier replaced a word: its replacement is a
+/// weighed piece of its own in the corrected query, not a character that joins the text
+/// around it or a stop word (保险实效 is not 保险是效).
+fn stands(c: &Candidate, a: &Answer) -> bool {
+    c.to.len() >= 2 && a.pieces.iter().any(|p| !p.stop && p.text.chars().eq(c.to.iter().copied()))
 }
 
 /// How a correction is shown: the query as typed with the replaced characters spelled as

@@ -191,8 +191,9 @@ impl<'a> Engine<'a> {
         Ok(results)
     }
 
-    /// A correction can only help a query that finds no exact hit, no document and no clause
-    /// holding all of it: then its best homophone correction, if it finds clearly more.
+    /// A correction can only help a query that finds no exact hit and no document: then its
+    /// best homophone correction, if it finds clearly more (or, when clauses hold all of it,
+    /// if a homophone is written beside the other words far more often).
     fn corrected(
         &self,
         raw: &str,
@@ -200,7 +201,8 @@ impl<'a> Engine<'a> {
         options: &SearchOptions,
         top: usize,
     ) -> Option<(query::natural::correction::Correction, Answer)> {
-        if !NATURAL || !options.correct || answer.best_share() >= 1.0 - f32::EPSILON {
+        let found = !answer.exact.is_empty() || !answer.documents.is_empty() || !answer.references.is_empty();
+        if !NATURAL || !options.correct || found {
             return None;
         }
         let (candidate, better) = answer::correct(&self.reader, answer, top)?;
