@@ -136,8 +136,12 @@ pub(crate) fn correct(r: &Reader<'_>, original: &Answer, top: usize) -> Option<(
         // what was meant (国家赔偿实效 → 时效).
         let whole = |a: &Answer| a.relaxed.iter().filter(|h| h.share >= 1.0 - f32::EPSILON).count();
         let held = whole(original).max(1);
+        // Only a replacement the corpus writes far more often than what it replaces is worth
+        // a search (read from the vocabulary, without fetching any clause).
+        let clauses = |w: &[char]| r.word_of(w).map_or(0, |w| w.clauses as usize);
         return candidates
             .into_iter()
+            .filter(|c| clauses(&c.to) >= CONTEXT_GAIN * clauses(&c.from).max(1))
             .take(CORRECTIONS_RANKED)
             .map(|c| {
                 let answer = answer(r, c.apply(&original.query), top);

@@ -187,7 +187,9 @@ pub fn write(
     let folded: Vec<String> = clauses.iter().map(|c| fold(&c.text, full)).collect();
 
     let corpus_chars: BTreeSet<char> = folded.iter().flat_map(|t| t.chars()).collect();
-    let shipped = full.restrict_to(|c| corpus_chars.contains(&c));
+    // The question frames' characters too: a Traditional question folds onto them.
+    let frame_chars: BTreeSet<char> = policy_search_normalize::frame_chars().collect();
+    let shipped = full.restrict_to(|c| corpus_chars.contains(&c) || frame_chars.contains(&c));
     let fold_section = shipped.as_bytes().to_vec();
 
     let mut lists: BTreeMap<String, Vec<Occurrences>> = BTreeMap::new();

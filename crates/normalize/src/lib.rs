@@ -14,8 +14,9 @@
 //!
 //! The table exists in two sizes. At build time [`FoldTable::full`] (feature `build`) derives it
 //! from Unicode and OpenCC data. The index then stores only the entries whose *target* occurs in
-//! the corpus ([`FoldTable::restrict_to`]): a query character outside that subset folds to itself,
-//! and since every folded corpus character is a fixed point of the fold, it cannot match anyway.
+//! the corpus ([`FoldTable::restrict_to`]), or is a character of a question frame
+//! ([`QUESTION_FRAMES`]): a query character outside that subset folds to itself, and since
+//! every folded corpus character is a fixed point of the fold, it cannot match anyway.
 //!
 //! Invariant (tested): the fold is idempotent, `fold_char(fold_char(c)) == fold_char(c)`.
 //!
@@ -29,6 +30,20 @@ pub mod docnumber;
 #[cfg(feature = "build")]
 mod full;
 pub mod numerals;
+
+/// The question frames (`data/question-frames.txt`): the query side strips them
+/// (`query/natural/question.rs`), and the index keeps the fold entries onto their characters
+/// even where the corpus lacks them, so that a Traditional question (怎麼辦) folds onto them.
+pub const QUESTION_FRAMES: &str = include_str!("../data/question-frames.txt");
+
+/// The characters of the question frames' literal parts.
+pub fn frame_chars() -> impl Iterator<Item = char> {
+    QUESTION_FRAMES
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(str::chars)
+        .filter(|&c| c != '…' && !c.is_whitespace())
+}
 
 /// The bracket variants that 文号 are written with, and the one pair they fold to.
 pub const BRACKETS: [(char, char); 6] =

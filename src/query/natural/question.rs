@@ -1,6 +1,6 @@
 //! Questions: the frames people wrap a search in (`…是哪一天`, `能不能…`, `需要提供什么…`,
-//! `…以后能不能…`), read by one rule set (`question-frames.txt`) rather than by single stop
-//! words, so a frame is found whatever the words around it and however the query is cut.
+//! `…以后能不能…`), read by one rule set (`crates/normalize/data/question-frames.txt`, which
+//! the index's fold also reads) rather than by single stop words, so a frame is found whatever the words around it and however the query is cut.
 //!
 //! [`frames`] marks the characters of a query's frames; the relaxed tier cuts the rest into
 //! pieces and gives the frames no weight, and a query that holds a frame is a question: when
@@ -17,10 +17,10 @@ struct Frame {
     at_end: bool,
 }
 
-/// The frames of `question-frames.txt`, longest first (read per query: a few dozen short
+/// The frames of `QUESTION_FRAMES`, longest first (read per query: a few dozen short
 /// lines cost less than a lazily initialised static costs the module in code).
 fn frames_list() -> Vec<Frame> {
-    let mut frames: Vec<Frame> = include_str!("question-frames.txt")
+    let mut frames: Vec<Frame> = policy_search_normalize::QUESTION_FRAMES
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -84,6 +84,16 @@ mod tests {
     fn a_frame_that_ends_a_question_must_end_it() {
         assert_eq!(content("吗啡管理"), "吗啡管理");
         assert_eq!(content("可以申请吗"), "可以申请");
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn a_traditional_question_folds_onto_the_frames() {
+        // The test corpus writes none of 么, 吗: the index keeps their fold entries anyway.
+        let r = crate::testing::reader();
+        let q: Vec<char> = r.fold("創業補貼怎麼辦理嗎").chars().collect();
+        let content: String = q.iter().zip(frames(&q)).filter(|(_, f)| !f).map(|(c, _)| c).collect();
+        assert_eq!(content, "创业补贴办理");
     }
 
     #[test]
