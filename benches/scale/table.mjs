@@ -66,8 +66,8 @@ for (const scale of scales) {
     `${page.tasks.longest_ms.toFixed(0)} / ${page.tasks.over_50ms_per_load.toFixed(1)}`,
     `${native.p50_us.toFixed(0)} / ${native.p99_us.toFixed(0)}`,
     `${native.faceted_p50_us.toFixed(0)} / ${native.faceted_p99_us.toFixed(0)}`,
-    `${(page.latency.p50_us / 1000).toFixed(2)} / ${(page.latency.p99_us / 1000).toFixed(2)}`,
-    `${(page.memory.ready / 2 ** 20).toFixed(1)} / ${(page.memory.after / 2 ** 20).toFixed(1)}`,
+    page.latency.error ? `failed: ${page.latency.error}` : `${(page.latency.p50_us / 1000).toFixed(2)} / ${(page.latency.p99_us / 1000).toFixed(2)}`,
+    `${(page.memory.ready / 2 ** 20).toFixed(1)} / ${page.memory.after === null ? "–" : (page.memory.after / 2 ** 20).toFixed(1)}`,
   ]);
   if (corpus.repeats) notes.push(`${scale}×: the laws ran out; ${corpus.repeats} law files are repeats under a suffix (（副本N）).`);
   if (articles.missing) notes.push(`${scale}×: ${articles.missing} articles in ${articles.missing_laws} ${articles.missing_laws === 1 ? "law has" : "laws have"} text in no clause; most per law: ${few(articles.missing_by_law)}`);
