@@ -225,7 +225,7 @@ const firsts = KINDS.map((kind) => {
   const k = result.first.kinds[kind];
   return `${kind} ${k.bytes ? `${kb(k.bytes.p50)}/${kb(k.bytes.p90)}` : "—"}${k.found < k.queries ? ` (${k.found}/${k.queries} found)` : ""}`;
 }).join(", ");
-console.log(`page ${dir}: first result p50/p90 ${firsts}; ready ${result.ready.median.toFixed(0)} ms; longest task ${result.tasks.longest_ms.toFixed(0)} ms (traced: ${result.tasks.traced_longest_ms.toFixed(0)} ms, in it ${result.tasks.traced_longest_in}), ${result.tasks.over_50ms_per_load.toFixed(1)} over 50 ms a load; query ${result.latency.p50_us.toFixed(0)}/${result.latency.p99_us.toFixed(0)} µs; memory ${kb(result.memory.ready)} → ${kb(result.memory.after)}`);
+console.log(`page ${dir}: first result p50/p90 ${firsts}; ready ${result.ready.median.toFixed(0)} ms; longest task ${result.tasks.longest_ms.toFixed(0)} ms (traced: ${result.tasks.traced_longest_ms.toFixed(0)} ms, in it ${result.tasks.traced_longest_in}), ${result.tasks.over_50ms_per_load.toFixed(1)} over 50 ms a load; query ${result.latency.error ? `failed (${result.latency.error})` : `${result.latency.p50_us.toFixed(0)}/${result.latency.p99_us.toFixed(0)} µs`}; memory ${kb(result.memory.ready)} → ${result.memory.after === null ? "–" : kb(result.memory.after)}`);
 for (const f of result.first.per) {
   console.log(`  ${f.kind.padEnd(10)} ${f.q.padEnd(14)} ${f.found ? `${String(f.requests).padStart(2)} requests ${kb(f.bytes).padStart(10)} ${f.shown ?? "none"}${f.natural ? " (after the natural module)" : ""}` : "no suggestion"}`);
 }
