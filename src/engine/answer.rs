@@ -245,8 +245,9 @@ const ALTERNATIVE_LEAD: usize = 3;
 
 /// The ranked list over several answers (the query as typed, then its pinyin readings): the
 /// articles the query cites; the query's documents and exact hits; the readings' documents
-/// and exact hits, every reading represented near the top; then every answer's relaxed hits — a reading the corpus holds
-/// exactly outranks a loose match of the letters as typed. Each document or clause once.
+/// and exact hits, every reading represented near the top; then every answer's relaxed hits
+/// — a reading the corpus holds exactly outranks a loose match of the letters as typed. Each
+/// document or clause once.
 pub(crate) fn ranked(answers: &[Answer]) -> Vec<Slot> {
     let mut out = Vec::new();
     // Whether a document or clause is listed already (indexed by number; grown as needed).

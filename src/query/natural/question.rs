@@ -1,6 +1,7 @@
 //! Questions: the frames people wrap a search in (`…是哪一天`, `能不能…`, `需要提供什么…`,
 //! `…以后能不能…`), read by one rule set (`crates/normalize/data/question-frames.txt`, which
-//! the index's fold also reads) rather than by single stop words, so a frame is found whatever the words around it and however the query is cut.
+//! the index's fold also reads) rather than by single stop words, so a frame is found
+//! whatever the words around it and however the query is cut.
 //!
 //! [`frames`] marks the characters of a query's frames; the relaxed tier cuts the rest into
 //! pieces and gives the frames no weight, and a query that holds a frame is a question: when
@@ -64,7 +65,7 @@ fn find(chars: &[char], part: &[char], from: usize, taken: &[bool]) -> Option<us
 mod tests {
     use super::*;
 
-    /// The query with its frames' characters dropped.
+    /// The query (folded) with its frames' characters dropped.
     fn content(q: &str) -> String {
         let chars: Vec<char> = q.chars().collect();
         chars.iter().zip(frames(&chars)).filter(|(_, f)| !f).map(|(c, _)| c).collect()
@@ -91,9 +92,7 @@ mod tests {
     fn a_traditional_question_folds_onto_the_frames() {
         // The test corpus writes none of 么, 吗: the index keeps their fold entries anyway.
         let r = crate::testing::reader();
-        let q: Vec<char> = r.fold("創業補貼怎麼辦理嗎").chars().collect();
-        let content: String = q.iter().zip(frames(&q)).filter(|(_, f)| !f).map(|(c, _)| c).collect();
-        assert_eq!(content, "创业补贴办理");
+        assert_eq!(content(&r.fold("創業補貼怎麼辦理嗎")), "创业补贴办理");
     }
 
     #[test]
