@@ -108,6 +108,13 @@ fn main() {
         let bytes: usize = blobs.lexicon_files.iter().map(|f| f.1.len()).sum();
         let (n, core) = (blobs.lexicon_files.len(), blobs.lexicon.len());
         println!("cargo:warning=policy-search lexicon: sharded: core {core} bytes, {n} shard files, {bytes} bytes");
+        let general: Vec<usize> =
+            blobs.lexicon_files.iter().filter(|f| f.0.starts_with("shards/g-")).map(|f| f.1.len()).collect();
+        let (g, words) = (general.iter().sum::<usize>(), blobs.report.general_kept);
+        println!(
+            "cargo:warning=policy-search general thesaurus: {words} words, in {} of those files, {g} bytes",
+            general.len()
+        );
     }
     // A small corpus (the seeds) is also written the other way round — its twin, index and
     // lexicon whole if both are sharded, both sharded if they are whole (and, for a corpus whose

@@ -82,6 +82,16 @@ impl<'a> Reader<'a> {
         lexicon.synonyms_of(&key).into_iter().map(str::to_string).collect()
     }
 
+    /// The corpus's words for a folded word in the general thesaurus (none without a lexicon,
+    /// or for a word it does not list).
+    pub fn general(&self, word: &[char]) -> Vec<String> {
+        let (Some(lexicon), Some(key)) = (self.lexicon(), self.index.alphabet().encode_chars(word.iter().copied()))
+        else {
+            return Vec::new();
+        };
+        lexicon.general_of(&key).into_iter().map(str::to_string).collect()
+    }
+
     /// [`Reader::word`] for a slice of characters, without making a string.
     pub fn word_of(&self, word: &[char]) -> Option<Word> {
         self.lexicon()?.word_key(&self.index.alphabet().encode_chars(word.iter().copied())?)

@@ -20,7 +20,7 @@
 use crate::FormatError;
 
 /// Bumped whenever any section's layout changes.
-pub const FORMAT_VERSION: u32 = 9;
+pub const FORMAT_VERSION: u32 = 10;
 
 /// A blob's magic and its section names in on-disk order.
 pub struct Layout<const N: usize> {
@@ -42,15 +42,22 @@ pub const CORE: Layout<11> = Layout {
 pub const TERM_SHARD: Layout<3> = Layout { magic: b"PSKS", sections: ["core", "terms", "postings"] };
 /// A text chunk of a sharded build: the strings of a run of consecutive clauses.
 pub const TEXT_CHUNK: Layout<2> = Layout { magic: b"PSTC", sections: ["core", "texts"] };
-/// The lexicon (its core, when sharded: then `vocab`, `synonyms`, `typed` and `pinyin` are
-/// empty and `shards` names the files that hold them, see [`crate::lexicon`]).
-pub const LEXICON: Layout<7> =
-    Layout { magic: b"PSLX", sections: ["core", "vocab", "synonyms", "readings", "typed", "pinyin", "shards"] };
+/// The lexicon (its core, when sharded: then `vocab`, `synonyms`, `typed`, `pinyin` and
+/// `general` are empty and `shards` names the files that hold them, see [`crate::lexicon`]).
+/// `general` is the general thesaurus's words in the `vocab` format, whose records are in
+/// `synonyms` too.
+pub const LEXICON: Layout<8> = Layout {
+    magic: b"PSLX",
+    sections: ["core", "vocab", "synonyms", "readings", "typed", "pinyin", "shards", "general"],
+};
 /// A vocabulary shard of a sharded lexicon: a key range of the vocabulary with the synonym
 /// records its words use.
 pub const VOCAB_SHARD: Layout<3> = Layout { magic: b"PSLV", sections: ["core", "vocab", "synonyms"] };
 /// A pinyin shard of a sharded lexicon: a key range of the pinyin section.
 pub const PINYIN_SHARD: Layout<2> = Layout { magic: b"PSLP", sections: ["core", "pinyin"] };
+/// A general shard of a sharded lexicon: a key range of the general thesaurus's words, laid
+/// out as a vocabulary shard.
+pub const GENERAL_SHARD: Layout<3> = Layout { magic: b"PSLG", sections: ["core", "general", "synonyms"] };
 /// A typed shard of a sharded lexicon: a range of the typed section's characters.
 pub const TYPED_SHARD: Layout<2> = Layout { magic: b"PSLY", sections: ["core", "typed"] };
 

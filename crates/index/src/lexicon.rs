@@ -1,12 +1,18 @@
 //! The lexicon: the language data of the natural tiers (vocabulary, synonyms, readings, the
-//! typed section, pinyin), one blob or a **lexicon core** and shard files.
+//! typed section, pinyin, the general thesaurus), one blob or a **lexicon core** and shard
+//! files.
 //!
 //! A whole lexicon holds every section inline and an empty `shards` section. A sharded one's
-//! core holds the readings (every natural tier needs them) and a [`Directory`] of three kinds
+//! core holds the readings (every natural tier needs them) and a [`Directory`] of four kinds
 //! of file ([`Kind`]), each a range of keys: vocabulary shards (a key range of the `vocab` FST
-//! with the synonym records its words use), pinyin shards (a key range of the `pinyin` FST) and
-//! typed shards (a range of the typed section's characters). Its own `vocab`, `synonyms`,
-//! `typed` and `pinyin` sections are empty.
+//! with the synonym records its words use), pinyin shards (a key range of the `pinyin` FST),
+//! typed shards (a range of the typed section's characters) and general shards (a key range of
+//! the general thesaurus, with its records). Its own `vocab`, `synonyms`, `typed`, `pinyin`
+//! and `general` sections are empty.
+//!
+//! The general thesaurus is a section of its own, not vocabulary words, so that its many
+//! entries weigh nothing on the vocabulary shards every natural query reads: it is read only
+//! for the pieces of a query that the relaxed tier widens.
 //!
 //! As in a sharded [`crate::Index`], a lookup that needs a file not added yet answers as if the
 //! file held nothing and notes it ([`Lexicon::take_missing`]); the caller fetches it, adds it
@@ -15,7 +21,7 @@
 //! once every file it needs is added is the whole lexicon's answer.
 //!
 //! Files are served as `shards/v-<checksum>.bin` (vocabulary), `shards/p-<checksum>.bin`
-//! (pinyin) and `shards/y-<checksum>.bin` (typed), the checksum in 16 lower-case hex digits;
+//! (pinyin), `shards/y-<checksum>.bin` (typed) and `shards/g-<checksum>.bin` (general), the checksum in 16 lower-case hex digits;
 //! each holds in its first section the checksum of the index core the lexicon was built with.
 
 use std::{
@@ -47,11 +53,13 @@ pub enum Kind {
     Pinyin,
     /// A range of the typed section, by character.
     Typed,
+    /// A key range of the general thesaurus, with its synonym records.
+    General,
 }
 
 impl Kind {
     /// Every kind, in directory order.
-    pub const ALL: [Kind; 3] = [Kind::Vocab, Kind::Pinyin, Kind::Typed];
+    pub const ALL: [Kind; 4] = [Kind::Vocab, Kind::Pinyin, Kind::Typed, Kind::General];
 
     /// The letter its files are named with.
     fn letter(self) -> char {
@@ -59,6 +67,7 @@ impl Kind {
             Kind::Vocab => 'v',
             Kind::Pinyin => 'p',
             Kind::Typed => 'y',
+            Kind::General => 'g',
         }
     }
 
@@ -76,7 +85,7 @@ pub fn typed_key(c: char) -> [u8; 4] {
 /// The directory of a sharded lexicon (empty for a whole one).
 ///
 /// ```text
-/// per kind (vocabulary, pinyin, typed): count: varint
+/// per kind (vocabulary, pinyin, typed, general): count: varint
 ///   per file: first key (str of bytes) | checksum: u64 LE | bytes: varint
 /// ```
 ///
@@ -85,7 +94,7 @@ pub fn typed_key(c: char) -> [u8; 4] {
 #[derive(Clone, Debug, Default)]
 pub struct Directory<'a> {
     /// First key of each file, per kind, ascending.
-    first_keys: [Vec<&'a [u8]>; 3],
+    first_keys: [Vec<&'a [u8]>; 4],
     files: Vec<File>,
 }
 
@@ -169,9 +178,10 @@ impl<'a> Directory<'a> {
     }
 }
 
-/// Writes the directory: per kind (vocabulary, pinyin, typed), each file's first key and entry.
+/// Writes the directory: per kind (vocabulary, pinyin, typed, general), each file's first key
+/// and entry.
 #[cfg(feature = "write")]
-pub fn write_directory(kinds: &[Vec<(Vec<u8>, File)>; 3]) -> Vec<u8> {
+pub fn write_directory(kinds: &[Vec<(Vec<u8>, File)>; 4]) -> Vec<u8> {
     use crate::bytes::put_varint;
     let mut out = Vec::new();
     for files in kinds {
@@ -213,7 +223,7 @@ impl AsRef<[u8]> for FstBytes<'_> {
 /// A shard file once added. It owns its bytes, so it borrows nothing: a lexicon stays
 /// covariant in the lifetime of the blob it borrows (a reader over it is shortened freely).
 enum Loaded {
-    /// A vocabulary or pinyin shard, its FST parsed once.
+    /// A vocabulary, pinyin or general shard, its FST parsed once.
     Fst(Fst<FstBytes<'static>>),
     /// A typed shard.
     Typed(Box<[u8]>),
@@ -229,12 +239,13 @@ pub struct Lexicon<'a> {
     readings: Readings<'a>,
     typed: Typed<'a>,
     pinyin: Fst<FstBytes<'a>>,
+    general: Fst<FstBytes<'a>>,
     directory: Directory<'a>,
     /// The shard files added so far, by file number.
     files: Vec<OnceCell<Loaded>>,
     /// Files a lookup needed and did not have (a handful: a Vec, as in [`Index`]).
     missing: RefCell<Vec<usize>>,
-    sizes: [usize; 7],
+    sizes: [usize; 8],
 }
 
 impl<'a> Lexicon<'a> {
@@ -244,7 +255,7 @@ impl<'a> Lexicon<'a> {
     pub fn open<const S: bool>(bytes: &'a [u8], core: &Index<'_, S>) -> Result<Lexicon<'a>, FormatError> {
         let sections = header::LEXICON.read(bytes)?;
         let sizes = sections.map(<[u8]>::len);
-        let [own_core, vocab, synonyms, readings, typed, pinyin, shards] = sections;
+        let [own_core, vocab, synonyms, readings, typed, pinyin, shards, general] = sections;
         if own_core != core.checksum().to_le_bytes() {
             return Err(FormatError::OtherBuild);
         }
@@ -257,6 +268,7 @@ impl<'a> Lexicon<'a> {
             readings: Readings::new(readings).ok_or(FormatError::Corrupt("readings"))?,
             typed: Typed::new(typed).ok_or(FormatError::Corrupt("typed"))?,
             pinyin: fst(pinyin, "pinyin")?,
+            general: fst(general, "general")?,
             files: (0..directory.len()).map(|_| OnceCell::new()).collect(),
             directory,
             missing: RefCell::default(),
@@ -290,6 +302,12 @@ impl<'a> Lexicon<'a> {
                 let [core, pinyin] = header::PINYIN_SHARD.read(&bytes)?;
                 let at = offset(&bytes, pinyin);
                 (core, header::PINYIN_SHARD.stored_checksum(&bytes), at)
+            }
+            Kind::General => {
+                let [core, general, synonyms] = header::GENERAL_SHARD.read(&bytes)?;
+                Table::new(synonyms).ok_or(FormatError::Corrupt("synonyms"))?;
+                let at = offset(&bytes, general);
+                (core, header::GENERAL_SHARD.stored_checksum(&bytes), at)
             }
             Kind::Typed => {
                 let [core, typed] = header::TYPED_SHARD.read(&bytes)?;
@@ -337,10 +355,10 @@ impl<'a> Lexicon<'a> {
 
     /// The core's FST of `kind` (a whole lexicon's).
     fn own_fst(&self, kind: Kind) -> &Fst<FstBytes<'a>> {
-        if kind == Kind::Pinyin {
-            &self.pinyin
-        } else {
-            &self.vocab
+        match kind {
+            Kind::Pinyin => &self.pinyin,
+            Kind::General => &self.general,
+            Kind::Vocab | Kind::Typed => &self.vocab,
         }
     }
 
@@ -382,14 +400,27 @@ impl<'a> Lexicon<'a> {
     /// The words that the vocabulary word spelled `key` (alphabet codes) also finds (empty
     /// when it has no synonyms).
     pub fn synonyms_of(&self, key: &[u8]) -> Vec<&str> {
-        let Some(fst) = self.fst_of(Kind::Vocab, key) else { return Vec::new() };
+        self.record_of(Kind::Vocab, key)
+    }
+
+    /// The corpus's words for the word spelled `key` (alphabet codes) in the general thesaurus
+    /// (empty when it has none). Reads, or notes as missing, one general shard.
+    pub fn general_of(&self, key: &[u8]) -> Vec<&str> {
+        self.record_of(Kind::General, key)
+    }
+
+    /// The synonyms record of `key` in the FST of `kind` (vocabulary or general).
+    fn record_of(&self, kind: Kind, key: &[u8]) -> Vec<&str> {
+        let Some(fst) = self.fst_of(kind, key) else { return Vec::new() };
         let Some(record) = fst.get(key).and_then(|out| vocab::Word::unpack(out.value()).synonyms) else {
             return Vec::new();
         };
+        // Both shard layouts keep the records third.
+        let layout = if kind == Kind::General { &header::GENERAL_SHARD } else { &header::VOCAB_SHARD };
         let table = match fst.as_inner() {
             FstBytes::Borrowed(_) => Some(self.synonyms),
             FstBytes::Owned { file, .. } => {
-                header::VOCAB_SHARD.sections(file).ok().and_then(|[_, _, synonyms]| Table::new(synonyms))
+                layout.sections(file).ok().and_then(|[_, _, synonyms]| Table::new(synonyms))
             }
         };
         table.map(|t| synonyms::read(&t, record)).unwrap_or_default()
@@ -563,13 +594,17 @@ mod tests {
             vec![(b"a".to_vec(), f(1)), (b"c".to_vec(), f(2))],
             vec![(b"\x00\x01".to_vec(), f(3)), (b"\x00\x09".to_vec(), f(4)), (b"\x00\x09\x01".to_vec(), f(5))],
             vec![(typed_key('一').to_vec(), f(6))],
+            vec![(b"a".to_vec(), f(7))],
         ]);
         let d = Directory::new(&bytes).unwrap();
-        assert_eq!(d.len(), 6);
+        assert_eq!(d.len(), 7);
         assert_eq!(
             (d.kind_of(0), d.kind_of(2), d.kind_of(5), d.kind_of(6)),
-            (Some(Kind::Vocab), Some(Kind::Pinyin), Some(Kind::Typed), None)
+            (Some(Kind::Vocab), Some(Kind::Pinyin), Some(Kind::Typed), Some(Kind::General))
         );
+        assert_eq!(d.kind_of(7), None);
+        assert_eq!(d.shard_of(Kind::General, b"b"), Some(6), "each kind has its own key ranges");
+        assert_eq!(d.name(6).as_deref(), Some("shards/g-0000000000000007.bin"));
         // A prefix reads every file its keys may be in; an exact key, the one file holding it.
         assert_eq!(d.holding(Kind::Vocab, b"b"), 0..1);
         assert_eq!(d.holding(Kind::Pinyin, b"\x00\x09"), 3..5);

@@ -8,7 +8,9 @@ use crate::{
     alphabet,
     bytes::put_table,
     clauses::{self, ClauseNumbers},
-    docs, facets, header, headings, keys, pinyin,
+    docs, facets, header, headings, keys,
+    lexicon::Kind,
+    pinyin,
     postings::{self, Occurrences},
     readings,
     shards::{self, File},
@@ -139,6 +141,9 @@ pub struct Lexicon<'l> {
     /// For a word (folded), the words it also finds. Only targets that occur in the corpus
     /// are stored, and an entry none of whose targets occur is dropped.
     pub synonyms: BTreeMap<String, BTreeSet<String>>,
+    /// The general thesaurus: for a word (folded, spelled with the corpus's characters), the
+    /// corpus's words for it. Stored apart from the vocabulary (see [`crate::lexicon`]).
+    pub general: BTreeMap<String, BTreeSet<String>>,
     /// The toneless readings of a character.
     pub readings: &'l dyn Fn(char) -> Vec<String>,
     /// The toneless readings of a word, read as a word (会计 `kuai ji`), one syllable per
@@ -155,6 +160,8 @@ pub struct Report {
     pub synonyms_dropped: usize,
     /// Thesaurus entries kept.
     pub synonyms_kept: usize,
+    /// General thesaurus words stored (see [`Lexicon::general`]).
+    pub general_kept: usize,
 }
 
 /// What [`write()`] makes.
@@ -229,13 +236,24 @@ pub fn write(
         words.entry(w).or_default().stop = true;
     }
     let mut records: Vec<Vec<u8>> = Vec::new();
-    let mut record_ids: HashMap<&[&str], u32> = HashMap::new();
+    let mut record_ids: HashMap<Vec<&str>, u32> = HashMap::new();
     for (from, to) in &expansions {
-        let id = *record_ids.entry(to.as_slice()).or_insert_with(|| {
+        let id = *record_ids.entry(to.clone()).or_insert_with(|| {
             records.push(synonyms::record(to));
             records.len() as u32 - 1
         });
         words.entry(from).or_default().synonyms = Some(id);
+    }
+
+    // The general thesaurus's records join the same table; its words are a section of their own.
+    let mut general: Vec<(&str, vocab::Word)> = Vec::new();
+    for (from, to) in &lexicon.general {
+        let to: Vec<&str> = to.iter().map(String::as_str).collect();
+        let id = *record_ids.entry(to.clone()).or_insert_with(|| {
+            records.push(synonyms::record(&to));
+            records.len() as u32 - 1
+        });
+        general.push((from, vocab::Word { synonyms: Some(id), ..vocab::Word::default() }));
     }
 
     let alphabet_section = alphabet::write(lists.keys().map(String::as_str).chain(words.keys().copied()));
@@ -251,6 +269,12 @@ pub fn write(
         .map(|(w, info)| (alphabet.encode(w).expect("vocabulary characters are in the alphabet"), *info))
         .collect();
     encoded_words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // A general word spelled with a character outside the alphabet could never be typed into a
+    // key: the caller keeps only words the corpus's characters spell.
+    let mut encoded_general: Vec<(Vec<u8>, vocab::Word)> =
+        general.iter().filter_map(|(w, info)| Some((alphabet.encode(w)?, *info))).collect();
+    encoded_general.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    report.general_kept = encoded_general.len();
     // Syllables are numbered in alphabetical order, so that the syllables a letter may begin
     // are one key range of the pinyin section (one run of its shards).
     let per_code_names: Vec<Vec<String>> = alphabet.chars().map(|c| (lexicon.readings)(c)).collect();
@@ -421,6 +445,7 @@ pub fn write(
     let parts = LexiconParts {
         build: core_checksum.to_le_bytes().to_vec(),
         words: encoded_words,
+        general: encoded_general,
         records,
         readings: readings_section,
         typed: typed_entries,
@@ -445,7 +470,9 @@ struct LexiconParts {
     build: Vec<u8>,
     /// Vocabulary words in alphabet codes, sorted, with their synonyms record in `records`.
     words: Vec<(Vec<u8>, vocab::Word)>,
-    /// The synonyms records.
+    /// The general thesaurus's words in alphabet codes, sorted, with their record in `records`.
+    general: Vec<(Vec<u8>, vocab::Word)>,
+    /// The synonyms records (of vocabulary and general words).
     records: Vec<Vec<u8>>,
     readings: Vec<u8>,
     /// Typed entries sorted by character.
@@ -465,6 +492,7 @@ impl LexiconParts {
             typed::write(&self.typed),
             pinyin::write(self.pinyin.clone()),
             Vec::new(),
+            vocab::write(self.general.iter().cloned()),
         ])
     }
 
@@ -472,35 +500,50 @@ impl LexiconParts {
     /// about `target` bytes each, named as they are served.
     fn sharded(self, target: usize) -> (Vec<u8>, Vec<(String, Vec<u8>)>) {
         let mut files: Vec<Vec<u8>> = Vec::new();
-        let mut kinds: [Vec<(Vec<u8>, File)>; 3] = Default::default();
+        let mut kinds: [Vec<(Vec<u8>, File)>; 4] = Default::default();
         let record_bytes = |w: &vocab::Word| w.synonyms.map_or(0, |r| self.records[r as usize].len());
-        for group in groups(&self.words, target, |(key, w)| key.len() + 3 + record_bytes(w)) {
-            // Each file numbers the records its words use, from 0.
-            let mut records: Vec<Vec<u8>> = Vec::new();
-            let mut local: HashMap<u32, u32> = HashMap::new();
-            let words = group.iter().map(|(key, w)| {
-                let synonyms = w.synonyms.map(|r| {
-                    *local.entry(r).or_insert_with(|| {
-                        records.push(self.records[r as usize].clone());
-                        records.len() as u32 - 1
-                    })
+        // Vocabulary and general shards: a key range of words with the records they use.
+        let words_files = |words: &[(Vec<u8>, vocab::Word)], layout: &header::Layout<3>| {
+            let mut out = Vec::new();
+            for group in groups(words, target, |(key, w)| key.len() + 3 + record_bytes(w)) {
+                // Each file numbers the records its words use, from 0.
+                let mut records: Vec<Vec<u8>> = Vec::new();
+                let mut local: HashMap<u32, u32> = HashMap::new();
+                let words = group.iter().map(|(key, w)| {
+                    let synonyms = w.synonyms.map(|r| {
+                        *local.entry(r).or_insert_with(|| {
+                            records.push(self.records[r as usize].clone());
+                            records.len() as u32 - 1
+                        })
+                    });
+                    (key.clone(), vocab::Word { synonyms, ..*w })
                 });
-                (key.clone(), vocab::Word { synonyms, ..*w })
-            });
-            let vocab_section = vocab::write(words.collect::<Vec<_>>());
-            let bytes = header::VOCAB_SHARD.write(&[self.build.clone(), vocab_section, put_table(&records)]);
-            kinds[0].push((group[0].0.clone(), file(&header::VOCAB_SHARD.stored_checksum(&bytes), &bytes)));
+                let section = vocab::write(words.collect::<Vec<_>>());
+                let bytes = layout.write(&[self.build.clone(), section, put_table(&records)]);
+                out.push(((group[0].0.clone(), file(&layout.stored_checksum(&bytes), &bytes)), bytes));
+            }
+            out
+        };
+        // Files are numbered kind after kind, in directory order.
+        let general = words_files(&self.general, &header::GENERAL_SHARD);
+        for (entry, bytes) in words_files(&self.words, &header::VOCAB_SHARD) {
+            kinds[Kind::Vocab as usize].push(entry);
             files.push(bytes);
         }
         for group in groups(&self.pinyin, target, |(key, _)| key.len() + 2) {
             let bytes = header::PINYIN_SHARD.write(&[self.build.clone(), pinyin::write(group.to_vec())]);
-            kinds[1].push((group[0].0.clone(), file(&header::PINYIN_SHARD.stored_checksum(&bytes), &bytes)));
+            kinds[Kind::Pinyin as usize]
+                .push((group[0].0.clone(), file(&header::PINYIN_SHARD.stored_checksum(&bytes), &bytes)));
             files.push(bytes);
         }
         for group in groups(&self.typed, target, |_| 6) {
             let bytes = header::TYPED_SHARD.write(&[self.build.clone(), typed::write(group)]);
             let key = crate::lexicon::typed_key(group[0].0).to_vec();
-            kinds[2].push((key, file(&header::TYPED_SHARD.stored_checksum(&bytes), &bytes)));
+            kinds[Kind::Typed as usize].push((key, file(&header::TYPED_SHARD.stored_checksum(&bytes), &bytes)));
+            files.push(bytes);
+        }
+        for (entry, bytes) in general {
+            kinds[Kind::General as usize].push(entry);
             files.push(bytes);
         }
         let directory = crate::lexicon::write_directory(&kinds);
@@ -512,6 +555,7 @@ impl LexiconParts {
             Vec::new(),
             pinyin::write(Vec::new()),
             directory.clone(),
+            vocab::write(std::iter::empty()),
         ]);
         let names = crate::lexicon::Directory::new(&directory).expect("the written directory reads back");
         let files = files.into_iter().enumerate().map(|(f, bytes)| (names.name(f).expect("one name per file"), bytes));
@@ -609,6 +653,7 @@ mod tests {
             words: BTreeMap::new(),
             stopwords: BTreeSet::new(),
             synonyms: BTreeMap::new(),
+            general: BTreeMap::new(),
             readings: &|_| Vec::new(),
             word_readings: &|_| Vec::new(),
             common: Vec::new(),

@@ -27,7 +27,9 @@ use policy_search_index::{
     write::{self, ClauseInput, CorpusWord, Lexicon},
     DocView,
 };
-use policy_search_lexicon::{readings, stopwords, vocabulary::Source, Thesaurus, Vocabulary, STOPWORDS, SYNONYMS};
+use policy_search_lexicon::{
+    general, readings, stopwords, vocabulary::Source, Thesaurus, Vocabulary, GENERAL_SYNONYMS, STOPWORDS, SYNONYMS,
+};
 use policy_search_normalize::{fold, FoldTable};
 
 /// Compiles `corpus` into the index files, sharded as `sharding` says.
@@ -50,6 +52,7 @@ pub struct Indexer<'c> {
     words: BTreeMap<String, CorpusWord>,
     stopwords: BTreeSet<String>,
     synonyms: BTreeMap<String, BTreeSet<String>>,
+    general: BTreeMap<String, BTreeSet<String>>,
     phrases: readings::Phrases,
     warnings: Vec<String>,
 }
@@ -89,7 +92,7 @@ impl<'c> Indexer<'c> {
         thesaurus.extend(Thesaurus::parse_lines(&corpus.synonyms, &format!("{} (synonyms)", manifest.display()))?);
         let texts: Vec<String> =
             clauses.iter().map(|c| fold(&c.text)).chain(corpus.documents.iter().map(|d| fold(&d.meta.title))).collect();
-        let words = Vocabulary::build(&texts)
+        let words: BTreeMap<String, CorpusWord> = Vocabulary::build(&texts)
             .words
             .into_iter()
             .map(|(w, e)| {
@@ -101,6 +104,17 @@ impl<'c> Indexer<'c> {
                 (w, info)
             })
             .collect();
+
+        // The general thesaurus, for the words the corpus lacks or writes rarely. Only words
+        // spelled with the corpus's characters: another character would widen the alphabet,
+        // and with it the index core every visitor fetches.
+        let written: BTreeSet<char> = texts.iter().flat_map(|t| t.chars()).collect();
+        let held = |w: &str| match words.get(w) {
+            Some(info) => Some(info.clauses),
+            None => w.chars().all(|c| written.contains(&c)).then_some(0),
+        };
+        let groups = general::groups(GENERAL_SYNONYMS, "crates/lexicon/data/cilin/synonyms.txt")?;
+        let general = general::expansions(&groups, fold, held);
 
         // Facets: responsible units named once each (crates/corpus/src/units.rs), the validity a
         // manifest states.
@@ -128,6 +142,7 @@ impl<'c> Indexer<'c> {
             words,
             stopwords: stopwords::parse(STOPWORDS, fold).into_iter().collect(),
             synonyms: thesaurus.expansions(fold),
+            general,
             phrases: readings::Phrases::bundled(fold),
             warnings,
         })
@@ -165,6 +180,7 @@ impl<'c> Indexer<'c> {
             words: self.words.clone(),
             stopwords: self.stopwords.clone(),
             synonyms: self.synonyms.clone(),
+            general: self.general.clone(),
             readings: &readings::of_char,
             word_readings: &|w: &str| self.phrases.read(w),
             common: readings::common_chars(),

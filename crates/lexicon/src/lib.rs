@@ -13,6 +13,7 @@
 //! (`crates/indexer`, which `build.rs` runs) and tests. The index writer stores the part of its
 //! output the corpus needs, and the wasm reads that.
 
+pub mod general;
 pub mod readings;
 pub mod stopwords;
 pub mod thesaurus;
@@ -23,5 +24,7 @@ pub use vocabulary::Vocabulary;
 
 /// The project's curated thesaurus (Solr `synonyms.txt` format).
 pub const SYNONYMS: &str = include_str!("../data/synonyms.txt");
+/// The general thesaurus: 同义词词林扩展版's synonym groups ([`general`]).
+pub const GENERAL_SYNONYMS: &str = include_str!("../data/cilin/synonyms.txt");
 /// The project's stop list: question words and filler.
 pub const STOPWORDS: &str = include_str!("../data/stopwords.txt");

@@ -51,6 +51,9 @@ pub const SINGLE_CHAR: f32 = 0.5;
 pub const STRADDLING: f32 = 0.5;
 /// Longest vocabulary word tried when cutting a query, in characters.
 const MAX_WORD: usize = 8;
+/// Longest general thesaurus word tried in a run the vocabulary does not know: its everyday
+/// words are short.
+const GENERAL_WORD: usize = 4;
 
 /// One piece of the query as the relaxed tier weighs it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -136,8 +139,15 @@ pub fn pieces(r: &Reader<'_>, query: &Query, mut per_term: Vec<Matches>) -> Vec<
             }
             let word = if phrase || frame { None } else { r.word(&text) };
             let stop = frame || word.is_some_and(|w| w.stop);
-            let synonyms: Vec<String> =
+            let mut synonyms: Vec<String> =
                 if word.is_some_and(|w| w.synonyms.is_some()) { r.synonyms(&text) } else { Vec::new() };
+            if !stop && !phrase && chars.len() >= 2 && chars.iter().all(|&c| is_han(c)) {
+                for s in r.general(&chars) {
+                    if !synonyms.contains(&s) {
+                        synonyms.push(s);
+                    }
+                }
+            }
             let mut piece =
                 Piece { text, synonyms, stop, weight: 0.0, clauses: 0, chars, phrase, frame, matches: Rc::default() };
             if !stop {
@@ -239,6 +249,37 @@ fn segment(r: &Reader<'_>, run: &[char]) -> Vec<Vec<char>> {
             Some(last) if joins => last.extend_from_slice(piece),
             _ => out.push(piece.clone()),
         }
+    }
+    out.into_iter()
+        .flat_map(|p| if p.len() > 2 && r.word_of(&p).is_none() { general_cut(r, p) } else { vec![p] })
+        .collect()
+}
+
+/// Cuts a run the vocabulary does not know by the general thesaurus's words (the longest at
+/// each place, left to right), for everyday words the corpus says otherwise (涉密电脑连外网:
+/// 电脑 is 计算机 there). What no such word covers stays together, as one unknown piece.
+fn general_cut(r: &Reader<'_>, run: Vec<char>) -> Vec<Vec<char>> {
+    let mut out: Vec<Vec<char>> = Vec::new();
+    let mut rest: Vec<char> = Vec::new();
+    let mut i = 0;
+    while i < run.len() {
+        let longest = (2..=GENERAL_WORD.min(run.len() - i)).rev().find(|&n| !r.general(&run[i..i + n]).is_empty());
+        match longest {
+            Some(n) => {
+                if !rest.is_empty() {
+                    out.push(std::mem::take(&mut rest));
+                }
+                out.push(run[i..i + n].to_vec());
+                i += n;
+            }
+            None => {
+                rest.push(run[i]);
+                i += 1;
+            }
+        }
+    }
+    if !rest.is_empty() {
+        out.push(rest);
     }
     out
 }
