@@ -502,6 +502,32 @@ mod tests {
     }
 
     #[test]
+    fn an_everyday_word_the_corpus_lacks_finds_its_word_through_the_general_thesaurus() {
+        // 商家 is in no clause; 同义词词林 groups it with 企业, which the corpus writes.
+        for r in [reader(), crate::testing::sharded()] {
+            assert!(r.word("商家").is_none() && exact::matches(&r, &['商', '家']).is_empty());
+            let (pieces, hits) = related(&r, "商家研发投入");
+            assert_eq!(texts(&pieces), ["商家", "研发", "投入"]);
+            assert_eq!(pieces[0].synonyms, ["企业"]);
+            assert_eq!(names(&r, [hits[0].clause]), ["talent 2.1"]);
+            let held = hits[0].held.iter().find(|h| h.piece == 0).unwrap();
+            assert_eq!(held.synonym.as_deref(), Some("企业"), "the hit says which word it matched through");
+        }
+    }
+
+    #[test]
+    fn a_run_the_vocabulary_lacks_is_cut_at_the_general_thesaurus_words() {
+        let r = reader();
+        // Neither 嘉奖 (奖励 in the corpus) nor 商家 (企业) is a vocabulary word: the run is
+        // cut at the general thesaurus's words, not kept whole as one unknown piece.
+        assert!(r.word_of(&['嘉', '奖', '商', '家']).is_none() && r.word("嘉奖").is_none());
+        let (pieces, hits) = related(&r, "嘉奖商家");
+        assert_eq!(texts(&pieces), ["嘉奖", "商家"]);
+        assert_eq!(pieces[0].synonyms, ["奖励"]);
+        assert!(!hits.is_empty());
+    }
+
+    #[test]
     fn with_every_piece_known_a_clause_holding_the_heaviest_is_related() {
         let r = reader();
         let (pieces, hits) = related(&r, "众创空间认定减免");
