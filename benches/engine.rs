@@ -346,9 +346,8 @@ fn pinyin_queries(engine: &Engine<'_>) {
     );
 }
 
-/// The public natural-query set: pass rate by kind, and latency of the whole search (every
-/// tier, corrections included) against a brute-force relaxed tier (every clause scanned for
-/// every piece and synonym) in the same run.
+/// The public natural-query set: pass rate by kind; then its latency, and the public law
+/// set's, each against a brute-force relaxed tier ([`natural_latency`]).
 fn natural_queries(engine: &Engine<'_>, folded_clauses: &[Vec<char>]) {
     let set: serde_json::Value = serde_json::from_str(include_str!("../tests/natural.json")).unwrap();
     let entries = set["queries"].as_array().unwrap();
@@ -368,10 +367,22 @@ fn natural_queries(engine: &Engine<'_>, folded_clauses: &[Vec<char>]) {
     println!("  {:<18} {pass:>3}/{all}", "all");
 
     let queries: Vec<&str> = entries.iter().map(|e| e["q"].as_str().unwrap()).collect();
+    natural_latency("natural-query", engine, folded_clauses, &queries);
+    // The public law set (a copy of shared/queries/laws.json): its queries are scored on the
+    // 10× corpus (POLICY_SEARCH_CORPUS), where they find their laws; on any corpus they time
+    // the same tiers.
+    let laws: serde_json::Value = serde_json::from_str(include_str!("../tests/laws.json")).unwrap();
+    let laws: Vec<&str> = laws["queries"].as_array().unwrap().iter().map(|e| e["q"].as_str().unwrap()).collect();
+    natural_latency("law-query", engine, folded_clauses, &laws);
+}
+
+/// Latency of the whole search for `queries` (every tier, corrections included) against a
+/// brute-force relaxed tier (every clause scanned for every piece and synonym) in the same run.
+fn natural_latency(name: &str, engine: &Engine<'_>, folded_clauses: &[Vec<char>], queries: &[&str]) {
     let options = SearchOptions::default();
     let mut engine_times = Vec::new();
     let mut brute_times = Vec::new();
-    for q in &queries {
+    for q in queries {
         let runs = 50;
         let t = Instant::now();
         for _ in 0..runs {
@@ -401,9 +412,9 @@ fn natural_queries(engine: &Engine<'_>, folded_clauses: &[Vec<char>]) {
         }
         brute_times.push(t.elapsed().as_secs_f64() * 1e6 / runs as f64);
     }
-    print_slowest("natural queries", &engine_times, &queries);
+    print_slowest(&format!("{name} queries"), &engine_times, queries);
     print_latency(
-        &format!("natural-query latency over {} queries (µs)", queries.len()),
+        &format!("{name} latency over {} queries (µs)", queries.len()),
         ("engine (all tiers, corrections)", &engine_times),
         ("brute-force relaxed scan", &brute_times),
     );

@@ -458,7 +458,12 @@ pub fn write(
         Sharding::Always(sizes) => Some(sizes),
     };
     let (lexicon, lexicon_files) = match lexicon_sizes {
-        Some(sizes) => parts.sharded(sizes.lexicon(whole.len())),
+        // Fitted to the lexicon without the general thesaurus, which only the relaxed tier's
+        // pieces read: its size should not make every vocabulary shard a query fetches larger.
+        Some(sizes) => {
+            let general = header::LEXICON.sections(&whole).map_or(0, |[.., general]| general.len());
+            parts.sharded(sizes.lexicon(whole.len() - general))
+        }
         None => (whole, Vec::new()),
     };
     Blobs { core, files, lexicon, lexicon_files, report }
