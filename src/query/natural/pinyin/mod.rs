@@ -17,6 +17,8 @@
 
 mod lattice;
 
+use std::collections::BTreeMap;
+
 use policy_search_sort as sort;
 use serde::Serialize;
 
@@ -182,6 +184,8 @@ fn char_readings(r: &Reader<'_>, stream: &Stream, mode: Mode) -> Vec<Path> {
     let mut live: Vec<(Vec<usize>, usize, f32)> =
         starting.first().into_iter().flatten().map(|&(code, k, cost)| (vec![code], k, cost)).collect();
     let mut done: Vec<(Vec<usize>, f32)> = Vec::new();
+    // Paths of the beam share their last characters: each one's followers are walked once.
+    let mut followers: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     while !live.is_empty() {
         let mut next = Vec::new();
         for (codes, at, cost) in live {
@@ -194,7 +198,7 @@ fn char_readings(r: &Reader<'_>, stream: &Stream, mode: Mode) -> Vec<Path> {
                 continue;
             }
             let last = *codes.last().expect("a partial reading has a character");
-            for f in r.index().followers(last) {
+            for &f in followers.entry(last).or_insert_with(|| r.index().followers(last)).iter() {
                 let from = starting[at].partition_point(|e| e.0 < f);
                 for &(code, k, c) in starting[at][from..].iter().take_while(|e| e.0 == f) {
                     let mut more = codes.clone();
