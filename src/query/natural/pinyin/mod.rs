@@ -17,8 +17,6 @@
 
 mod lattice;
 
-use std::collections::BTreeMap;
-
 use policy_search_sort as sort;
 use serde::Serialize;
 
@@ -185,7 +183,7 @@ fn char_readings(r: &Reader<'_>, stream: &Stream, mode: Mode) -> Vec<Path> {
         starting.first().into_iter().flatten().map(|&(code, k, cost)| (vec![code], k, cost)).collect();
     let mut done: Vec<(Vec<usize>, f32)> = Vec::new();
     // Paths of the beam share their last characters: each one's followers are walked once.
-    let mut followers: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut followers: Vec<(usize, Vec<usize>)> = Vec::new();
     while !live.is_empty() {
         let mut next = Vec::new();
         for (codes, at, cost) in live {
@@ -198,7 +196,12 @@ fn char_readings(r: &Reader<'_>, stream: &Stream, mode: Mode) -> Vec<Path> {
                 continue;
             }
             let last = *codes.last().expect("a partial reading has a character");
-            for &f in followers.entry(last).or_insert_with(|| r.index().followers(last)).iter() {
+            let known = followers.binary_search_by_key(&last, |e| e.0);
+            let at_known = known.unwrap_or_else(|i| {
+                followers.insert(i, (last, r.index().followers(last)));
+                i
+            });
+            for &f in &followers[at_known].1 {
                 let from = starting[at].partition_point(|e| e.0 < f);
                 for &(code, k, c) in starting[at][from..].iter().take_while(|e| e.0 == f) {
                     let mut more = codes.clone();
