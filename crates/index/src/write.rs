@@ -246,6 +246,7 @@ pub fn write(
     }
 
     // The general thesaurus's records join the same table; its words are a section of their own.
+    let vocab_records = records.len();
     let mut general: Vec<(&str, vocab::Word)> = Vec::new();
     for (from, to) in &lexicon.general {
         let to: Vec<&str> = to.iter().map(String::as_str).collect();
@@ -446,6 +447,7 @@ pub fn write(
         build: core_checksum.to_le_bytes().to_vec(),
         words: encoded_words,
         general: encoded_general,
+        vocab_records,
         records,
         readings: readings_section,
         typed: typed_entries,
@@ -461,8 +463,12 @@ pub fn write(
         // Fitted to the lexicon without the general thesaurus, which only the relaxed tier's
         // pieces read: its size should not make every vocabulary shard a query fetches larger.
         Some(sizes) => {
-            let general = header::LEXICON.sections(&whole).map_or(0, |[.., general]| general.len());
-            parts.sharded(sizes.lexicon(whole.len() - general))
+            let without = LexiconParts {
+                general: Vec::new(),
+                records: parts.records[..parts.vocab_records].to_vec(),
+                ..parts.clone()
+            };
+            parts.sharded(sizes.lexicon(without.whole().len()))
         }
         None => (whole, Vec::new()),
     };
@@ -470,6 +476,7 @@ pub fn write(
 }
 
 /// The lexicon's content, before it is written whole or sharded.
+#[derive(Clone)]
 struct LexiconParts {
     /// The index core's checksum, which the lexicon and each of its shard files hold first.
     build: Vec<u8>,
@@ -479,6 +486,8 @@ struct LexiconParts {
     general: Vec<(Vec<u8>, vocab::Word)>,
     /// The synonyms records (of vocabulary and general words).
     records: Vec<Vec<u8>>,
+    /// How many of `records`, from the first, the vocabulary's words use.
+    vocab_records: usize,
     readings: Vec<u8>,
     /// Typed entries sorted by character.
     typed: Vec<(char, u32)>,
