@@ -120,6 +120,25 @@ fn a_question_about_an_articles_rarest_words_finds_that_article() {
     assert!(failures.is_empty(), "{} of {checked} fail:\n{}", failures.len(), failures.join("\n"));
 }
 
+#[test]
+fn asked_when_a_law_takes_effect_its_commencement_article_comes_first() {
+    let engine = engine();
+    let mut checked = 0;
+    for (doc, short, articles) in laws() {
+        // 本法自…起施行: the article every law ends with, whatever its number.
+        let Some((n, ..)) = articles.iter().find(|a| a.2.starts_with("本法自") && a.2.contains("起施行")) else {
+            continue;
+        };
+        for q in [format!("{short}什么时候开始施行"), format!("《{short}》是哪一天施行的")] {
+            checked += 1;
+            // The law itself may be listed first, as its title is most of the query.
+            let clauses: Vec<_> = top(&engine, &q, 2).into_iter().filter(|h| !h.1.is_empty()).collect();
+            assert_eq!(clauses.first(), Some(&(doc.clone(), format!("art{n}"))), "{q}");
+        }
+    }
+    assert!(checked >= 6, "only {checked} laws have a commencement article");
+}
+
 /// Most clauses the rarest word of a question's article may be in.
 const DISTINCT: u32 = 3;
 

@@ -79,10 +79,45 @@ pub(crate) fn answer(r: &Reader<'_>, query: Query, top: usize) -> Answer {
         answer.documents = titles::documents(r, &text, &answer.pieces);
         // A document's short name alone (宪法) lists it first, as its title would.
         let named = reference::named(r, &text);
+        if answer.references.is_empty() && named.is_empty() {
+            within_named(r, &mut answer, &text, top);
+        }
         answer.documents.retain(|d| !named.contains(&d.0));
         answer.documents.splice(0..0, named.into_iter().map(|d| (d, DocMatch::Title, 1.0)));
     }
     answer
+}
+
+/// A query that names a document and asks something of it (保守国家秘密法什么时候开始施行)
+/// lists first the clauses of that document holding any of the rest of it: the relaxed tier
+/// over the query's pieces with those of the name weighing nothing, within the named documents.
+fn within_named(r: &Reader<'_>, answer: &mut Answer, text: &str, top: usize) {
+    let Some((docs, name, rest)) = reference::scoped(r, text) else { return };
+    let pieces: Vec<Piece> = answer
+        .pieces
+        .iter()
+        .map(|p| {
+            let mut p = p.clone();
+            if name.contains(&p.text) && !rest.contains(&p.text) {
+                (p.stop, p.weight) = (true, 0.0);
+            }
+            p
+        })
+        .collect();
+    if pieces.iter().all(|p| p.stop) {
+        return;
+    }
+    let mut skip: Vec<u32> = answer.exact.iter().map(|e| e.0).collect();
+    sort::sort_u32(&mut skip);
+    let mut found = relaxed::relaxed_by(r, &pieces, &skip, usize::MAX, relaxed::Floor::Any);
+    found.retain(|h| docs.contains(&r.doc_of(h.clause)));
+    // Within one document, a clause holding the words as typed comes before one holding only
+    // their synonyms (施行 before 执行).
+    let literal = |h: &RelaxedHit| h.held.iter().filter(|p| p.synonym.is_none() && !p.in_heading).count();
+    sort::sort_by(&mut found, |a, b| literal(b).cmp(&literal(a)));
+    found.truncate(top);
+    answer.relaxed.retain(|h| !found.iter().any(|f| f.clause == h.clause));
+    answer.relaxed.splice(0..0, found);
 }
 
 /// The relaxed tier's hits, the exact hits and excluded clauses left out. One piece without

@@ -164,6 +164,27 @@ pub fn named(r: &Reader<'_>, folded: &str) -> Vec<u32> {
     documents(r, &name).into_iter().take(MAX_DOCUMENTS).collect()
 }
 
+/// The documents a query names at its start when it goes on to ask something of them
+/// (`保守国家秘密法什么时候开始施行`: 保守国家秘密法), by the rules of [`documents`] for its
+/// longest such start, with that start (the name, as typed but for brackets and spaces) and
+/// the rest of the query; none for a query citing an article or a name alone.
+pub fn scoped(r: &Reader<'_>, folded: &str) -> Option<(Vec<u32>, String, String)> {
+    if parse(folded).is_some() {
+        return None;
+    }
+    let chars: Vec<char> =
+        folded.chars().filter(|c| !c.is_whitespace() && !matches!(c, '《' | '》' | '<' | '>')).collect();
+    // A name ends where a title does (法, 条例, 办法 …): only such starts are compared.
+    let ends: Vec<char> = (0..r.index().doc_count())
+        .filter_map(|d| without_note(&r.fold(r.index().doc(d)?.title).chars().collect::<Vec<_>>()).last().copied())
+        .collect();
+    (MIN_NAME + 1..chars.len()).rev().filter(|&end| ends.contains(&chars[end - 1])).find_map(|end| {
+        let name = plain(&chars[..end]);
+        let docs: Vec<u32> = documents(r, &name).into_iter().take(MAX_DOCUMENTS).collect();
+        (!docs.is_empty()).then(|| (docs, chars[..end].iter().collect(), chars[end..].iter().collect()))
+    })
+}
+
 /// Documents a name may open an article in (a law and its versions).
 pub const MAX_DOCUMENTS: usize = 3;
 
@@ -207,6 +228,18 @@ mod tests {
                 (r.index().doc(view.doc).expect("its document").doc.to_string(), view.id.to_string())
             })
             .collect()
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn a_query_naming_a_document_and_asking_of_it_is_scoped_to_that_document() {
+        let r = crate::testing::reader();
+        let (docs, name, rest) = scoped(&r, &r.fold("《测绘成果保护法》泄露了怎么处分")).expect("a name at the start");
+        let ids: Vec<&str> = docs.iter().map(|&d| r.index().doc(d).unwrap().doc).collect();
+        assert_eq!((ids, name.as_str(), rest.as_str()), (vec!["survey"], "测绘成果保护法", "泄露了怎么处分"));
+        assert_eq!(scoped(&r, &r.fold("测绘成果保护法")), None, "a name alone is `named`");
+        assert_eq!(scoped(&r, &r.fold("测绘成果保护法第三条")), None, "an article is a reference");
+        assert_eq!(scoped(&r, &r.fold("测绘成果泄露")), None, "no title ends there");
     }
 
     #[test]

@@ -307,6 +307,8 @@ pub enum Floor {
     /// Its rarest piece the corpus holds: for a question no clause holds enough of, which
     /// still shows where its rarest content word is (a question never dead-ends).
     Question,
+    /// Any piece that weighs: for a search within the one document a query names.
+    Any,
 }
 
 /// The relaxed tier for `pieces` of `query`, leaving out the clauses in `skip` (the exact
@@ -340,7 +342,7 @@ pub(crate) fn relaxed_by(r: &Reader<'_>, pieces: &[Piece], skip: &[u32], top: us
         .filter(|&i| !pieces[i].stop && pieces[i].clauses > 0)
         .max_by(|&a, &b| pieces[a].weight.total_cmp(&pieces[b].weight).then(b.cmp(&a)));
     let floor = match rule {
-        Floor::Question => 0.0,
+        Floor::Question | Floor::Any => 0.0,
         Floor::Share if known => MIN_SHARE_KNOWN,
         Floor::Share => MIN_SHARE,
     };
@@ -399,6 +401,7 @@ pub(crate) fn relaxed_by(r: &Reader<'_>, pieces: &[Piece], skip: &[u32], top: us
         let enough = match rule {
             Floor::Share => share + f32::EPSILON >= MIN_SHARE || share + f32::EPSILON >= floor && holds(heaviest),
             Floor::Question => holds(rarest_known),
+            Floor::Any => true,
         };
         if !enough || !substantive {
             continue;
