@@ -96,11 +96,21 @@ fn without_note(title: &[char]) -> &[char] {
 
 /// The documents `name` names, best first (see the module's rules).
 pub fn documents(r: &Reader<'_>, name: &[char]) -> Vec<u32> {
+    named_in(&titles(r), name)
+}
+
+/// Each document's title, folded and [`plain`].
+fn titles(r: &Reader<'_>) -> Vec<Vec<char>> {
+    let title = |d| r.index().doc(d).map(|doc| plain(&r.fold(doc.title).chars().collect::<Vec<_>>()));
+    (0..r.index().doc_count()).map(|d| title(d).unwrap_or_default()).collect()
+}
+
+/// [`documents`] among `titles` (as [`titles`] gives them).
+fn named_in(titles: &[Vec<char>], name: &[char]) -> Vec<u32> {
     let mut found: Vec<(u8, usize, u32)> = Vec::new();
-    for d in 0..r.index().doc_count() {
-        let Some(doc) = r.index().doc(d) else { continue };
-        let title = plain(&r.fold(doc.title).chars().collect::<Vec<_>>());
-        let short = without_note(&title);
+    for (d, title) in titles.iter().enumerate() {
+        let d = d as u32;
+        let short = without_note(title);
         let rank = if short == name {
             0
         } else if short.ends_with(name) && name.len() as f32 >= NAME_SHARE * short.len() as f32 {
@@ -174,13 +184,12 @@ pub fn scoped(r: &Reader<'_>, folded: &str) -> Option<(Vec<u32>, String, String)
     }
     let chars: Vec<char> =
         folded.chars().filter(|c| !c.is_whitespace() && !matches!(c, '《' | '》' | '<' | '>')).collect();
+    let titles = titles(r);
     // A name ends where a title does (法, 条例, 办法 …): only such starts are compared.
-    let ends: Vec<char> = (0..r.index().doc_count())
-        .filter_map(|d| without_note(&r.fold(r.index().doc(d)?.title).chars().collect::<Vec<_>>()).last().copied())
-        .collect();
+    let ends: Vec<char> = titles.iter().filter_map(|t| without_note(t).last().copied()).collect();
     (MIN_NAME + 1..chars.len()).rev().filter(|&end| ends.contains(&chars[end - 1])).find_map(|end| {
         let name = plain(&chars[..end]);
-        let docs: Vec<u32> = documents(r, &name).into_iter().take(MAX_DOCUMENTS).collect();
+        let docs: Vec<u32> = named_in(&titles, &name).into_iter().take(MAX_DOCUMENTS).collect();
         (!docs.is_empty()).then(|| (docs, chars[..end].iter().collect(), chars[end..].iter().collect()))
     })
 }
