@@ -2,17 +2,23 @@
 //! 附件 with a table): every 第N条 is its own clause, cited by its number, with 编/章/节 as its
 //! breadcrumb. Folders are made under Cargo's target temp dir (ignored).
 
-use std::{fs, path::PathBuf};
+use std::{fs, path::PathBuf, sync::LazyLock};
 
 use policy_search_corpus::{load_dir, title, Clause, Document};
 
-fn code() -> Document {
+/// The code, read once: the tests run in parallel threads, and a folder written by each would be
+/// emptied by one while another reads it.
+static CODE: LazyLock<Document> = LazyLock::new(|| {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("corpus-cases").join("civil-code");
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
     let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/civil_code.txt");
     fs::copy(fixture, dir.join("civil_code.txt")).unwrap();
     load_dir(&dir).unwrap_or_else(|e| panic!("{e}")).documents.remove(0)
+});
+
+fn code() -> &'static Document {
+    &CODE
 }
 
 fn breadcrumb(c: &Clause) -> String {
