@@ -8,7 +8,8 @@
 //! every clause. A clause is a relaxed hit when the pieces it holds — in its text, or at half
 //! weight in the headings above it — make up at least [`MIN_SHARE`] of the query's weight;
 //! it is ranked by BM25 over those pieces with the phrase and proximity bonuses of
-//! [`crate::rank`], scaled by its share squared.
+//! [`crate::rank`], scaled by its share squared and by [`SYNONYM_RANK`] for each piece it holds
+//! only through a synonym (expansions rank below literal matches).
 //!
 //! Nothing here decides what is indexed: pieces are matched as exact substrings through the
 //! same postings and verification as the exact tier.
