@@ -90,7 +90,8 @@ pub(crate) fn answer(r: &Reader<'_>, query: Query, top: usize) -> Answer {
 
 /// A query that names a document and asks something of it (保守国家秘密法什么时候开始施行)
 /// lists first the clauses of that document holding any of the rest of it: the relaxed tier
-/// over the query's pieces with those of the name weighing nothing, within the named documents.
+/// over the query's pieces with those of the name weighing nothing, within the named documents
+/// (ranked as the tier ranks, words as typed before their synonyms).
 fn within_named(r: &Reader<'_>, answer: &mut Answer, text: &str, top: usize) {
     let Some((docs, name, rest)) = reference::scoped(r, text) else { return };
     let pieces: Vec<Piece> = answer
@@ -111,10 +112,6 @@ fn within_named(r: &Reader<'_>, answer: &mut Answer, text: &str, top: usize) {
     sort::sort_u32(&mut skip);
     let mut found = relaxed::relaxed_by(r, &pieces, &skip, usize::MAX, relaxed::Floor::Any);
     found.retain(|h| docs.contains(&r.doc_of(h.clause)));
-    // Within one document, a clause holding the words as typed comes before one holding only
-    // their synonyms (施行 before 执行).
-    let literal = |h: &RelaxedHit| h.held.iter().filter(|p| p.synonym.is_none() && !p.in_heading).count();
-    sort::sort_by(&mut found, |a, b| literal(b).cmp(&literal(a)));
     found.truncate(top);
     answer.relaxed.retain(|h| !found.iter().any(|f| f.clause == h.clause));
     answer.relaxed.splice(0..0, found);
