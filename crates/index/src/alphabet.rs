@@ -98,18 +98,29 @@ impl Alphabet<'_> {
         let mut out = String::new();
         let mut i = 0;
         while i < codes.len() {
-            let b = codes[i] as usize;
-            let (code, width) = if b < ONE {
-                (b, 1)
-            } else if b < 0xFF {
-                (ONE + (b - ONE) * 256 + *codes.get(i + 1)? as usize, 2)
-            } else {
-                (TWO + ((*codes.get(i + 1)? as usize) << 8) + *codes.get(i + 2)? as usize, 3)
-            };
-            out.push(char::from_u32(self.get(code)).filter(|_| code < self.len())?);
+            let (code, width) = self.read(codes, i)?;
+            out.push(char::from_u32(self.get(code))?);
             i += width;
         }
         Some(out)
+    }
+
+    /// The code `codes` spells when it spells exactly one code of this alphabet.
+    pub fn single(&self, codes: &[u8]) -> Option<usize> {
+        self.read(codes, 0).filter(|&(_, width)| width == codes.len()).map(|(code, _)| code)
+    }
+
+    /// The code starting at `codes[i]` and its width in bytes, when it is one of this alphabet.
+    fn read(&self, codes: &[u8], i: usize) -> Option<(usize, usize)> {
+        let b = *codes.get(i)? as usize;
+        let (code, width) = if b < ONE {
+            (b, 1)
+        } else if b < 0xFF {
+            (ONE + (b - ONE) * 256 + *codes.get(i + 1)? as usize, 2)
+        } else {
+            (TWO + ((*codes.get(i + 1)? as usize) << 8) + *codes.get(i + 2)? as usize, 3)
+        };
+        (code < self.len()).then_some((code, width))
     }
 }
 

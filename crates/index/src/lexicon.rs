@@ -488,8 +488,31 @@ fn offset(file: &[u8], section: &[u8]) -> Range<usize> {
 pub struct Cursor<'s, 'a> {
     lexicon: &'s Lexicon<'a>,
     kind: Kind,
-    /// The node in each FST that holds the prefix; `None` at the root of a sharded FST.
-    members: Option<Vec<Member<'s, 'a>>>,
+    /// The node in each FST that holds the prefix.
+    members: Members<'s, 'a>,
+}
+
+/// A cursor's nodes: one per FST (file) that holds its prefix.
+#[derive(Clone)]
+enum Members<'s, 'a> {
+    /// The root of a sharded FST: the files' roots are found when asked for.
+    Root,
+    /// One FST holds the prefix: the usual case, kept without an allocation because the
+    /// pinyin walk steps hundreds of cursors per query.
+    One(Member<'s, 'a>),
+    /// A prefix that straddles files.
+    Many(Vec<Member<'s, 'a>>),
+}
+
+impl<'s, 'a> Members<'s, 'a> {
+    /// The members `nodes` yields, or `None` when it yields none.
+    fn of(mut nodes: impl Iterator<Item = Member<'s, 'a>>) -> Option<Self> {
+        let first = nodes.next()?;
+        Some(match nodes.next() {
+            None => Members::One(first),
+            Some(second) => Members::Many([first, second].into_iter().chain(nodes).collect()),
+        })
+    }
 }
 
 /// A cursor's node in one FST, with the output so far.
@@ -518,27 +541,33 @@ impl<'s, 'a> Member<'s, 'a> {
 
 impl<'s, 'a> Cursor<'s, 'a> {
     fn root(lexicon: &'s Lexicon<'a>, kind: Kind) -> Self {
-        let members = (!lexicon.is_sharded()).then(|| vec![Member::root(lexicon.own_fst(kind))]);
+        let members = match lexicon.is_sharded() {
+            true => Members::Root,
+            false => Members::One(Member::root(lexicon.own_fst(kind))),
+        };
         Cursor { lexicon, kind, members }
     }
 
     /// This node's members; at the root of a sharded FST, every file's root (all are read).
     fn members(&self) -> Cow<'_, [Member<'s, 'a>]> {
         match &self.members {
-            Some(m) => Cow::Borrowed(m),
-            None => Cow::Owned(self.lexicon.fsts(self.kind, &[]).into_iter().map(Member::root).collect()),
+            Members::Root => Cow::Owned(self.lexicon.fsts(self.kind, &[]).into_iter().map(Member::root).collect()),
+            Members::One(m) => Cow::Borrowed(std::slice::from_ref(m)),
+            Members::Many(m) => Cow::Borrowed(m),
         }
     }
 
     /// The node after `bytes`, or `None` when no key (in the files at hand) continues this
     /// prefix with them. From the root of a sharded FST, reads only the files holding `bytes`.
     pub fn step(&self, bytes: &[u8]) -> Option<Cursor<'s, 'a>> {
-        let from: Cow<'_, [Member<'s, 'a>]> = match &self.members {
-            Some(m) => Cow::Borrowed(m),
-            None => Cow::Owned(self.lexicon.fsts(self.kind, bytes).into_iter().map(Member::root).collect()),
-        };
-        let members: Vec<Member<'s, 'a>> = from.iter().filter_map(|m| m.follow(bytes)).collect();
-        (!members.is_empty()).then_some(Cursor { lexicon: self.lexicon, kind: self.kind, members: Some(members) })
+        let members = match &self.members {
+            Members::Root => Members::of(
+                self.lexicon.fsts(self.kind, bytes).into_iter().filter_map(|f| Member::root(f).follow(bytes)),
+            ),
+            Members::One(m) => m.follow(bytes).map(Members::One),
+            Members::Many(m) => Members::of(m.iter().filter_map(|m| m.follow(bytes))),
+        }?;
+        Some(Cursor { lexicon: self.lexicon, kind: self.kind, members })
     }
 
     /// The value of the prefix, when it is a key.
@@ -575,9 +604,9 @@ impl<'s, 'a> Cursor<'s, 'a> {
         inputs.dedup();
         inputs
             .into_iter()
-            .map(|b| {
-                let next = members.iter().filter_map(|m| m.follow(&[b])).collect();
-                (b, Cursor { lexicon: self.lexicon, kind: self.kind, members: Some(next) })
+            .filter_map(|b| {
+                let next = Members::of(members.iter().filter_map(|m| m.follow(&[b])))?;
+                Some((b, Cursor { lexicon: self.lexicon, kind: self.kind, members: next }))
             })
             .collect()
     }

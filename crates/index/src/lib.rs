@@ -370,22 +370,16 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
             let Some((node, _)) = source.node_of(&prefix) else { continue };
             let fst = source.terms.as_fst();
             // A code is at most three bytes: walk that deep, keep what spells one whole code.
-            let mut stack = vec![(node, Vec::new())];
-            while let Some((node, rest)) = stack.pop() {
-                if node.is_final() && !rest.is_empty() {
-                    let one = self.alphabet.decode(&rest).and_then(|s| {
-                        let mut chars = s.chars();
-                        chars.next().filter(|_| chars.next().is_none())
-                    });
-                    if let Some(code) = one.and_then(|c| self.alphabet.code(c)) {
-                        out.push(code);
-                    }
+            let mut stack = vec![(node, [0u8; 3], 0)];
+            while let Some((node, rest, len)) = stack.pop() {
+                if node.is_final() && len > 0 {
+                    out.extend(self.alphabet.single(&rest[..len]));
                 }
-                if rest.len() < 3 {
+                if len < 3 {
                     for t in node.transitions() {
-                        let mut next = rest.clone();
-                        next.push(t.inp);
-                        stack.push((fst.node(t.addr), next));
+                        let mut next = rest;
+                        next[len] = t.inp;
+                        stack.push((fst.node(t.addr), next, len + 1));
                     }
                 }
             }

@@ -115,7 +115,8 @@ fn completions(r: &Reader<'_>, prefix: &[char]) -> Vec<(Vec<char>, u32)> {
 /// Words whose reading starts with the whole of `query` read as pinyin.
 fn pinyin_completions(r: &Reader<'_>, query: &Query) -> Vec<(Vec<char>, u32)> {
     let Some(stream): Option<Stream> = pinyin::pinyin_stream(r, query) else { return Vec::new() };
-    pinyin::pinyin_walk(r, &stream, Mode { fuzzy: false, complete: true }, 0)
+    let ways = pinyin::Ways::new(r.syllable_names(), &stream, Mode { fuzzy: false, complete: true });
+    pinyin::pinyin_walk(r, &stream, &ways, 0)
         .into_iter()
         .map(|e| (e.word, e.clauses.min(u64::from(u32::MAX)) as u32))
         .collect()

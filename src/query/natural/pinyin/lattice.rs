@@ -140,40 +140,79 @@ fn double_initial(s: &[u8]) -> bool {
     matches!(s, [b'z' | b'c' | b's', b'h', ..])
 }
 
-/// The ways syllable `s` (number `id`) can be typed at unit `at` of `stream`, where `run` is
-/// the letters from `at` up to the next term boundary: (units consumed, how).
-pub(super) fn typed_as(stream: &Stream, mode: Mode, s: &[u8], id: u32, at: usize, run: &[u8]) -> Vec<(usize, Typed)> {
-    let mut out = Vec::new();
-    match &stream.units[at] {
-        Unit::Han(_, readings) => {
-            if readings.contains(&id) {
-                out.push((1, Typed::Han));
-            }
-        }
-        Unit::Letter(first) => {
-            if !may_start(mode, s, *first) {
-                return out;
-            }
-            if run.starts_with(s) {
-                out.push((s.len(), Typed::Whole));
-            }
-            if s.len() > 1 && *first == s[0] {
-                out.push((1, Typed::Initial));
-            }
-            if double_initial(s) && s.len() > 2 && run.starts_with(&s[..2]) {
-                out.push((2, Typed::Initial));
-            }
-            let at_end = at + run.len() == stream.units.len();
-            if mode.complete && at_end && run.len() > 2 && run.len() < s.len() && s.starts_with(run) {
-                out.push((run.len(), Typed::Prefix));
-            }
-            if mode.fuzzy {
-                let target = accent(s);
-                for n in 1..=run.len().min(6) {
-                    if run[..n] != *s && accent(&run[..n]) == target && !out.iter().any(|o| o.0 == n) {
-                        out.push((n, Typed::Fuzzy));
-                    }
+/// One way a syllable can be typed from a unit of the query.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Way {
+    /// The syllable's number.
+    pub id: u32,
+    /// The units it covers.
+    pub units: usize,
+    pub how: Typed,
+}
+
+/// For each unit of a stream, every way a syllable can be typed from it, by syllable number.
+/// Every walk, the fewest-syllables count and the character walk ask the same question at
+/// the same units, so it is answered once per stream and mode.
+pub(crate) struct Ways {
+    mode: Mode,
+    at: Vec<Vec<Way>>,
+}
+
+impl Ways {
+    /// The ways of `stream` in `mode`, for the syllables `syllables` (numbered by position).
+    pub(crate) fn new(syllables: &[String], stream: &Stream, mode: Mode) -> Self {
+        let at = (0..stream.units.len())
+            .map(|at| match &stream.units[at] {
+                Unit::Han(_, readings) => {
+                    let mut ids = readings.clone();
+                    sort::sort(&mut ids);
+                    ids.dedup();
+                    ids.into_iter().map(|id| Way { id, units: 1, how: Typed::Han }).collect()
                 }
+                Unit::Letter(first) => {
+                    let run = stream.run(at);
+                    let mut here = Vec::new();
+                    for (id, s) in (0u32..).zip(syllables).filter(|(_, s)| may_start(mode, s.as_bytes(), *first)) {
+                        for (units, how) in typed_as(stream, mode, s.as_bytes(), at, run) {
+                            here.push(Way { id, units, how });
+                        }
+                    }
+                    here
+                }
+            })
+            .collect();
+        Ways { mode, at }
+    }
+
+    /// The ways from unit `at`, ascending by syllable number.
+    pub(super) fn at(&self, at: usize) -> &[Way] {
+        &self.at[at]
+    }
+}
+
+/// The ways syllable `s` can be typed from the letter at unit `at` of `stream`, where `run`
+/// is the letters from `at` up to the next term boundary: (units consumed, how).
+fn typed_as(stream: &Stream, mode: Mode, s: &[u8], at: usize, run: &[u8]) -> Vec<(usize, Typed)> {
+    let mut out = Vec::new();
+    let Some(&first) = run.first() else { return out };
+    if run.starts_with(s) {
+        out.push((s.len(), Typed::Whole));
+    }
+    if s.len() > 1 && first == s[0] {
+        out.push((1, Typed::Initial));
+    }
+    if double_initial(s) && s.len() > 2 && run.starts_with(&s[..2]) {
+        out.push((2, Typed::Initial));
+    }
+    let at_end = at + run.len() == stream.units.len();
+    if mode.complete && at_end && run.len() > 2 && run.len() < s.len() && s.starts_with(run) {
+        out.push((run.len(), Typed::Prefix));
+    }
+    if mode.fuzzy {
+        let target = accent(s);
+        for n in 1..=run.len().min(6) {
+            if run[..n] != *s && accent(&run[..n]) == target && !out.iter().any(|o| o.0 == n) {
+                out.push((n, Typed::Fuzzy));
             }
         }
     }
@@ -188,10 +227,9 @@ fn may_start(mode: Mode, s: &[u8], first: u8) -> bool {
 }
 
 struct Walk<'w, 'a> {
-    syllables: &'w [String],
     alphabet: &'w policy_search_index::alphabet::Alphabet<'a>,
     stream: &'w Stream,
-    mode: Mode,
+    ways: &'w Ways,
     start: usize,
     edges: Vec<Edge>,
     /// Hanzi of the query a word must have: (syllable index in the word, character).
@@ -207,11 +245,11 @@ impl<'s, 'a> Walk<'_, 'a> {
         }
         let done = at == self.stream.units.len();
         if syllable > 0 {
-            if done && self.mode.complete {
+            if done && self.ways.mode.complete {
                 // Any further syllables: the completions of what is typed.
                 return self.rest(node, at, cost);
             }
-            if !self.mode.complete {
+            if !self.ways.mode.complete {
                 if let Some(words) = node.step(&[SEPARATOR]) {
                     self.words(&words, Vec::new(), at, cost);
                 }
@@ -220,37 +258,19 @@ impl<'s, 'a> Walk<'_, 'a> {
         if done {
             return;
         }
-        let run = self.stream.run(at);
         let han = match &self.stream.units[at] {
             Unit::Han(c, _) => Some(*c),
             Unit::Letter(_) => None,
         };
-        // Each syllable the key continues with, ascending. At the root, only the syllables
-        // that may be typed here are stepped into, so that a sharded pinyin section is read in
-        // their ranges only; below it, the node's own syllables.
-        let next: Vec<(u32, Cursor<'s, 'a>)> = if syllable == 0 {
-            (0..self.syllables.len() as u32)
-                .filter(|&id| {
-                    !typed_as(self.stream, self.mode, self.syllables[id as usize].as_bytes(), id, at, run).is_empty()
-                })
-                .filter_map(|id| node.step(&(id as u16).to_be_bytes()).map(|c| (id, c)))
-                .collect()
-        } else {
-            node.children()
-                .into_iter()
-                .filter(|(hi, _)| *hi != SEPARATOR)
-                .flat_map(|(hi, mid)| {
-                    mid.children().into_iter().map(move |(lo, c)| (u32::from(hi) << 8 | u32::from(lo), c))
-                })
-                .collect()
-        };
-        for (id, child) in next {
-            let Some(s) = self.syllables.get(id as usize).map(String::as_bytes) else { continue };
-            for (n, how) in typed_as(self.stream, self.mode, s, id, at, run) {
+        // Each syllable that may be typed here, stepped into once: a sharded pinyin section is
+        // read in their ranges only, and a node's other children are never visited.
+        for ways in self.ways.at(at).chunk_by(|a, b| a.id == b.id) {
+            let Some(child) = node.step(&(ways[0].id as u16).to_be_bytes()) else { continue };
+            for way in ways {
                 if let Some(c) = han {
                     self.han.push((syllable, c));
                 }
-                self.walk(&child, at + n, syllable + 1, cost + how.cost());
+                self.walk(&child, at + way.units, syllable + 1, cost + way.how.cost());
                 if han.is_some() {
                     self.han.pop();
                 }
@@ -315,26 +335,18 @@ pub(crate) fn pinyin_stream(r: &Reader<'_>, query: &Query) -> Option<Stream> {
     (letters > 0 && letters <= MAX_LETTERS).then_some(stream)
 }
 
-/// The words the input can be read as from unit `start` on.
-pub(crate) fn pinyin_walk(r: &Reader<'_>, stream: &Stream, mode: Mode, start: usize) -> Vec<Edge> {
+/// The words the input can be read as from unit `start` on, in the mode of `ways`.
+pub(crate) fn pinyin_walk(r: &Reader<'_>, stream: &Stream, ways: &Ways, start: usize) -> Vec<Edge> {
     let Some(lexicon) = r.lexicon() else { return Vec::new() };
-    let mut walk = Walk {
-        syllables: r.syllable_names(),
-        alphabet: r.index().alphabet(),
-        stream,
-        mode,
-        start,
-        edges: Vec::new(),
-        han: Vec::new(),
-    };
+    let mut walk = Walk { alphabet: r.index().alphabet(), stream, ways, start, edges: Vec::new(), han: Vec::new() };
     walk.walk(&lexicon.pinyin(), start, 0, 0.0);
     walk.edges
 }
 
 /// The lattice: every word the input can be read as, from every position, each word and
 /// span once (the cheapest way it was typed).
-pub(super) fn pinyin_edges(r: &Reader<'_>, stream: &Stream, mode: Mode) -> Vec<Edge> {
-    let mut all: Vec<Edge> = (0..stream.units.len()).flat_map(|start| pinyin_walk(r, stream, mode, start)).collect();
+pub(super) fn pinyin_edges(r: &Reader<'_>, stream: &Stream, ways: &Ways) -> Vec<Edge> {
+    let mut all: Vec<Edge> = (0..stream.units.len()).flat_map(|start| pinyin_walk(r, stream, ways, start)).collect();
     sort::sort_by(&mut all, |a, b| {
         (a.start, a.end, &a.word).cmp(&(b.start, b.end, &b.word)).then(a.cost.total_cmp(&b.cost))
     });

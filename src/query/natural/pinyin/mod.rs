@@ -20,9 +20,9 @@ mod lattice;
 use policy_search_sort as sort;
 use serde::Serialize;
 
+use lattice::pinyin_edges;
 pub use lattice::MAX_LETTERS;
-use lattice::{pinyin_edges, typed_as};
-pub(crate) use lattice::{pinyin_stream, pinyin_walk, Edge, Mode, Stream, Unit};
+pub(crate) use lattice::{pinyin_stream, pinyin_walk, Edge, Mode, Stream, Unit, Ways};
 
 use crate::{
     query::{exact, Query, Term},
@@ -77,22 +77,27 @@ pub(crate) fn pinyin_readings(r: &Reader<'_>, query: &Query) -> Vec<(Query, bool
     // r-en… or anything read with it as an initial).
     let all_letters = stream.units.iter().all(|u| matches!(u, Unit::Letter(_)));
     if all_letters && r.syllable_names().iter().any(|s| s.as_bytes() == stream.letters) {
-        let mode = Mode { fuzzy: false, complete: false };
-        let chars: Vec<(Query, bool)> =
-            char_readings(r, &stream, mode).iter().map(|p| (rewrite(query, &stream, p), true)).take(SEARCHED).collect();
+        let ways = Ways::new(r.syllable_names(), &stream, Mode { fuzzy: false, complete: false });
+        let chars: Vec<(Query, bool)> = char_readings(r, &stream, &ways)
+            .iter()
+            .map(|p| (rewrite(query, &stream, p), true))
+            .take(SEARCHED)
+            .collect();
         if !chars.is_empty() {
             return chars;
         }
     }
     let mut unfound: Vec<(Query, bool)> = Vec::new();
     let modes = [false, true].map(|fuzzy| Mode { fuzzy, complete: false });
+    let ways_of = [std::cell::OnceCell::new(), std::cell::OnceCell::new()];
+    let ways = |m: usize| ways_of[m].get_or_init(|| Ways::new(r.syllable_names(), &stream, modes[m]));
     let fewest_of = [std::cell::OnceCell::new(), std::cell::OnceCell::new()];
     let plausible = |p: &Path, m: usize| {
-        let fewest = *fewest_of[m].get_or_init(|| fewest_syllables(r, &stream, modes[m]));
+        let fewest = *fewest_of[m].get_or_init(|| fewest_syllables(&stream, ways(m)));
         fewest.is_some_and(|f| p.edges.iter().map(|e| e.word.len()).sum::<usize>() <= PLAUSIBLE * f)
     };
-    for (m, &mode) in modes.iter().enumerate() {
-        let edges = pinyin_edges(r, &stream, mode);
+    for m in 0..modes.len() {
+        let edges = pinyin_edges(r, &stream, ways(m));
         let mut ranked: Vec<(bool, Query)> = Vec::new();
         for path in paths(r, &stream, &edges).into_iter().filter(|p| plausible(p, m)).take(READINGS) {
             let q = rewrite(query, &stream, &path);
@@ -114,8 +119,8 @@ pub(crate) fn pinyin_readings(r: &Reader<'_>, query: &Query) -> Vec<(Query, bool
             unfound = ranked.into_iter().map(|(_, q)| (q, false)).take(SEARCHED).collect();
         }
     }
-    for (m, &mode) in modes.iter().enumerate() {
-        let by_char: Vec<(Query, bool)> = char_readings(r, &stream, mode)
+    for m in 0..modes.len() {
+        let by_char: Vec<(Query, bool)> = char_readings(r, &stream, ways(m))
             .iter()
             .filter(|p| plausible(p, m))
             .map(|p| (rewrite(query, &stream, p), true))
@@ -135,18 +140,15 @@ fn written_together(r: &Reader<'_>, q: &Query) -> bool {
 
 /// The fewest syllables the input can be read as (every letter typed as some syllable,
 /// whole or as its initial), or `None` when it cannot be read at all.
-fn fewest_syllables(r: &Reader<'_>, stream: &Stream, mode: Mode) -> Option<usize> {
+fn fewest_syllables(stream: &Stream, ways: &Ways) -> Option<usize> {
     let n = stream.units.len();
     let mut fewest: Vec<Option<usize>> = vec![None; n + 1];
     fewest[0] = Some(0);
     for at in 0..n {
         let Some(here) = fewest[at] else { continue };
-        let run = stream.run(at);
-        for (id, s) in r.syllable_names().iter().enumerate() {
-            for (k, _) in typed_as(stream, mode, s.as_bytes(), id as u32, at, run) {
-                let slot = &mut fewest[at + k];
-                *slot = Some(slot.map_or(here + 1, |f| f.min(here + 1)));
-            }
+        for way in ways.at(at) {
+            let slot = &mut fewest[at + way.units];
+            *slot = Some(slot.map_or(here + 1, |f| f.min(here + 1)));
         }
     }
     fewest[n]
@@ -156,7 +158,7 @@ fn fewest_syllables(r: &Reader<'_>, stream: &Stream, mode: Mode) -> Option<usize
 /// phrase the corpus writes once, 创业陪跑 for `cypp`): each character one whose readings
 /// (every heteronym) the letters type, each two adjacent characters a bigram the corpus
 /// holds. Only readings the corpus holds exactly are returned, the most held first.
-fn char_readings(r: &Reader<'_>, stream: &Stream, mode: Mode) -> Vec<Path> {
+fn char_readings(r: &Reader<'_>, stream: &Stream, ways: &Ways) -> Vec<Path> {
     let n = stream.units.len();
     let (Some(by_syllable), alphabet) = (r.syllable_index(), r.index().alphabet()) else { return Vec::new() };
     // For each position, the characters that can be typed there: (code, units, cost), by code.
@@ -166,12 +168,9 @@ fn char_readings(r: &Reader<'_>, stream: &Stream, mode: Mode) -> Vec<Path> {
         match &stream.units[at] {
             Unit::Han(c, _) => here.extend(alphabet.code(*c).map(|code| (code, 1, 0.0))),
             Unit::Letter(_) => {
-                let run = stream.run(at);
-                for (id, s) in r.syllable_names().iter().enumerate() {
-                    for (k, how) in typed_as(stream, mode, s.as_bytes(), id as u32, at, run) {
-                        let codes = by_syllable.get(id).map_or(&[][..], Vec::as_slice);
-                        here.extend(codes.iter().map(|&code| (code, k, how.cost())));
-                    }
+                for way in ways.at(at) {
+                    let codes = by_syllable.get(way.id as usize).map_or(&[][..], Vec::as_slice);
+                    here.extend(codes.iter().map(|&code| (code, way.units, way.how.cost())));
                 }
             }
         }
