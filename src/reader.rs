@@ -28,6 +28,7 @@ pub struct Reader<'a> {
     syllables: OnceCell<Vec<Vec<usize>>>,
     syllable_names: OnceCell<Vec<String>>,
     titles: OnceCell<Vec<Vec<char>>>,
+    question_frames: OnceCell<Vec<crate::query::natural::question::Frame>>,
 }
 
 impl<'a> Reader<'a> {
@@ -44,6 +45,7 @@ impl<'a> Reader<'a> {
             syllables: OnceCell::new(),
             syllable_names: OnceCell::new(),
             titles: OnceCell::new(),
+            question_frames: OnceCell::new(),
         })
     }
 
@@ -108,6 +110,11 @@ impl<'a> Reader<'a> {
                 })
                 .collect()
         })
+    }
+
+    /// The question frames, read once ([`crate::query::natural::question::frames_list`]).
+    pub fn question_frames(&self) -> &[crate::query::natural::question::Frame] {
+        self.question_frames.get_or_init(crate::query::natural::question::frames_list)
     }
 
     /// Folds one character exactly as the index was folded.

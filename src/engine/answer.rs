@@ -157,9 +157,11 @@ pub(crate) fn correct(r: &Reader<'_>, original: &Answer, top: usize) -> Option<(
     });
     // Longer replacements first, then more clauses, then candidate order.
     if let Some((c, _)) = exact.max_by_key(|(c, n)| (c.to.len(), *n)) {
-        let answer = answer(r, c.apply(&original.query), top);
-        if !answer.exact.is_empty() {
-            return Some((c.clone(), answer));
+        // The other tiers only for a query the exact tier answers (every term, not just
+        // the corrected one).
+        let corrected = c.apply(&original.query);
+        if !exact::exact(r, &corrected, top).0.is_empty() {
+            return Some((c.clone(), answer(r, corrected, top)));
         }
     }
     if original.best_share() >= 1.0 - f32::EPSILON {

@@ -13,14 +13,14 @@ use policy_search_sort as sort;
 
 /// One frame: its literal parts in order; `at_end` when its line ends with a part (`…吗`),
 /// which must then end the query.
-struct Frame {
+pub struct Frame {
     parts: Vec<Vec<char>>,
     at_end: bool,
 }
 
-/// The frames of `QUESTION_FRAMES`, longest first (read per query: a few dozen short
-/// lines cost less than a lazily initialised static costs the module in code).
-fn frames_list() -> Vec<Frame> {
+/// The frames of `QUESTION_FRAMES`, longest first (read once per reader:
+/// [`crate::reader::Reader::question_frames`]).
+pub fn frames_list() -> Vec<Frame> {
     let mut frames: Vec<Frame> = policy_search_normalize::QUESTION_FRAMES
         .lines()
         .map(str::trim)
@@ -34,10 +34,10 @@ fn frames_list() -> Vec<Frame> {
     frames
 }
 
-/// For each character of `chars` (folded), whether it belongs to a question frame.
-pub fn frames(chars: &[char]) -> Vec<bool> {
+/// For each character of `chars` (folded), whether it belongs to one of the `frames`.
+pub fn frames(frames: &[Frame], chars: &[char]) -> Vec<bool> {
     let mut taken = vec![false; chars.len()];
-    for frame in &frames_list() {
+    for frame in frames {
         let mut from = 0;
         let mut spans = Vec::new();
         for part in &frame.parts {
@@ -68,7 +68,7 @@ mod tests {
     /// The query (folded) with its frames' characters dropped.
     fn content(q: &str) -> String {
         let chars: Vec<char> = q.chars().collect();
-        chars.iter().zip(frames(&chars)).filter(|(_, f)| !f).map(|(c, _)| c).collect()
+        chars.iter().zip(frames(&frames_list(), &chars)).filter(|(_, f)| !f).map(|(c, _)| c).collect()
     }
 
     #[test]
@@ -98,6 +98,6 @@ mod tests {
     #[test]
     fn a_query_without_a_frame_is_left_whole() {
         let chars: Vec<char> = "众创空间认定奖励".chars().collect();
-        assert!(!frames(&chars).contains(&true));
+        assert!(!frames(&frames_list(), &chars).contains(&true));
     }
 }

@@ -181,7 +181,7 @@ fn cut(r: &Reader<'_>, term: &Term) -> Vec<Part> {
         return vec![Part { chars: term.chars.clone(), phrase: true, frame: false }];
     }
     let chars = &term.chars;
-    let framed = question::frames(chars);
+    let framed = question::frames(r.question_frames(), chars);
     let part = |chars: &[char], frame| Part { chars: chars.to_vec(), phrase: false, frame };
     let mut out = Vec::new();
     let mut i = 0;
