@@ -69,8 +69,14 @@ pub(crate) fn exact_answer(r: &Reader<'_>, query: Query, top: usize) -> Answer {
 
 /// Every tier for one parsed query.
 pub(crate) fn answer(r: &Reader<'_>, query: Query, top: usize) -> Answer {
+    answer_reusing(r, query, top, &[])
+}
+
+/// [`answer`], with the pieces cut as one of `known` was taken from there
+/// ([`relaxed::pieces_reusing`]).
+fn answer_reusing(r: &Reader<'_>, query: Query, top: usize, known: &[Piece]) -> Answer {
     let (exact, per_term) = exact::exact(r, &query, top);
-    let pieces = if NATURAL { relaxed::pieces(r, &query, per_term) } else { Vec::new() };
+    let pieces = if NATURAL { relaxed::pieces_reusing(r, &query, per_term, known) } else { Vec::new() };
     let relaxed = if NATURAL { related(r, &query, &pieces, &exact, top) } else { Vec::new() };
     let mut answer = Answer { query, pieces, references: Vec::new(), documents: Vec::new(), exact, relaxed };
     if NATURAL {
@@ -161,7 +167,7 @@ pub(crate) fn correct(r: &Reader<'_>, original: &Answer, top: usize) -> Option<(
         // the corrected one).
         let corrected = c.apply(&original.query);
         if !exact::exact(r, &corrected, top).0.is_empty() {
-            return Some((c.clone(), answer(r, corrected, top)));
+            return Some((c.clone(), answer_reusing(r, corrected, top, &original.pieces)));
         }
     }
     if original.best_share() >= 1.0 - f32::EPSILON {
@@ -173,34 +179,38 @@ pub(crate) fn correct(r: &Reader<'_>, original: &Answer, top: usize) -> Option<(
         // Only a replacement the corpus writes far more often than what it replaces is worth
         // a search (read from the vocabulary, without fetching any clause).
         let clauses = |w: &[char]| r.word_of(w).map_or(0, |w| w.clauses as usize);
+        // A typed word is replaced, not a window across two (国际合作 is not 国期和作).
+        let typed_word =
+            |c: &Candidate| original.pieces.iter().any(|p| !p.stop && p.text.chars().eq(c.from.iter().copied()));
         return candidates
             .into_iter()
-            .filter(|c| clauses(&c.to) >= CONTEXT_GAIN * clauses(&c.from).max(1))
+            .filter(|c| typed_word(c) && clauses(&c.to) >= CONTEXT_GAIN * clauses(&c.from).max(1))
             .take(CORRECTIONS_RANKED)
-            .map(|c| {
-                let answer = answer(r, c.apply(&original.query), top);
-                (c, answer)
-            })
-            .filter(|(c, a)| stands(c, a) && whole(a) >= CONTEXT_GAIN * held)
+            .filter_map(|c| weighed(r, original, c, top))
+            .filter(|(_, a)| whole(a) >= CONTEXT_GAIN * held)
             .max_by_key(|(_, a)| whole(a));
     }
     let floor = original.best_share() + CORRECTION_GAIN;
     candidates
         .into_iter()
         .take(CORRECTIONS_RANKED)
-        .map(|c| {
-            let answer = answer(r, c.apply(&original.query), top);
-            (c, answer)
-        })
-        .filter(|(c, a)| stands(c, a) && a.best_share() >= floor.max(CORRECTION_SHARE))
+        .filter_map(|c| weighed(r, original, c, top))
+        .filter(|(_, a)| a.best_share() >= floor.max(CORRECTION_SHARE))
         .max_by(|a, b| a.1.best_share().total_cmp(&b.1.best_share()))
 }
 
-/// Whether a correction found only by the relaxed tier replaced a word: its replacement is a
-/// weighed piece of its own in the corrected query, not a character that joins the text
-/// around it or a stop word (保险实效 is not 保险是效).
-fn stands(c: &Candidate, a: &Answer) -> bool {
-    c.to.len() >= 2 && a.pieces.iter().any(|p| !p.stop && p.text.chars().eq(c.to.iter().copied()))
+/// The answer to a correction found only by the relaxed tier, when it replaced a word: its
+/// replacement is a weighed piece of its own in the corrected query, not a character that
+/// joins the text around it or a stop word (保险实效 is not 保险是效). That is read from how
+/// the corrected query is cut, before any piece is weighed: a window across two words
+/// (国际合作 → 国期和作) would weigh single characters held by most clauses.
+fn weighed(r: &Reader<'_>, original: &Answer, c: Candidate, top: usize) -> Option<(Candidate, Answer)> {
+    let corrected = c.apply(&original.query);
+    if c.to.len() < 2 || !relaxed::weighed_alone(r, &corrected, &c.to) {
+        return None;
+    }
+    let answer = answer_reusing(r, corrected, top, &original.pieces);
+    Some((c, answer))
 }
 
 /// How a correction is shown: the query as typed with the replaced characters spelled as

@@ -129,13 +129,23 @@ pub struct RelaxedHit {
 
 /// Cuts the query's terms into weighed pieces. `per_term` holds the exact tier's matches of
 /// each included term (or nothing), taken for a piece that is a whole term.
-pub fn pieces(r: &Reader<'_>, query: &Query, mut per_term: Vec<Matches>) -> Vec<Piece> {
+pub fn pieces(r: &Reader<'_>, query: &Query, per_term: Vec<Matches>) -> Vec<Piece> {
+    pieces_reusing(r, query, per_term, &[])
+}
+
+/// [`pieces`], taking a piece cut as one of `known` was from there instead of weighing it
+/// again: a correction's query shares all but one window with the query it corrects.
+pub fn pieces_reusing(r: &Reader<'_>, query: &Query, mut per_term: Vec<Matches>, known: &[Piece]) -> Vec<Piece> {
     let n = r.index().clause_count();
     let mut out: Vec<Piece> = Vec::new();
     for (t, term) in query.include.iter().enumerate() {
         for Part { chars, phrase, frame } in cut(r, term) {
             let text: String = chars.iter().collect();
             if out.iter().any(|p| p.text == text) {
+                continue;
+            }
+            if let Some(same) = known.iter().find(|p| p.text == text && p.phrase == phrase && p.frame == frame) {
+                out.push(same.clone());
                 continue;
             }
             let word = if phrase || frame { None } else { r.word(&text) };
@@ -162,6 +172,15 @@ pub fn pieces(r: &Reader<'_>, query: &Query, mut per_term: Vec<Matches>) -> Vec<
         }
     }
     out
+}
+
+/// Whether `word` is a piece of its own that weighs something when `query` is cut (what
+/// [`pieces`] makes of it: a part of a term, neither a question frame's nor a stop word),
+/// read without weighing any piece.
+pub fn weighed_alone(r: &Reader<'_>, query: &Query, word: &[char]) -> bool {
+    query.include.iter().flat_map(|term| cut(r, term)).any(|Part { chars, phrase, frame }| {
+        chars == word && !frame && (phrase || !r.word(&chars.iter().collect::<String>()).is_some_and(|w| w.stop))
+    })
 }
 
 /// One part of a term, before it is weighed.
