@@ -48,10 +48,19 @@ pub enum Source {
     Segmenter,
 }
 
+/// jieba's dictionary (`data/jieba/dict.txt`), loaded by [`segmenter`].
+pub const JIEBA_DICT: &str = include_str!("../data/jieba/dict.txt");
+
+/// The segmenter, over jieba's own dictionary (read from this crate's data rather than
+/// jieba-rs's zstd-compressed copy, so that the indexer compiles to wasm).
+fn segmenter() -> Jieba {
+    Jieba::with_dict(&mut JIEBA_DICT.as_bytes()).expect("jieba's dictionary is well formed")
+}
+
 impl Vocabulary {
     /// Builds the vocabulary of `texts` (folded, one string per clause or title).
     pub fn build(texts: &[String]) -> Vocabulary {
-        let jieba = Jieba::new();
+        let jieba = segmenter();
         let mut segmented = BTreeSet::new();
         // Texts holding each Han n-gram of up to one character more than an n-gram word, so
         // that closedness can be judged.
