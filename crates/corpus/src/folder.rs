@@ -87,29 +87,20 @@ impl Corpus {
 }
 
 /// Reads every `*.txt`, `*.html` and `*.htm` in `dir` and its optional `manifest.toml`
-/// (docs/corpus.md).
+/// (docs/corpus.md): the folder's files are listed and read here, and [`load_files`] makes
+/// the corpus of them.
 ///
 /// Any problem is an error naming the file.
 pub fn load_dir(dir: &Path) -> Result<Corpus, CorpusError> {
     let io = CorpusError::io;
-    let manifest_path = dir.join("manifest.toml");
-    let manifest = match fs::read_to_string(&manifest_path) {
-        Ok(text) => Manifest::parse(&text, &manifest_path)?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Manifest::default(),
-        Err(e) => return Err(io(&manifest_path)(e)),
-    };
-
-    let mut paths = Vec::new();
-    let mut skipped = Vec::new();
     let root = fs::canonicalize(dir).map_err(io(dir))?;
+    let mut files = Vec::new();
     for entry in fs::read_dir(dir).map_err(io(dir))? {
         let path = entry.map_err(io(dir))?.path();
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-        if name == "manifest.toml" {
-            continue;
-        }
         if name.starts_with('.') {
-            skipped.push(format!("{}: skipped, a hidden file", path.display()));
+            // Not read: load_files reports it as skipped.
+            files.push(CorpusFile { name, bytes: Vec::new() });
             continue;
         }
         // A link may not lead out of the folder: the corpus is what the folder holds.
@@ -117,16 +108,60 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, CorpusError> {
         if !target.starts_with(&root) {
             return Err(CorpusError::LinkOutside { path, target });
         }
+        if !path.is_file() {
+            return Err(CorpusError::NotCorpusFile { path });
+        }
+        let bytes = fs::read(&path).map_err(io(&path))?;
+        files.push(CorpusFile { name, bytes });
+    }
+    load_files(dir, files)
+}
+
+/// One file of a corpus folder: its name in the folder and its bytes.
+#[derive(Clone, Debug)]
+pub struct CorpusFile {
+    /// The file name, without the folder.
+    pub name: String,
+    /// Its contents.
+    pub bytes: Vec<u8>,
+}
+
+/// The corpus of the files of folder `dir` (every file of it, `manifest.toml` included, in
+/// any order), as [`load_dir`] reads a folder from disk: for callers that have the files but
+/// no file system (the indexer in wasm). `dir` only names the files in messages.
+///
+/// Any problem is an error naming the file.
+pub fn load_files(dir: &Path, mut files: Vec<CorpusFile>) -> Result<Corpus, CorpusError> {
+    let manifest_path = dir.join("manifest.toml");
+    let manifest = match files.iter().position(|f| f.name == "manifest.toml") {
+        Some(i) => {
+            let text = String::from_utf8(files.remove(i).bytes).map_err(|_| CorpusError::Io {
+                path: manifest_path.clone(),
+                source: std::io::Error::new(std::io::ErrorKind::InvalidData, "stream did not contain valid UTF-8"),
+            })?;
+            Manifest::parse(&text, &manifest_path)?
+        }
+        None => Manifest::default(),
+    };
+
+    let mut read = Vec::new();
+    let mut skipped = Vec::new();
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    for file in files {
+        let path = dir.join(&file.name);
+        if file.name.starts_with('.') {
+            skipped.push(format!("{}: skipped, a hidden file", path.display()));
+            continue;
+        }
         match FileKind::of(&path) {
-            Some(kind) if path.is_file() => paths.push((path, kind)),
-            _ => return Err(CorpusError::NotCorpusFile { path }),
+            Some(kind) => read.push((path, kind, file.bytes)),
+            None => return Err(CorpusError::NotCorpusFile { path }),
         }
     }
-    paths.sort_by(|a, b| a.0.cmp(&b.0));
 
     let stem = |p: &Path| p.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
     for name in manifest.files.keys() {
-        if !paths.iter().any(|(p, _)| &stem(p) == name) {
+        if !read.iter().any(|(p, _, _)| &stem(p) == name) {
             return Err(CorpusError::ManifestNoSuchFile {
                 path: manifest_path,
                 stem: name.clone(),
@@ -136,8 +171,8 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, CorpusError> {
     }
 
     let mut documents: Vec<Document> = Vec::new();
-    for (path, kind) in &paths {
-        let doc = read_document(path, *kind, &stem(path), &manifest)?;
+    for (path, kind, bytes) in &read {
+        let doc = read_document(path, *kind, bytes, &stem(path), &manifest)?;
         // The same document twice (a re-scrape, a copy, page.html beside page.txt) would show
         // every clause twice.
         let same = |d: &Document| {
@@ -160,8 +195,13 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, CorpusError> {
 }
 
 /// Reads, decodes and parses one file; its manifest entry is the one named by its stem.
-fn read_document(path: &Path, kind: FileKind, stem: &str, manifest: &Manifest) -> Result<Document, CorpusError> {
-    let bytes = fs::read(path).map_err(CorpusError::io(path))?;
+fn read_document(
+    path: &Path,
+    kind: FileKind,
+    bytes: &[u8],
+    stem: &str,
+    manifest: &Manifest,
+) -> Result<Document, CorpusError> {
     let undecodable = |e: read::decode::Undecodable| CorpusError::Undecodable {
         path: path.to_path_buf(),
         tried: e.tried,
@@ -170,11 +210,11 @@ fn read_document(path: &Path, kind: FileKind, stem: &str, manifest: &Manifest) -
     let overrides = manifest.files.get(stem);
     let (parsed, guessed) = match kind {
         FileKind::Text => {
-            let (text, guessed) = read::decode::text(&bytes).map_err(undecodable)?;
+            let (text, guessed) = read::decode::text(bytes).map_err(undecodable)?;
             (parse_document(stem, &text, overrides), guessed)
         }
         FileKind::Html => {
-            let (text, guessed) = read::decode::html(&bytes).map_err(undecodable)?;
+            let (text, guessed) = read::decode::html(bytes).map_err(undecodable)?;
             (parse_page(stem, read::html::page(&text), overrides), guessed)
         }
     };

@@ -29,7 +29,7 @@ use std::{ops::Range, path::PathBuf};
 
 pub use date::Date;
 pub use error::{CorpusError, DocumentError};
-pub use folder::{load_dir, Corpus};
+pub use folder::{load_dir, load_files, Corpus, CorpusFile};
 pub use manifest::{Manifest, Overrides};
 pub use page::{parse_document, parse_page};
 pub use read::{Page, PageLine, PageMeta};

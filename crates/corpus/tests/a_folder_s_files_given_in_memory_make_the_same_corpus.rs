@@ -1,0 +1,62 @@
+//! `load_files` is the one path from a folder's files to a corpus: `load_dir` lists and reads
+//! the folder and hands it the files, and the indexer in wasm, which has no file system, hands
+//! it the files it was given. Given the same files in any order, it makes the same corpus, and
+//! a bad file gets the same error naming it.
+
+use std::path::Path;
+
+use policy_search_corpus::{load_dir, load_files, CorpusFile};
+
+/// Every file of `dir`, read by the test, last name first (the order must not matter).
+fn files_of(dir: &Path) -> Vec<CorpusFile> {
+    let mut files: Vec<CorpusFile> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let name = path.file_name().unwrap().to_str().unwrap().to_string();
+            CorpusFile { name, bytes: std::fs::read(&path).unwrap() }
+        })
+        .collect();
+    files.sort_by(|a, b| b.name.cmp(&a.name));
+    files
+}
+
+#[test]
+fn the_seeds_given_as_files_make_the_corpus_their_folder_makes() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let from_disk = load_dir(&seeds).expect("the seeds load");
+    let in_memory = load_files(&seeds, files_of(&seeds)).expect("the seeds' files load");
+    assert_eq!(format!("{from_disk:?}"), format!("{in_memory:?}"));
+    assert_eq!(from_disk.removed_report(), in_memory.removed_report());
+}
+
+#[test]
+fn html_and_gbk_pages_given_as_files_make_the_corpus_their_folder_makes() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let from_disk = load_dir(&fixtures).expect("the fixtures load");
+    let in_memory = load_files(&fixtures, files_of(&fixtures)).expect("the fixtures' files load");
+    assert!(from_disk.documents.iter().any(|d| d.file.extension().is_some_and(|e| e == "html")));
+    assert_eq!(format!("{from_disk:?}"), format!("{in_memory:?}"));
+}
+
+#[test]
+fn a_bad_file_given_in_memory_is_named_as_on_disk() {
+    let dir = Path::new("portal");
+    let file = |name: &str, bytes: &[u8]| CorpusFile { name: name.to_string(), bytes: bytes.to_vec() };
+    let cases: [(Vec<CorpusFile>, &str); 4] = [
+        (vec![file("notes.pdf", b"%PDF")], "portal/notes.pdf"),
+        (vec![file("a.txt", &[0xff, 0xfe, 0x00, 0xd8, 0x41])], "portal/a.txt"),
+        (
+            vec![file("manifest.toml", b"[files.missing]\ntitle = \"x\"\n"), file("a.txt", "标题\n正文。".as_bytes())],
+            "manifest.toml",
+        ),
+        (vec![file("manifest.toml", &[0xff, 0xfe])], "portal/manifest.toml"),
+    ];
+    for (files, named) in cases {
+        let err = load_files(dir, files).expect_err("a bad corpus");
+        assert!(err.to_string().contains(named), "{named}: {err}");
+    }
+    let hidden = load_files(dir, vec![file(".DS_Store", b""), file("a.txt", "通知\n第一条　正文。".as_bytes())])
+        .expect("a hidden file is skipped");
+    assert_eq!(hidden.skipped, vec!["portal/.DS_Store: skipped, a hidden file".to_string()]);
+}
