@@ -9,9 +9,10 @@
 //! - [`readings`]: toneless pinyin of the vocabulary and of every corpus character
 //!   (the `pinyin` crate, heteronyms included), for homophone correction.
 //!
-//! Only native code links this crate (jieba's dictionary alone is megabytes): the indexer
-//! (`crates/indexer`, which `build.rs` runs) and tests. The index writer stores the part of its
-//! output the corpus needs, and the wasm reads that.
+//! Only the indexer links this crate (jieba's dictionary alone is megabytes): natively, as
+//! `build.rs` runs it, and compiled to wasm (the test `the_indexer_in_wasm_writes_what_build_rs_writes`);
+//! the engine never does. The index writer stores the part of its output the corpus needs,
+//! and the engine reads that.
 
 pub mod general;
 pub mod readings;
