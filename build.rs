@@ -75,10 +75,8 @@ fn main() {
         if shards.exists() {
             fs::remove_dir_all(&shards).unwrap_or_else(|e| fail(format!("{}: {e}", shards.display())));
         }
-        let mut files = vec![("index.bin".to_string(), &blobs.core), ("lexicon.bin".to_string(), &blobs.lexicon)];
         let shard_files = || blobs.files.iter().chain(&blobs.lexicon_files);
-        files.extend(shard_files().map(|(name, bytes)| (name.clone(), bytes)));
-        for (name, bytes) in files {
+        for (name, bytes) in blobs.named() {
             let out = dir.join(name);
             let parent = out.parent().expect("a file in a folder");
             fs::create_dir_all(parent).unwrap_or_else(|e| fail(format!("{}: {e}", parent.display())));
@@ -144,10 +142,8 @@ fn main() {
     println!("cargo:rustc-env=POLICY_SEARCH_WHOLE={}", whole.display());
     // The lexicon is served under a name made of its own checksum, so that a cache never hands
     // out a stale one; the engine embeds the name, scripts/build-web copies the file under it.
-    let sum = policy_search_index::header::LEXICON.stored_checksum(&blobs.lexicon).expect("a written header is whole");
-    let name = format!("lexicon-{sum:016x}.bin");
     let out = out_dir.join("lexicon.name");
-    fs::write(&out, name).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));
+    fs::write(&out, blobs.lexicon_name()).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));
     // For scripts/build-web (which copies it beside the wasm) and the wasm tests.
     println!("cargo:rustc-env=POLICY_SEARCH_LEXICON={}", out_dir.join("lexicon.bin").display());
 }

@@ -15,29 +15,14 @@ use std::path::Path;
 
 use fst::Streamer;
 use policy_search::{Engine, SearchOptions};
-use policy_search_corpus::{load_files, CorpusFile};
+use policy_search_corpus::load_files;
 use policy_search_index::header::{self, Layout};
 use policy_search_indexer::{Indexer, Sharding};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-#[wasm_bindgen(module = "node:fs")]
-extern "C" {
-    #[wasm_bindgen(js_name = readFileSync)]
-    fn read_file(path: &str) -> Vec<u8>;
-    #[wasm_bindgen(js_name = readdirSync)]
-    fn read_dir(path: &str) -> js_sys::Array;
-}
-
-fn read(path: &Path) -> Vec<u8> {
-    read_file(path.to_str().expect("a UTF-8 path"))
-}
-
-/// Every file of `dir`, as the indexer in a browser or in Node is handed them.
-fn files_of(dir: &Path) -> Vec<CorpusFile> {
-    let names = read_dir(dir.to_str().expect("a UTF-8 path"));
-    names.iter().filter_map(|n| n.as_string()).map(|name| CorpusFile { bytes: read(&dir.join(&name)), name }).collect()
-}
+#[path = "../crates/indexer-wasm/tests/support/node_fs.rs"]
+mod node_fs;
+use node_fs::{folder, read};
 
 /// Each section of `ours` equals the same section of `theirs`, or both are FSTs of the same
 /// keys and values; a `core` section (the checksum of the blob's core) may differ only when
@@ -80,7 +65,7 @@ fn queries() -> Vec<String> {
 #[wasm_bindgen_test]
 fn the_seeds_indexed_in_wasm_are_what_build_rs_wrote_and_answer_alike() {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let corpus = load_files(&seeds, files_of(&seeds)).expect("the seeds load");
+    let corpus = load_files(&seeds, folder(&seeds)).expect("the seeds load");
     let ours = Indexer::new(&corpus).expect("the seeds compile").write(Sharding::Never);
     // build.rs writes the seeds whole here, whatever the build's own sharding.
     let whole = Path::new(env!("POLICY_SEARCH_WHOLE"));

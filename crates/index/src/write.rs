@@ -180,6 +180,24 @@ pub struct Blobs {
     pub report: Report,
 }
 
+impl Blobs {
+    /// Every file of the build, named as its folder holds them: `index.bin` (the core),
+    /// `lexicon.bin`, then the index's and the lexicon's shard files (`shards/…`). `build.rs`
+    /// saves these; the indexer compiled to wasm hands the same list back.
+    pub fn named(&self) -> Vec<(&str, &[u8])> {
+        let whole = [("index.bin", &self.core), ("lexicon.bin", &self.lexicon)];
+        let shards = self.files.iter().chain(&self.lexicon_files).map(|(name, bytes)| (name.as_str(), bytes));
+        whole.into_iter().chain(shards).map(|(name, bytes)| (name, bytes.as_slice())).collect()
+    }
+
+    /// The name the lexicon is served under, made of its own checksum (`lexicon-<16 hex>.bin`)
+    /// so that no cache hands out a stale one.
+    pub fn lexicon_name(&self) -> String {
+        let sum = header::LEXICON.stored_checksum(&self.lexicon).unwrap_or_default();
+        format!("lexicon-{sum:016x}.bin")
+    }
+}
+
 /// Writes the core index (with its shard files, if `sharding` says so) and the lexicon.
 /// `full` is the build-time fold table; only the part of it whose targets occur in the folded
 /// clause text is stored.

@@ -48,7 +48,7 @@ pub enum Source {
     Segmenter,
 }
 
-/// jieba's dictionary (`data/jieba/dict.txt`), loaded by [`segmenter`].
+/// jieba's dictionary (`data/jieba/dict.txt`), which the vocabulary's segmenter loads.
 pub const JIEBA_DICT: &str = include_str!("../data/jieba/dict.txt");
 
 /// The segmenter, over jieba's own dictionary (read from this crate's data rather than
