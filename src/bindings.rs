@@ -7,8 +7,10 @@
 //!
 //! The methods of the natural tiers (`attachLexicon`, `hasLexicon`, `suggest`) exist only in a
 //! build with the `natural` feature: the browser's exact module has none of their code. Those of
-//! a sharded index (`addFile`, `missing`, `hitOf`) exist in the natural module and in an exact
-//! module whose embedded index is sharded; the element does without them elsewhere.
+//! a sharded index (`addFile`, `missing`, `hitOf`) exist in every module but an exact one that
+//! embeds a whole index: the browser's two modules open their index from bytes
+//! (`PolicySearch.open`), which may be sharded. `lexiconFile` exists only in a module with an
+//! embedded index; the browser's exact module carries the name in a custom section.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -66,7 +68,7 @@ impl PolicySearch {
         self.engine.index().bytes().to_vec()
     }
 
-    #[cfg(any(policy_search_sharded, feature = "natural"))]
+    #[cfg(any(policy_search_sharded, feature = "natural", not(feature = "embedded")))]
     /// Adds a shard file of a sharded index or of a sharded lexicon: `name` as
     /// [`PolicySearch::missing`] gave it (relative to this module's folder), `bytes` its
     /// content. Throws an `Error` with `code` `bad_shard` for a name that is not this index's or
@@ -76,7 +78,7 @@ impl PolicySearch {
         self.engine.add_file(name, bytes).map_err(|e| error("bad_shard", &[name, ": ", &e.to_string()].concat()))
     }
 
-    #[cfg(any(policy_search_sharded, feature = "natural"))]
+    #[cfg(any(policy_search_sharded, feature = "natural", not(feature = "embedded")))]
     /// The shard files the calls since the last `missing()` needed and did not have (names
     /// relative to this module's folder: the index's, then the lexicon's), and clears the list.
     /// Empty for an embedded index with a whole lexicon.
@@ -109,7 +111,7 @@ impl PolicySearch {
         to_js(&results)
     }
 
-    #[cfg(any(policy_search_sharded, feature = "natural"))]
+    #[cfg(any(policy_search_sharded, feature = "natural", not(feature = "embedded")))]
     /// The hit of one clause for `query` (as [`PolicySearch::search`] would list it, with its
     /// highlights), or `null` when the query does not find that clause: what a clause opened
     /// from a link highlights, without the text of every other hit. `options` as for search.
@@ -143,6 +145,7 @@ impl PolicySearch {
 
     /// The file name of this index's lexicon, served beside the wasm module (it names the
     /// index's checksum, so a cache never mixes builds).
+    #[cfg(feature = "embedded")]
     #[wasm_bindgen(js_name = lexiconFile)]
     pub fn lexicon_file(&self) -> String {
         self.engine.lexicon_file().to_string()

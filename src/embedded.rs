@@ -8,6 +8,9 @@
 //!   built without them; every call into them is behind this constant, so the compiler drops
 //!   their code;
 //! - [`SHARDS`]: whether the code reading shard files is compiled in.
+//!
+//! The browser's exact module is built without `embedded` too: `scripts/build-web` appends the
+//! index to it as a custom section, which the page reads and opens (docs/index-format.md).
 
 /// The index built from the corpus by `build.rs` (feature `embedded`; the browser's natural
 /// module is built without it and is handed the exact module's bytes).
@@ -25,9 +28,13 @@ pub const NATURAL: bool = cfg!(feature = "natural");
 /// other modules (the natural module is handed the exact one's) or of files (native builds).
 /// The browser's exact module over an index small enough to embed leaves that code out, so
 /// that the bytes before a first result do not grow for a feature the seeds do not use.
-pub const SHARDS: bool = cfg!(any(policy_search_sharded, feature = "natural", not(target_arch = "wasm32")));
+pub const SHARDS: bool =
+    cfg!(any(policy_search_sharded, feature = "natural", not(feature = "embedded"), not(target_arch = "wasm32")));
 
 /// The name of the lexicon file built with the embedded index (`lexicon-<checksum>.bin`).
+/// The browser's exact module has no embedded index: its page reads the name from the
+/// module's `policy-search-lexicon` section (docs/index-format.md, "In the browser").
+#[cfg(feature = "embedded")]
 pub static LEXICON_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.name"));
 
 /// The lexicon built with it. Native builds embed it; the browser fetches it lazily (its file

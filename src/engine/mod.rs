@@ -25,7 +25,7 @@ use crate::embedded::{EMBEDDED_LEXICON, EMBEDDED_SHARDS};
 pub use options::SearchOptions;
 
 use crate::{
-    embedded::{LEXICON_FILE, NATURAL, SHARDS},
+    embedded::{NATURAL, SHARDS},
     facets::{self, Counts, Scope, Sort},
     query::{self, natural::pinyin::Reading, QueryError},
     rank,
@@ -83,8 +83,9 @@ impl<'a> Engine<'a> {
     /// The file name the lexicon built with this index is served under, beside the wasm
     /// module: it is made of the lexicon's own checksum, so a cache never serves a stale one
     /// (and [`Engine::attach_lexicon`] refuses one of another build).
+    #[cfg(feature = "embedded")]
     pub fn lexicon_file(&self) -> &'static str {
-        LEXICON_FILE
+        crate::embedded::LEXICON_FILE
     }
 
     /// The underlying index.

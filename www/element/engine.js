@@ -8,6 +8,8 @@ import initExact, { PolicySearch as ExactEngine } from "../pkg/policy_search.js"
 let enginePromise = null;
 let naturalPromise = null;
 let pkgBase = null;
+/** The file name of the lexicon built with the exact module's index (its custom section). */
+let lexiconName = null;
 /** Shard files fetched or being fetched, by name: each is downloaded once per page. */
 const files = new Map();
 /** Shard fetches under way, and who waits for there to be none. */
@@ -32,7 +34,7 @@ async function quiet() {
  * Starts loading the engines (once; later calls return the same promise), from the URL of the
  * directory holding them (pkg/, beside the bundle: only the entry module knows where that is).
  *
- * Two modules of one build: the **exact** one (policy_search_bg.wasm, the index embedded)
+ * Two modules of one build: the **exact** one (policy_search_bg.wasm, its index a custom section)
  * answers a hanzi query's first result and is all that stands before it; the **natural** one
  * (pkg/policy_search_natural-<hash>.wasm: relaxed hits, corrections, pinyin, completions, under
  * a name made of its content, so that no cache pairs it with another build) is fetched with
@@ -44,11 +46,28 @@ export function startEngine(pkgUrl) {
     if (typeof WebAssembly !== "object") throw Object.assign(new Error("WebAssembly is not available"), { kind: "noWasm" });
     // Fetch the module and its JS loader in parallel rather than one after the other.
     const wasm = fetch(new URL("policy_search_bg.wasm", pkgUrl));
-    wasm.catch(() => {}); // reported below, once the loader awaits it
-    await initExact({ module_or_path: wasm });
-    return new ExactEngine();
+    wasm.catch(() => {}); // reported below, once awaited
+    // The module holds no corpus: its index and the lexicon's name are custom sections
+    // appended by scripts/build-web (docs/index-format.md, "In the browser").
+    const module = await compile(await wasm);
+    const section = (name) => WebAssembly.Module.customSections(module, name)[0];
+    const index = section("policy-search-index");
+    const lexicon = section("policy-search-lexicon");
+    if (!index || !lexicon) throw new Error("policy_search_bg.wasm carries no index (build it with scripts/build-web)");
+    lexiconName = new TextDecoder().decode(lexicon);
+    await initExact({ module_or_path: module });
+    return ExactEngine.open(new Uint8Array(index));
   })();
   return enginePromise;
+}
+
+/** The module of `response`, compiled while it downloads where the server says it is wasm. */
+async function compile(response) {
+  if (!response.ok) throw new Error(`policy_search_bg.wasm: HTTP ${response.status}`);
+  if (response.headers.get("content-type")?.startsWith("application/wasm")) {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
 }
 
 /**
@@ -66,7 +85,7 @@ export function natural() {
   if (!enginePromise) return Promise.resolve(null); // no engine started: nothing to add to
   naturalPromise ??= enginePromise.then(async (exact) => {
     await quiet();
-    const lexicon = fetch(new URL(exact.lexiconFile(), pkgBase)).then((response) => {
+    const lexicon = fetch(new URL(lexiconName, pkgBase)).then((response) => {
       if (!response.ok) throw new Error(`lexicon: HTTP ${response.status}`);
       return response.arrayBuffer();
     });
