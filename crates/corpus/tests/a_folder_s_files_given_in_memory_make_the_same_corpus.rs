@@ -60,3 +60,46 @@ fn a_bad_file_given_in_memory_is_named_as_on_disk() {
         .expect("a hidden file is skipped");
     assert_eq!(hidden.skipped, vec!["portal/.DS_Store: skipped, a hidden file".to_string()]);
 }
+
+/// The bad corpora of issue 21's list — an undecodable file, an HTML page saved as .txt, the
+/// same document twice, a broken manifest — get the same error from their files in memory as
+/// from their folder on disk (written under the target folder).
+#[test]
+fn a_bad_folder_gets_the_same_error_in_memory_as_on_disk() {
+    let text = "关于支持众创空间发展的若干意见\n一、支持众创空间建设。\n二、加快网络建设。";
+    let file = |name: &str, bytes: &[u8]| CorpusFile { name: name.to_string(), bytes: bytes.to_vec() };
+    let cases: [(&str, Vec<CorpusFile>, &str); 4] = [
+        ("undecodable", vec![file("a.txt", &[0xff, 0xfe, 0x00, 0xd8, 0x41, 0x81])], "not text"),
+        (
+            "html-as-txt",
+            vec![file(
+                "page.txt",
+                "<!DOCTYPE html><html><head><title>通知</title></head><body><p>正文。</p></body></html>".as_bytes(),
+            )],
+            "name it .html",
+        ),
+        (
+            "duplicate",
+            vec![file("a.txt", text.as_bytes()), file("b.txt", text.as_bytes())],
+            "the same document as a.txt",
+        ),
+        (
+            "broken-manifest",
+            vec![file("a.txt", text.as_bytes()), file("manifest.toml", b"[files.a\ntitle = ")],
+            "manifest.toml",
+        ),
+    ];
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bad-folders");
+    for (name, files, says) in cases {
+        let dir = root.join(name);
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for f in &files {
+            std::fs::write(dir.join(&f.name), &f.bytes).unwrap();
+        }
+        let on_disk = load_dir(&dir).expect_err("a bad folder").to_string();
+        let in_memory = load_files(&dir, files).expect_err("a bad folder's files").to_string();
+        assert_eq!(on_disk, in_memory, "{name}");
+        assert!(on_disk.contains(says), "{name}: {on_disk}");
+    }
+}
