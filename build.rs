@@ -93,8 +93,8 @@ fn main() {
         fs::write(&out, format!("&[\n{list}]\n")).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));
     };
     save(&out_dir, &blobs);
-    // The engine's code for reading shard files is left out of a browser module whose embedded
-    // index has none (src/embedded.rs, `SHARDS`).
+    // The engine's code for reading shard files is left out of an exact-only wasm build whose
+    // embedded index has none (src/embedded.rs, `SHARDS`).
     println!("cargo::rustc-check-cfg=cfg(policy_search_sharded)");
     if !blobs.files.is_empty() {
         println!("cargo:rustc-cfg=policy_search_sharded");

@@ -24,10 +24,10 @@ pub static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ind
 /// their code out.
 pub const NATURAL: bool = cfg!(feature = "natural");
 
-/// Whether this build reads shard files: its embedded index is sharded, or it opens indexes of
-/// other modules (the natural module is handed the exact one's) or of files (native builds).
-/// The browser's exact module over an index small enough to embed leaves that code out, so
-/// that the bytes before a first result do not grow for a feature the seeds do not use.
+/// Whether this build reads shard files: its embedded index is sharded, or it opens an index
+/// from bytes that may be sharded (both browser modules: the exact one opens its custom
+/// section, the natural one the exact one's bytes; native builds open files too). Only a wasm
+/// build embedding a whole index for the exact tier alone leaves that code out.
 pub const SHARDS: bool =
     cfg!(any(policy_search_sharded, feature = "natural", not(feature = "embedded"), not(target_arch = "wasm32")));
 

@@ -64,7 +64,7 @@ export function startEngine(pkgUrl) {
 /** The module of `response`, compiled while it downloads where the server says it is wasm. */
 async function compile(response) {
   if (!response.ok) throw new Error(`policy_search_bg.wasm: HTTP ${response.status}`);
-  if (response.headers.get("content-type")?.startsWith("application/wasm")) {
+  if (typeof WebAssembly.compileStreaming === "function" && response.headers.get("content-type")?.startsWith("application/wasm")) {
     return WebAssembly.compileStreaming(response);
   }
   return WebAssembly.compile(await response.arrayBuffer());

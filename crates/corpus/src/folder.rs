@@ -108,7 +108,7 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, CorpusError> {
         if !target.starts_with(&root) {
             return Err(CorpusError::LinkOutside { path, target });
         }
-        if !path.is_file() {
+        if !path.is_file() || (name != "manifest.toml" && FileKind::of(&path).is_none()) {
             return Err(CorpusError::NotCorpusFile { path });
         }
         let bytes = fs::read(&path).map_err(io(&path))?;
@@ -153,6 +153,10 @@ pub fn load_files(dir: &Path, mut files: Vec<CorpusFile>) -> Result<Corpus, Corp
             skipped.push(format!("{}: skipped, a hidden file", path.display()));
             continue;
         }
+        // A file of a subfolder is not one of this folder's (load_dir refuses a subfolder).
+        if file.name.contains(['/', '\\']) {
+            return Err(CorpusError::NotCorpusFile { path });
+        }
         match FileKind::of(&path) {
             Some(kind) => read.push((path, kind, file.bytes)),
             None => return Err(CorpusError::NotCorpusFile { path }),
@@ -171,8 +175,10 @@ pub fn load_files(dir: &Path, mut files: Vec<CorpusFile>) -> Result<Corpus, Corp
     }
 
     let mut documents: Vec<Document> = Vec::new();
-    for (path, kind, bytes) in &read {
-        let doc = read_document(path, *kind, bytes, &stem(path), &manifest)?;
+    // Each file's bytes are dropped once it is parsed.
+    for (path, kind, bytes) in read {
+        let (path, kind) = (&path, &kind);
+        let doc = read_document(path, *kind, &bytes, &stem(path), &manifest)?;
         // The same document twice (a re-scrape, a copy, page.html beside page.txt) would show
         // every clause twice.
         let same = |d: &Document| {

@@ -43,14 +43,16 @@ fn html_and_gbk_pages_given_as_files_make_the_corpus_their_folder_makes() {
 fn a_bad_file_given_in_memory_is_named_as_on_disk() {
     let dir = Path::new("portal");
     let file = |name: &str, bytes: &[u8]| CorpusFile { name: name.to_string(), bytes: bytes.to_vec() };
-    let cases: [(Vec<CorpusFile>, &str); 4] = [
+    let cases: [(Vec<CorpusFile>, &str); 5] = [
         (vec![file("notes.pdf", b"%PDF")], "portal/notes.pdf"),
         (vec![file("a.txt", &[0xff, 0xfe, 0x00, 0xd8, 0x41])], "portal/a.txt"),
         (
             vec![file("manifest.toml", b"[files.missing]\ntitle = \"x\"\n"), file("a.txt", "标题\n正文。".as_bytes())],
-            "manifest.toml",
+            "no such file missing.txt",
         ),
         (vec![file("manifest.toml", &[0xff, 0xfe])], "portal/manifest.toml"),
+        // A file of a subfolder, as a browser's folder picker names it.
+        (vec![file("sub/a.txt", "标题\n正文。".as_bytes())], "portal/sub/a.txt"),
     ];
     for (files, named) in cases {
         let err = load_files(dir, files).expect_err("a bad corpus");

@@ -1,7 +1,9 @@
 //! The indexer for JavaScript: a page or a Node script hands it every file of a corpus folder
-//! and gets back the files `build.rs` would have written for that folder (`index.bin`,
-//! `lexicon.bin`, `shards/…`), with the same report and the same errors naming file and
-//! problem. It takes the code path `build.rs` takes — [`policy_search_corpus::load_files`],
+//! and gets back the files `build.rs` writes for that folder (`index.bin`, `lexicon.bin`,
+//! `shards/…`), with the same report and the same errors naming file and problem. The same
+//! maps and answers, not always the same bytes: on wasm32 the `fst` crate lays out some FST
+//! nodes differently (see `tests/the_indexer_in_wasm_writes_what_build_rs_writes.rs`), and
+//! the checksums that name files follow. It takes the code path `build.rs` takes — [`policy_search_corpus::load_files`],
 //! then [`policy_search_indexer::Indexer`] — so nothing here decides anything about the index:
 //! it only turns JavaScript values into Rust ones and back.
 //!
