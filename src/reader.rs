@@ -29,6 +29,7 @@ pub struct Reader<'a> {
     syllable_names: OnceCell<Vec<String>>,
     titles: OnceCell<Vec<Vec<char>>>,
     question_frames: OnceCell<Vec<crate::query::natural::question::Frame>>,
+    plain_titles: OnceCell<Vec<Vec<char>>>,
 }
 
 impl<'a> Reader<'a> {
@@ -46,6 +47,7 @@ impl<'a> Reader<'a> {
             syllable_names: OnceCell::new(),
             titles: OnceCell::new(),
             question_frames: OnceCell::new(),
+            plain_titles: OnceCell::new(),
         })
     }
 
@@ -115,6 +117,12 @@ impl<'a> Reader<'a> {
     /// The question frames, read once ([`crate::query::natural::question::frames_list`]).
     pub fn question_frames(&self) -> &[crate::query::natural::question::Frame] {
         self.question_frames.get_or_init(crate::query::natural::question::frames_list)
+    }
+
+    /// Each document's title as a query names it (folded, without brackets or
+    /// 中华人民共和国: [`crate::query::natural::reference::titles`]), read once.
+    pub fn plain_titles(&self) -> &[Vec<char>] {
+        self.plain_titles.get_or_init(|| crate::query::natural::reference::titles(self))
     }
 
     /// Folds one character exactly as the index was folded.

@@ -75,7 +75,19 @@ pub(crate) fn answer(r: &Reader<'_>, query: Query, top: usize) -> Answer {
 /// [`answer`], with the pieces cut as one of `known` was taken from there
 /// ([`relaxed::pieces_reusing`]).
 fn answer_reusing(r: &Reader<'_>, query: Query, top: usize, known: &[Piece]) -> Answer {
-    let (exact, per_term) = exact::exact(r, &query, top);
+    let exact = exact::exact(r, &query, top);
+    answer_after_exact(r, query, top, known, exact)
+}
+
+/// [`answer_reusing`] once the exact tier has answered (`exact`: its hits and each term's
+/// matches, as [`exact::exact`] gives them).
+fn answer_after_exact(
+    r: &Reader<'_>,
+    query: Query,
+    top: usize,
+    known: &[Piece],
+    (exact, per_term): (Vec<(u32, f32)>, Vec<exact::Matches>),
+) -> Answer {
     let pieces = if NATURAL { relaxed::pieces_reusing(r, &query, per_term, known) } else { Vec::new() };
     let relaxed = if NATURAL { related(r, &query, &pieces, &exact, top) } else { Vec::new() };
     let mut answer = Answer { query, pieces, references: Vec::new(), documents: Vec::new(), exact, relaxed };
@@ -166,8 +178,9 @@ pub(crate) fn correct(r: &Reader<'_>, original: &Answer, top: usize) -> Option<(
         // The other tiers only for a query the exact tier answers (every term, not just
         // the corrected one).
         let corrected = c.apply(&original.query);
-        if !exact::exact(r, &corrected, top).0.is_empty() {
-            return Some((c.clone(), answer_reusing(r, corrected, top, &original.pieces)));
+        let found = exact::exact(r, &corrected, top);
+        if !found.0.is_empty() {
+            return Some((c.clone(), answer_after_exact(r, corrected, top, &original.pieces, found)));
         }
     }
     if original.best_share() >= 1.0 - f32::EPSILON {

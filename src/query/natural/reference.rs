@@ -96,11 +96,12 @@ fn without_note(title: &[char]) -> &[char] {
 
 /// The documents `name` names, best first (see the module's rules).
 pub fn documents(r: &Reader<'_>, name: &[char]) -> Vec<u32> {
-    named_in(&titles(r), name)
+    named_in(r.plain_titles(), name)
 }
 
-/// Each document's title, folded and [`plain`].
-fn titles(r: &Reader<'_>) -> Vec<Vec<char>> {
+/// Each document's title, folded and plain (without brackets or 中华人民共和国; read once per reader:
+/// [`Reader::plain_titles`]).
+pub fn titles(r: &Reader<'_>) -> Vec<Vec<char>> {
     let title = |d| r.index().doc(d).map(|doc| plain(&r.fold(doc.title).chars().collect::<Vec<_>>()));
     (0..r.index().doc_count()).map(|d| title(d).unwrap_or_default()).collect()
 }
@@ -184,12 +185,12 @@ pub fn scoped(r: &Reader<'_>, folded: &str) -> Option<(Vec<u32>, String, String)
     }
     let chars: Vec<char> =
         folded.chars().filter(|c| !c.is_whitespace() && !matches!(c, '《' | '》' | '<' | '>')).collect();
-    let titles = titles(r);
+    let titles = r.plain_titles();
     // A name ends where a title does (法, 条例, 办法 …): only such starts are compared.
     let ends: Vec<char> = titles.iter().filter_map(|t| without_note(t).last().copied()).collect();
     (MIN_NAME + 1..chars.len()).rev().filter(|&end| ends.contains(&chars[end - 1])).find_map(|end| {
         let name = plain(&chars[..end]);
-        let docs: Vec<u32> = named_in(&titles, &name).into_iter().take(MAX_DOCUMENTS).collect();
+        let docs: Vec<u32> = named_in(titles, &name).into_iter().take(MAX_DOCUMENTS).collect();
         (!docs.is_empty()).then(|| (docs, chars[..end].iter().collect(), chars[end..].iter().collect()))
     })
 }

@@ -75,10 +75,12 @@ pub(crate) fn pinyin_readings(r: &Reader<'_>, query: &Query) -> Vec<(Query, bool
     let Some(stream) = pinyin_stream(r, query) else { return Vec::new() };
     // One syllable typed whole is first of all a character (`ren` is 人 before 任何 as
     // r-en… or anything read with it as an initial).
+    let modes = [false, true].map(|fuzzy| Mode { fuzzy, complete: false });
+    let ways_of = [std::cell::OnceCell::new(), std::cell::OnceCell::new()];
+    let ways = |m: usize| ways_of[m].get_or_init(|| Ways::new(r.syllable_names(), &stream, modes[m]));
     let all_letters = stream.units.iter().all(|u| matches!(u, Unit::Letter(_)));
     if all_letters && r.syllable_names().iter().any(|s| s.as_bytes() == stream.letters) {
-        let ways = Ways::new(r.syllable_names(), &stream, Mode { fuzzy: false, complete: false });
-        let chars: Vec<(Query, bool)> = char_readings(r, &stream, &ways)
+        let chars: Vec<(Query, bool)> = char_readings(r, &stream, ways(0))
             .iter()
             .map(|p| (rewrite(query, &stream, p), true))
             .take(SEARCHED)
@@ -88,9 +90,6 @@ pub(crate) fn pinyin_readings(r: &Reader<'_>, query: &Query) -> Vec<(Query, bool
         }
     }
     let mut unfound: Vec<(Query, bool)> = Vec::new();
-    let modes = [false, true].map(|fuzzy| Mode { fuzzy, complete: false });
-    let ways_of = [std::cell::OnceCell::new(), std::cell::OnceCell::new()];
-    let ways = |m: usize| ways_of[m].get_or_init(|| Ways::new(r.syllable_names(), &stream, modes[m]));
     let fewest_of = [std::cell::OnceCell::new(), std::cell::OnceCell::new()];
     let plausible = |p: &Path, m: usize| {
         let fewest = *fewest_of[m].get_or_init(|| fewest_syllables(&stream, ways(m)));
