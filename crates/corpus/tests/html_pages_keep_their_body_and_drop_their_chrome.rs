@@ -140,6 +140,22 @@ fn a_gbk_page_is_decoded_and_read_like_any_other() {
     assert_eq!(m.source.as_deref(), Some("某市人民政府网站"), "from the welcome banner");
 }
 
+/// A page whose chrome is one breadcrumb and one footer line: its main block grows to the body
+/// (the rest adds little), and never past it to `<html>`, where it once lost every line.
+#[test]
+fn a_page_with_little_chrome_keeps_its_whole_body() {
+    let html = "<!DOCTYPE html><html><head><title>关于做好春季植树造林工作的通知</title></head><body>\
+        <div class=\"crumb\">首页 &gt; 通知</div><div class=\"text\">\
+        <h1>某县林业局关于做好春季植树造林工作的通知</h1><p>各乡镇人民政府：</p>\
+        <p>一、科学选择树种。优先选用乡土树种，适地适树，提高造林成活率。</p>\
+        <p>二、落实管护责任。新造林地由所在村负责管护，管护期不少于三年。</p>\
+        <p>某县林业局</p><p>2024年2月20日</p></div><div>联系电话：0000-1234567</div></body></html>";
+    let page = policy_search_corpus::read::html::page(html);
+    let inside: Vec<&str> = page.lines.iter().filter(|l| !l.outside).map(|l| l.text.as_str()).collect();
+    assert!(inside.contains(&"一、科学选择树种。优先选用乡土树种，适地适树，提高造林成活率。"), "{inside:?}");
+    assert!(inside.contains(&"二、落实管护责任。新造林地由所在村负责管护，管护期不少于三年。"), "{inside:?}");
+}
+
 #[test]
 fn the_report_lists_every_removed_line_of_both_pages() {
     let report = corpus().removed_report();

@@ -135,7 +135,9 @@ fn main_content(body: ElementRef) -> Option<ElementRef> {
         return Some(landmark);
     }
     let mut main = block;
-    while let Some(parent) = main.parent().and_then(ElementRef::wrap) {
+    // Never past the body: a page with little chrome would otherwise grow to `<html>`, which
+    // the body's rendering never enters, and lose its whole text.
+    while let Some(parent) = main.parent().and_then(ElementRef::wrap).filter(|_| main.id() != body.id()) {
         if name(main) == "article" || name(main) == "main" || all_text(parent) * 4 > all_text(main) * 5 {
             break;
         }
