@@ -1,8 +1,10 @@
 // A static file server for dist/, with the headers a careful portal would send.
 //
 //   node scripts/serve.mjs [--root dist] [--host 127.0.0.1] [--port 8080]
-//                          [--csp POLICY | --no-csp] [--isolated]
+//                          [--csp POLICY | --no-csp] [--isolated] [--mount /PATH/=DIR]
 //
+// `--mount /indexer/=target/indexer-page` serves DIR under /indexer/ (scripts/serve does, for
+// the drag-and-drop indexing page), the rest from the root.
 // By default every response carries the strict policy the widget promises to work under
 // (see README), so the demo proves it. `--isolated` adds COOP/COEP, which makes the page
 // cross-origin isolated and gives performance.now() microsecond resolution for benchmarks.
@@ -27,8 +29,8 @@ const TYPES = {
 };
 
 /** Starts a server; resolves to `{ url, close() }`. */
-export async function serve({ root = "dist", host = "127.0.0.1", port = 8080, csp = STRICT_CSP, isolated = false } = {}) {
-  const base = resolve(root);
+export async function serve({ root = "dist", host = "127.0.0.1", port = 8080, csp = STRICT_CSP, isolated = false, mounts = {} } = {}) {
+  const bases = Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)]);
   const server = createServer(async (req, res) => {
     const headers = { "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff" };
     if (csp) headers["Content-Security-Policy"] = csp;
@@ -37,7 +39,10 @@ export async function serve({ root = "dist", host = "127.0.0.1", port = 8080, cs
       headers["Cross-Origin-Embedder-Policy"] = "require-corp";
     }
     try {
-      const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      let base = resolve(root);
+      const mount = bases.find(([prefix]) => path.startsWith(prefix));
+      if (mount) [path, base] = [path.slice(mount[0].length - 1), mount[1]];
       let file = normalize(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) throw Object.assign(new Error("outside root"), { code: "ENOENT" });
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
@@ -81,6 +86,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     port: Number(opt("--port", 8080)),
     csp: args.includes("--no-csp") ? null : opt("--csp", STRICT_CSP),
     isolated: args.includes("--isolated"),
+    mounts: Object.fromEntries(args.flatMap((a, i) => (args[i - 1] === "--mount" ? [a.split("=")] : []))),
   });
   console.log(`serving ${url}`);
 }

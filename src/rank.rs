@@ -50,9 +50,18 @@ pub fn sort_top<T>(ranked: &mut [T], top: usize, key: impl Fn(&T) -> (u32, f32))
 }
 
 /// BM25's idf for a term found in `df` of `n` clauses.
+///
+/// The logarithm is `libm`'s on every target, not the platform's (glibc natively, another
+/// port in wasm, which differ in the last bit): a score is then the same bits in the CLI, the
+/// browser and the npm package, and so are their rankings and JSON.
 pub fn idf(n: u32, df: usize) -> f32 {
     let (n, df) = (n as f32, df as f32);
-    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    libm::logf(1.0 + (n - df + 0.5) / (df + 0.5))
+}
+
+/// `factor` to the power `times`, by plain multiplication (the same bits on every target).
+pub fn power(factor: f32, times: usize) -> f32 {
+    (0..times).fold(1.0, |x, _| x * factor)
 }
 
 /// Scores one clause for the query's terms (in query order).

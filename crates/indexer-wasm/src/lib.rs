@@ -1,4 +1,4 @@
-//! The indexer for JavaScript: a page or a Node script hands it every file of a corpus folder
+//! The indexer and the CLI for JavaScript. A page or a Node script hands [`index`] every file of a corpus folder
 //! and gets back the files `build.rs` writes for that folder (`index.bin`, `lexicon.bin`,
 //! `shards/…`), with the same report and the same errors naming file and problem. The same
 //! maps and answers, not always the same bytes: on wasm32 the `fst` crate lays out some FST
@@ -7,6 +7,10 @@
 //! then [`policy_search_indexer::Indexer`] — so nothing here decides anything about the index:
 //! it only turns JavaScript values into Rust ones and back.
 //!
+//! [`Searcher`] then runs the `policy-search` command's searches over those files, as the
+//! native CLI does over the index embedded at build time (`policy_search_cli::run`: the same
+//! text, the same JSON).
+//!
 //! ```js
 //! import { index } from "./policy_search_indexer_wasm.js";
 //! const out = index([{ name: "a.txt", bytes }, { name: "manifest.toml", bytes: manifest }],
@@ -14,9 +18,10 @@
 //! for (const { name, bytes } of out.files) save(name, bytes);  // index.bin, lexicon.bin, shards/…
 //! ```
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
+use policy_search::Engine;
 use policy_search_corpus::{load_files, CorpusFile};
 use policy_search_indexer::{Indexer, ShardSizes, Sharding};
 use wasm_bindgen::prelude::*;
@@ -28,9 +33,10 @@ pub const REPORT: &str = "corpus-report.txt";
 ///
 /// - `files`: every file of the folder, `manifest.toml` included, as `{ name, bytes }` objects
 ///   (`name` without the folder, `bytes` a `Uint8Array`), in any order;
-/// - `options`: `{ folder, shards }`, both optional: `folder` names the files in messages
-///   (default `corpus`), `shards` is `"auto"` (the default: past 64 KiB the index and the
-///   lexicon are sharded), `"always"` or `"never"`.
+/// - `options`: `{ folder, shards, report }`, all optional: `folder` names the files in
+///   messages (default `corpus`), `shards` is `"auto"` (the default: past 64 KiB the index and
+///   the lexicon are sharded), `"always"` or `"never"`, `report` the path the summary names for
+///   the report (default `corpus-report.txt` in `folder`).
 ///
 /// Returns `{ files, lexiconName, report, summary, warnings }`: `files` the index files as
 /// `{ name, bytes }` (`index.bin`, `lexicon.bin`, then `shards/…`), `lexiconName` the name
@@ -61,7 +67,8 @@ pub fn index(files: &Array, options: JsValue) -> Result<Object, JsError> {
     set(&result, "files", &out)?;
     set(&result, "lexiconName", &blobs.lexicon_name().into())?;
     set(&result, "report", &corpus.removed_report().into())?;
-    set(&result, "summary", &corpus.summary(&dir.join(REPORT)).into())?;
+    let report = text_option(&options, "report")?.map_or_else(|| dir.join(REPORT), PathBuf::from);
+    set(&result, "summary", &corpus.summary(&report).into())?;
     set(&result, "warnings", &warnings)?;
     Ok(result)
 }
@@ -102,4 +109,64 @@ fn named(name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
 
 fn set(object: &Object, key: &str, value: &JsValue) -> Result<(), JsError> {
     Reflect::set(object, &key.into(), value).map(drop).map_err(|_| JsError::new("could not build the result"))
+}
+
+/// The `policy-search` command over an index given as files: the core (`index.bin`, or a
+/// deployed exact module's `policy-search-index` section) and the lexicon, then each shard
+/// file the commands ask for.
+///
+/// ```js
+/// const searcher = new Searcher(core, lexicon);
+/// for (;;) {
+///   const { out, missing } = searcher.run(["search", "--json", "--", "创业补贴"]);
+///   if (!missing.length) { process.stdout.write(out); break; }
+///   for (const name of missing) searcher.addFile(name, read(name));  // shards/…, relative to pkg/
+/// }
+/// ```
+#[wasm_bindgen]
+pub struct Searcher {
+    engine: Engine<'static>,
+}
+
+#[wasm_bindgen]
+impl Searcher {
+    /// Opens `index` with its `lexicon`. Throws when either is not a whole file of this format,
+    /// or the lexicon is another build's.
+    #[wasm_bindgen(constructor)]
+    pub fn new(index: Vec<u8>, lexicon: Vec<u8>) -> Result<Searcher, JsError> {
+        // Leaked, as the browser's engine leaks its index: one searcher lives as long as its
+        // process or page.
+        let index: &'static [u8] = Box::leak(index.into_boxed_slice());
+        let lexicon: &'static [u8] = Box::leak(lexicon.into_boxed_slice());
+        let mut engine = Engine::open(index).map_err(|e| JsError::new(&format!("index: {e}")))?;
+        engine.attach_lexicon(lexicon).map_err(|e| JsError::new(&format!("lexicon: {e}")))?;
+        Ok(Searcher { engine })
+    }
+
+    /// Runs one command (the arguments after `policy-search`, as the native CLI takes them).
+    /// Returns `{ out, missing }`: `out` what the command prints, complete when `missing` (the
+    /// shard files it lacked, names relative to `pkg/`) is empty; otherwise add those files and
+    /// run it again. Throws the command's error message (bad arguments, a query refused).
+    pub fn run(&self, args: Vec<String>) -> Result<Object, JsError> {
+        let mut out = Vec::new();
+        let result = policy_search_cli::run(&self.engine, &args, &mut out);
+        let missing: Array = self.engine.take_missing().into_iter().map(JsValue::from).collect();
+        // An error from an incomplete index is asked again once the files are in.
+        if let Err(message) = result {
+            if missing.length() == 0 {
+                return Err(JsError::new(&message));
+            }
+        }
+        let result = Object::new();
+        set(&result, "out", &String::from_utf8_lossy(&out).as_ref().into())?;
+        set(&result, "missing", &missing)?;
+        Ok(result)
+    }
+
+    /// Adds a shard file the last run lacked. Throws for a name that is not this index's or its
+    /// lexicon's, or bytes that are not that file whole.
+    #[wasm_bindgen(js_name = addFile)]
+    pub fn add_file(&self, name: &str, bytes: Vec<u8>) -> Result<(), JsError> {
+        self.engine.add_file(name, bytes).map_err(|e| JsError::new(&format!("{name}: {e}")))
+    }
 }

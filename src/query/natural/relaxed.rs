@@ -431,7 +431,7 @@ pub(crate) fn relaxed_by(r: &Reader<'_>, pieces: &[Piece], skip: &[u32], top: us
         // length normalisation does not lift a short clause holding 执行 over one holding 施行.
         let through = held.iter().filter(|h| h.synonym.is_some() && !h.in_heading).count();
         let score =
-            rank::score(&terms, &facts, r.index().average_chars()) * share * share * SYNONYM_RANK.powi(through as i32);
+            rank::score(&terms, &facts, r.index().average_chars()) * share * share * rank::power(SYNONYM_RANK, through);
         hits.push(RelaxedHit { clause, score, share, held });
     }
     rank::sort_top(&mut hits, top, |h| (h.clause, h.score));
