@@ -2,8 +2,8 @@
 // the strict CSP): the seeds, dropped as files or picked as a folder, are indexed in the page's
 // worker; the report lists their documents and removed lines; searches on the result answer as
 // the package's search over dist/ does; the zip it offers unpacks to the very files of dist/,
-// and served, its widget shows what dist/'s shows. A bad file gets the native build's error,
-// naming it. Nothing is requested from another origin.
+// and served, its widget shows what dist/'s shows. A bad folder gets the native build's error,
+// naming the file. Nothing is requested from another origin; axe-core finds no violation.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { openSite } from "../../packages/policy-search/lib/index.mjs";
 import { filesUnder } from "../../packages/policy-search/lib/site.mjs";
 import { serve } from "../../scripts/serve.mjs";
-import { DIST, results, search, start, waitReady } from "./harness.mjs";
+import { axe, DIST, results, search, start, waitReady } from "./harness.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const target = process.env.CARGO_TARGET_DIR ?? join(root, "target");
@@ -69,6 +69,7 @@ test("the seeds dropped as files are indexed, reported and searchable in place",
     assert.ok(expected.length > 0, q);
     assert.deepEqual(shown, expected, `${q}: the hits the package's search over dist/ gives`);
   }
+  assert.deepEqual(await axe(page), [], "axe-core finds no violation with the report and results shown");
   assert.deepEqual(foreign, [], "nothing requested from another origin");
   assert.deepEqual(errors, []);
   await page.context().close();
@@ -110,11 +111,22 @@ test("the seeds picked as a folder download as a zip of dist/'s very files, whos
   }
 });
 
-test("a file that is not text gets the native build's error, naming it", async () => {
+test("a bad folder gets the native build's error on the page, naming the file and the problem", async () => {
+  const text = "关于支持众创空间发展的若干意见\n一、支持众创空间建设。\n二、加快网络建设。";
+  const utf8 = (s) => new TextEncoder().encode(s);
+  const cases = [
+    [{ "a.txt": Uint8Array.of(0xff, 0xfe, 0x00, 0xd8, 0x41, 0x81) }, /^files\/a\.txt: .*not text/],
+    [{ "page.txt": utf8("<!DOCTYPE html><html><head><title>通知</title></head><body><p>正文。</p></body></html>") }, /^files\/page\.txt: .*name it \.html/],
+    [{ "a.txt": utf8(text), "b.txt": utf8(text) }, /^files\/b\.txt: the same document as a\.txt/],
+    [{ "a.txt": utf8(text), "manifest.toml": utf8("[files.a\ntitle = ") }, /^files\/manifest\.toml: /],
+  ];
   const { page } = await indexingPage();
-  await dropFiles(page, { "a.txt": Uint8Array.of(0xff, 0xfe, 0x00, 0xd8, 0x41, 0x81) });
-  await page.waitForSelector("#error:not([hidden])");
-  assert.match(await page.textContent("#error-message"), /^files\/a\.txt: .*not text/);
-  assert.ok(await page.locator("#download").isHidden(), "nothing to download");
+  for (const [files, says] of cases) {
+    await dropFiles(page, files);
+    await page.waitForSelector("body[data-state=failed]");
+    assert.match(await page.textContent("#error-message"), says);
+    assert.ok(await page.locator("#download").isHidden(), "nothing to download");
+    await page.evaluate(() => (document.body.dataset.state = "ready"));
+  }
   await page.context().close();
 });

@@ -3,25 +3,11 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { start, search, settle } from "./harness.mjs";
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+import { axe, start, search, settle } from "./harness.mjs";
 
 let s;
 before(async () => (s = await start()));
 after(() => s.close());
-
-/** Runs axe on the whole page (it descends into open shadow roots); returns the violations. */
-async function axe(page) {
-  // evaluate() is not subject to the page's CSP, unlike an injected <script>.
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`);
-  });
-}
 
 /** Searches `q` and opens its first result by keyboard. */
 async function openFirst(page, q) {

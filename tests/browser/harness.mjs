@@ -3,6 +3,7 @@
 
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 import { serve, STRICT_CSP } from "../../scripts/serve.mjs";
 
@@ -208,4 +209,16 @@ export function devQueries() {
 /** The natural-language queries (tests/natural.json, a copy of the shared set). */
 export function naturalQueries() {
   return JSON.parse(readFileSync(new URL("tests/natural.json", ROOT), "utf8")).queries;
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Runs axe-core on the whole page (it descends into open shadow roots); returns the violations. */
+export async function axe(page) {
+  // evaluate() is not subject to the page's CSP, unlike an injected <script>.
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`);
+  });
 }
