@@ -15,6 +15,9 @@
 
 const ONE: usize = 0xC0;
 const TWO: usize = ONE + 0x3F00;
+/// The most characters an alphabet holds (81 856): three bytes spell 65 536 codes beyond the
+/// two-byte range. The indexer refuses a corpus that writes more.
+pub const MAX_CHARS: usize = TWO + 0x1_0000;
 
 /// An alphabet section, borrowed.
 #[derive(Clone, Copy, Debug)]
@@ -27,7 +30,7 @@ impl<'a> Alphabet<'a> {
     pub fn new(bytes: &'a [u8]) -> Option<Alphabet<'a>> {
         let alphabet = Alphabet { bytes };
         let ascending = (1..alphabet.len()).all(|i| alphabet.get(i - 1) < alphabet.get(i));
-        (bytes.len().is_multiple_of(4) && ascending && alphabet.len() <= TWO + 0x1_0000).then_some(alphabet)
+        (bytes.len().is_multiple_of(4) && ascending && alphabet.len() <= MAX_CHARS).then_some(alphabet)
     }
 
     /// Number of characters.

@@ -23,6 +23,7 @@ pub use policy_search_index::write::{Blobs, ShardSizes, Sharding};
 
 use policy_search_corpus::{units::unit_table, Corpus};
 use policy_search_index::{
+    alphabet,
     facets::{FacetsInput, Validity},
     write::{self, ClauseInput, CorpusWord, Lexicon},
     DocView,
@@ -109,6 +110,9 @@ impl<'c> Indexer<'c> {
         // spelled with the corpus's characters: another character would widen the alphabet,
         // and with it the index core every visitor fetches.
         let written: BTreeSet<char> = texts.iter().flat_map(|t| t.chars()).collect();
+        if written.len() > alphabet::MAX_CHARS {
+            return Err(too_many_characters(corpus, fold));
+        }
         let held = |w: &str| match words.get(w) {
             Some(info) => Some(info.clauses),
             None => w.chars().all(|c| written.contains(&c)).then_some(0),
@@ -186,5 +190,24 @@ impl<'c> Indexer<'c> {
             common: readings::common_chars(),
         };
         write::write(&docs, &self.clauses, &self.facets, FoldTable::full(), &lexicon, sharding)
+    }
+}
+
+/// The error for a corpus that writes more distinct characters than an index can spell
+/// ([`alphabet::MAX_CHARS`]): it names the document with which the count passes the limit.
+fn too_many_characters(corpus: &Corpus, fold: impl Fn(&str) -> String) -> String {
+    let mut seen = BTreeSet::new();
+    let crossing = corpus.documents.iter().find(|d| {
+        seen.extend(fold(&d.meta.title).chars());
+        d.clauses.iter().for_each(|c| seen.extend(fold(&c.text).chars()));
+        seen.len() > alphabet::MAX_CHARS
+    });
+    let limit = alphabet::MAX_CHARS;
+    match crossing {
+        Some(d) => format!(
+            "{}: with this document the corpus writes more than {limit} distinct characters, the most an index spells; index fewer documents at once",
+            d.file.display()
+        ),
+        None => format!("the corpus writes more than {limit} distinct characters, the most an index spells"),
     }
 }
