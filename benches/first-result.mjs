@@ -5,8 +5,9 @@
 // it at once) as soon as the element's `state` is `ready`, and every response the page received
 // until the first result showed: a response counts when its resource-timing `responseEnd` is at
 // or before that moment (so a fetch started because of the result is never counted before it).
-// Each response counts, a file fetched twice twice; its size is that of its body, raw, gzip -9
-// and brotli q11 (what a server's content-encoding would send).
+// Each response counts, a file fetched twice twice, unless its body came from the cache (a 304
+// revalidation, a memory-cache hit: nothing of it crossed the network); its size is that of its
+// body, raw, gzip -9 and brotli q11 (what a server's content-encoding would send).
 //
 // The first result, by kind:
 //   hanzi, natural, pinyin, 文号   the first option of the results list, or the element settled
@@ -170,7 +171,15 @@ export async function firstResult(s, kind, q) {
     const received = []; // {path, body: Promise}, in the order the responses came
     page.on("response", (r) => {
       // A body asked for as the page closes is not counted (and not an unhandled rejection).
-      if (r.request().method() === "GET" && r.status() === 200) received.push({ path: new URL(r.url()).pathname, body: r.body().catch(() => null) });
+      if (r.request().method() === "GET" && r.status() === 200) {
+        received.push({
+          path: new URL(r.url()).pathname,
+          body: r.body().catch(() => null),
+          // What came over the network: 0 for a response served from the cache (Chromium's
+          // favicon after a history entry is revalidated, answered 304, and shown as 200).
+          transferred: r.request().sizes().then((s) => s.responseBodySize, () => null),
+        });
+      }
     });
     await page.addInitScript(() => {
       performance.setResourceTimingBufferSize(100_000); // a sharded index may ask for many files
@@ -212,10 +221,11 @@ export async function firstResult(s, kind, q) {
     const ends = new Map();
     for (const [path, end] of timing.ends) ends.set(path, [...(ends.get(path) ?? []), end]);
     const bodies = await Promise.all(received.map((f) => f.body));
+    const transferred = await Promise.all(received.map((f) => f.transferred));
     const files = [];
     received.forEach((f, i) => {
       const end = ends.get(f.path)?.shift(); // none: resource timing did not see it; not counted before the result
-      if (!bodies[i]) return;
+      if (!bodies[i] || transferred[i] === 0) return;
       const phase = end === undefined || end > timing.first ? "after" : end <= timing.ready ? "ready" : "typed";
       files.push({ path: f.path, phase, ...sizeOf(bodies[i]) });
     });

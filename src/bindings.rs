@@ -98,7 +98,7 @@ impl PolicySearch {
     /// Runs `query` and returns `{query, total, partial, documents, corrected, pinyin,
     /// pinyin_hits, parsed, offset, hits, facets}` (see the CLI's JSON in the README).
     /// `options` is `undefined` or `{limit?: number, offset?: number, correct?: boolean,
-    /// pinyin?: boolean, filters?: {doc?, issuer?, year?, status?, unit?: string[]},
+    /// pinyin?: boolean, filters?: {doc?, issuer?, year?, status?, unit?, type?, code?: string[]},
     /// sort?: "relevance" | "newest", today?: "YYYY-MM-DD"}` (defaults 10, 0, true, true, none,
     /// relevance, today in China; `correct: false` searches the query exactly as typed,
     /// `pinyin: false` does not read Latin letters as pinyin). An empty query with a filter

@@ -1,8 +1,9 @@
 //! Filters, their counts, and the day validity is judged on.
 //!
 //! A filter narrows hits by facts of their document (which document, its issuer, its year of
-//! publication, its validity on the day of the search) and of the clause itself (the
-//! responsible units it names). Values of one facet are OR, facets are AND. A facet's counts
+//! publication, its validity on the day of the search, its kind — 公文种类, which the build reads
+//! from its title by the corpus's own title rules — and its 文号's issuer code, 机关代字) and of
+//! the clause itself (the responsible units it names). Values of one facet are OR, facets are AND. A facet's counts
 //! are those of the hits that pass every *other* facet's filter (the usual disjunctive
 //! counts: ticking a second issuer must not make the first one's count drop to what is
 //! selected already).
@@ -19,12 +20,17 @@ use crate::{embedded::SHARDS, reader::Reader};
 use policy_search_index::Index;
 
 /// Facet names, in the order a search lists its [`Facet`]s.
-pub const FACETS: [&str; 5] = ["doc", "issuer", "year", "status", "unit"];
+pub const FACETS: [&str; N] = ["doc", "issuer", "year", "status", "unit", "type", "code"];
+const N: usize = 7;
 const DOC: usize = 0;
 const ISSUER: usize = 1;
 const YEAR: usize = 2;
 const STATUS: usize = 3;
 const UNIT: usize = 4;
+const TYPE: usize = 5;
+const CODE: usize = 6;
+/// A document without a kind or a 机关代字.
+const NONE: u32 = u32::MAX;
 
 /// The values to keep, per facet (empty = no filter on it).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -39,6 +45,11 @@ pub struct Filters {
     pub status: Vec<String>,
     /// Responsible units, by any name the corpus gives them.
     pub unit: Vec<String>,
+    /// Kinds of document (公文种类: `通知`, `意见`, `法`…).
+    #[serde(rename = "type")]
+    pub kind: Vec<String>,
+    /// Issuer codes of the 文号 (机关代字: `国办发`, `杭政`).
+    pub code: Vec<String>,
 }
 
 impl Filters {
@@ -50,12 +61,14 @@ impl Filters {
             "year" => &mut self.year,
             "status" => &mut self.status,
             "unit" => &mut self.unit,
+            "type" => &mut self.kind,
+            "code" => &mut self.code,
             _ => return None,
         })
     }
 
-    fn by_facet(&self) -> [&[String]; 5] {
-        [&self.doc, &self.issuer, &self.year, &self.status, &self.unit]
+    fn by_facet(&self) -> [&[String]; N] {
+        [&self.doc, &self.issuer, &self.year, &self.status, &self.unit, &self.kind, &self.code]
     }
 
     /// Whether any facet is filtered.
@@ -123,11 +136,12 @@ pub fn today() -> Day {
 /// on the day of the search.
 pub(crate) struct Scope<'i> {
     /// Per facet, the codes kept (sorted), or `None` when it is not filtered.
-    keep: [Option<Vec<u32>>; 5],
-    /// Per document: its year (0 = none), its validity, its issuer codes (the index's).
-    docs: Vec<(u32, Validity, &'i [u32])>,
+    keep: [Option<Vec<u32>>; N],
+    /// Per document: its year (0 = none), its validity, its issuer codes (the index's), its kind
+    /// and 机关代字 codes (`NONE` when it has none).
+    docs: Vec<(u32, Validity, &'i [u32], [u32; 2])>,
     /// Values asked for that the index does not hold, per facet.
-    unknown: [Vec<String>; 5],
+    unknown: [Vec<String>; N],
 }
 
 impl<'i> Scope<'i> {
@@ -136,13 +150,18 @@ impl<'i> Scope<'i> {
         let facets = index.facets();
         let docs = (0..index.doc_count())
             .map(|d| match facets.doc(d) {
-                Some(f) => (f.published.map_or(0, Day::year), f.validity(today), f.issuers.as_slice()),
-                None => (0, Validity::Unknown, &[][..]),
+                Some(f) => (
+                    f.published.map_or(0, Day::year),
+                    f.validity(today),
+                    f.issuers.as_slice(),
+                    [f.kind.unwrap_or(NONE), f.code.unwrap_or(NONE)],
+                ),
+                None => (0, Validity::Unknown, &[][..], [NONE; 2]),
             })
             .collect();
         let fold = |s: &str| reader.fold(s);
-        let mut keep: [Option<Vec<u32>>; 5] = Default::default();
-        let mut unknown: [Vec<String>; 5] = Default::default();
+        let mut keep: [Option<Vec<u32>>; N] = Default::default();
+        let mut unknown: [Vec<String>; N] = Default::default();
         for (f, values) in filters.by_facet().into_iter().enumerate() {
             if values.is_empty() {
                 continue;
@@ -158,6 +177,12 @@ impl<'i> Scope<'i> {
                     ),
                     YEAR => codes.extend(v.parse::<u32>().ok().filter(|&y| y > 0)),
                     STATUS => codes.extend(Validity::from_name(v).map(|s| s as u32)),
+                    TYPE => codes.extend(
+                        (0..facets.kind_count()).filter(|&c| facets.kind(c).is_some_and(|n| fold(n) == fold(v))),
+                    ),
+                    CODE => codes.extend(
+                        (0..facets.code_count()).filter(|&c| facets.code(c).is_some_and(|n| fold(n) == fold(v))),
+                    ),
                     _ => codes.extend(
                         (0..facets.unit_count()).filter(|&c| facets.unit_names(c).iter().any(|n| fold(n) == fold(v))),
                     ),
@@ -188,13 +213,17 @@ impl<'i> Scope<'i> {
 
     /// The facets document `d` fails, as bits (`1 << facet`), the unit facet aside.
     fn doc_misses(&self, d: u32) -> u8 {
-        let Some((year, validity, issuers)) = self.docs.get(d as usize) else { return 0b1111 };
+        let Some((year, validity, issuers, [kind, code])) = self.docs.get(d as usize) else {
+            return !(1u8 << UNIT); // every facet of a document
+        };
         let mut misses = 0;
         for (facet, ok) in [
             (DOC, self.kept(DOC, d)),
             (ISSUER, self.kept_any(ISSUER, issuers)),
             (YEAR, self.kept(YEAR, *year)),
             (STATUS, self.kept(STATUS, *validity as u32)),
+            (TYPE, self.kept(TYPE, *kind)),
+            (CODE, self.kept(CODE, *code)),
         ] {
             if !ok {
                 misses |= 1 << facet;
@@ -214,7 +243,7 @@ impl<'i> Scope<'i> {
 pub(crate) struct Counts<'s> {
     scope: &'s Scope<'s>,
     /// Per facet, counts by code (years by year).
-    counts: [Vec<usize>; 5],
+    counts: [Vec<usize>; N],
 }
 
 impl<'s> Counts<'s> {
@@ -229,6 +258,8 @@ impl<'s> Counts<'s> {
                 vec![0; years],
                 vec![0; Validity::ALL.len()],
                 vec![0; facets.unit_count() as usize],
+                vec![0; facets.kind_count() as usize],
+                vec![0; facets.code_count() as usize],
             ],
         }
     }
@@ -243,7 +274,7 @@ impl<'s> Counts<'s> {
             return false;
         }
         let counts_for = |facet: usize| misses == 0 || misses == 1 << facet;
-        let (year, validity, issuers) = &self.scope.docs[d as usize];
+        let (year, validity, issuers, [kind, code]) = &self.scope.docs[d as usize];
         let mut bump = |facet: usize, code: u32| {
             if let Some(n) = self.counts[facet].get_mut(code as usize) {
                 *n += 1;
@@ -269,6 +300,13 @@ impl<'s> Counts<'s> {
             for &c in index.facets().clause_units(i) {
                 bump(UNIT, c);
             }
+        }
+        // A document without a kind or a 机关代字 counts for no value (NONE is out of range).
+        if counts_for(TYPE) {
+            bump(TYPE, *kind);
+        }
+        if counts_for(CODE) {
+            bump(CODE, *code);
         }
         misses == 0
     }
@@ -300,6 +338,8 @@ impl<'s> Counts<'s> {
                                 let v = *Validity::ALL.get(code as usize)?;
                                 (v.code().to_string(), v.label().to_string())
                             }
+                            TYPE => (facets.kind(code)?.to_string(), facets.kind(code)?.to_string()),
+                            CODE => (facets.code(code)?.to_string(), facets.code(code)?.to_string()),
                             _ => {
                                 let names = facets.unit_names(code);
                                 (names.first()?.to_string(), names.join("／"))

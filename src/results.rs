@@ -58,6 +58,11 @@ pub struct Document {
     pub status: String,
     /// The site the page came from.
     pub source: Option<String>,
+    /// Its kind (公文种类: `通知`, `意见`, `法`…), from the type its title ends in.
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    /// Its 文号's issuer code (机关代字: `国办发`, `杭政`), folded.
+    pub code: Option<String>,
 }
 
 /// A window of a long clause around its best match.

@@ -55,7 +55,7 @@ impl Engine<'_> {
     /// Every document's metadata, its validity judged on `today`.
     pub fn docs(&self, today: Day) -> Vec<Document> {
         (0..self.reader.index().doc_count())
-            .filter_map(|i| self.reader.index().doc(i).map(|d| document(&d, self.reader.status_of(i, today))))
+            .filter_map(|i| self.reader.index().doc(i).map(|d| document(&self.reader, i, &d, today)))
             .collect()
     }
 
@@ -96,8 +96,11 @@ impl Engine<'_> {
     }
 }
 
-fn document(d: &DocView<'_>, status: String) -> Document {
+/// The record of document `i` (`d`), its validity judged on `today`.
+fn document(reader: &crate::Reader<'_>, i: u32, d: &DocView<'_>, today: Day) -> Document {
     let own = |s: Option<&str>| s.map(str::to_string);
+    let facets = reader.index().facets();
+    let fact = |pick: fn(&policy_search_index::facets::DocFacts) -> Option<u32>| facets.doc(i).and_then(pick);
     Document {
         doc: d.doc.into(),
         title: d.title.into(),
@@ -107,7 +110,9 @@ fn document(d: &DocView<'_>, status: String) -> Document {
         effective: own(d.effective),
         expires: own(d.expires),
         period: own(d.period),
-        status,
+        status: reader.status_of(i, today),
         source: own(d.source),
+        kind: own(fact(|f| f.kind).and_then(|c| facets.kind(c))),
+        code: own(fact(|f| f.code).and_then(|c| facets.code(c))),
     }
 }

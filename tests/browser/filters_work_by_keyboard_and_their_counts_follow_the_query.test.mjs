@@ -57,12 +57,16 @@ async function tabTo(value, max = 40) {
 
 test("before anything is typed the panel counts every clause, one fieldset per facet", async () => {
   const shown = await facets();
-  assert.deepEqual(Object.keys(shown), ["文件", "发文机关", "发布年份", "效力状态", "责任单位"]);
+  assert.deepEqual(Object.keys(shown), ["文件", "发文机关", "发布年份", "效力状态", "责任单位", "公文种类", "机关代字"]);
   const clauses = await page.evaluate(async () => (await (await import("/policy-search.js")).engine()).stats().clauses);
   const sum = (legend) => shown[legend].reduce((n, [, c]) => n + c, 0);
   assert.equal(sum("效力状态"), clauses, "every clause has one validity");
   assert.equal(sum("文件"), clauses, "and one document");
   assert.deepEqual(shown["效力状态"].map(([label]) => label), ["现行有效", "已失效", "效力未知"]);
+  // Every seed's title ends in a type word; two of the five have a 文号.
+  assert.equal(sum("公文种类"), clauses, "every clause's document has one kind");
+  assert.deepEqual(shown["公文种类"].map(([label]) => label).sort(), ["方案", "规划", "意见", "通知"].sort());
+  assert.deepEqual(shown["机关代字"].map(([label]) => label).sort(), ["平政发", "杭政"].sort());
   assert.ok(shown["责任单位"].length <= 6, "a long facet shows its first values");
   const more = widget().getByRole("button", { name: /^更多/ });
   assert.equal(await more.getAttribute("aria-expanded"), "false");

@@ -8,7 +8,7 @@
 import { h, clip } from "./dom.js";
 
 /** Facets in the engine's order, each with its URL parameter (`doc` opens a document view). */
-const PARAMS = { doc: "document", issuer: "issuer", year: "year", status: "status", unit: "unit" };
+const PARAMS = { doc: "document", issuer: "issuer", year: "year", status: "status", unit: "unit", type: "type", code: "code" };
 const FACETS = Object.keys(PARAMS);
 /** Values a facet shows before its 更多 button (the most counted, and any selected). */
 const SHOWN = 6;

@@ -70,7 +70,7 @@ const zhCN = {
   notFound: "链接指向的条款不存在，可能已更新。",
   filters: {
     toggle: "筛选", toggleCount: (n) => `筛选（${n}）`,
-    facets: { doc: "文件", issuer: "发文机关", year: "发布年份", status: "效力状态", unit: "责任单位" },
+    facets: { doc: "文件", issuer: "发文机关", year: "发布年份", status: "效力状态", unit: "责任单位", type: "公文种类", code: "机关代字" },
     more: (n) => `更多（共 ${n} 项）`, less: "收起",
     sort: "排序", relevance: "相关度", newest: "最新发布",
     remove: (label) => `移除筛选：${label}`, clear: "清除筛选", read: (title) => `阅读全文：${title}`,
@@ -147,7 +147,7 @@ const zhTW = {
   notFound: "連結指向的條款不存在，可能已更新。",
   filters: {
     toggle: "篩選", toggleCount: (n) => `篩選（${n}）`,
-    facets: { doc: "文件", issuer: "發文機關", year: "發布年份", status: "效力狀態", unit: "責任單位" },
+    facets: { doc: "文件", issuer: "發文機關", year: "發布年份", status: "效力狀態", unit: "責任單位", type: "公文種類", code: "機關代字" },
     more: (n) => `更多（共 ${n} 項）`, less: "收起",
     sort: "排序", relevance: "相關度", newest: "最新發布",
     remove: (label) => `移除篩選：${label}`, clear: "清除篩選", read: (title) => `閱讀全文：${title}`,

@@ -7,60 +7,24 @@
 
 use std::sync::OnceLock;
 
-use policy_search_normalize::{fold, FoldTable};
+use policy_search_normalize::{
+    doctype::{self, strip_trailing_parenthetical, DOC_TYPES},
+    fold, FoldTable,
+};
 
 use crate::manifest;
 
-/// Document-type words that end a title, in Simplified: policy documents (意见, 方案…) and
-/// regulations (条例, 规定, 办法, 决定, 解释…). Laws (`…法`, `…法典`) are `is_law_title`'s. The
-/// rules compare them folded, as the probe is (批復 is 批复; 规划 folds to 规㓰, 划's class).
-pub const DOC_TYPES: &[&str] = &[
-    "意见",
-    "方案",
-    "通知",
-    "办法",
-    "规定",
-    "规划",
-    "决定",
-    "细则",
-    "措施",
-    "纲要",
-    "条例",
-    "计划",
-    "批复",
-    "公告",
-    "通告",
-    "解释",
-    "决议",
-    "修正案",
-    "规则",
-    "准则",
-    "章程",
-    "法典",
-];
-
-/// Words ending in 法 that name no law (方法 a method, 依法 by law…), in Simplified.
-const NOT_LAWS: &[&str] = &["方法", "做法", "依法", "合法", "非法", "违法", "执法", "说法", "看法", "想法"];
-
-/// `words` folded, once: what a probe holds where a title has them.
-fn folded(words: &'static [&'static str], cell: &'static OnceLock<Vec<String>>) -> &'static [String] {
-    cell.get_or_init(|| words.iter().map(|w| fold(w, FoldTable::full())).collect())
-}
-
+/// The document types a title ends in, folded once as the probe is (批復 is 批复; 规划 folds to
+/// 规㓰, 划's class): the list is crates/normalize's ([`doctype::DOC_TYPES`]), which the
+/// engine's `type` facet reads too.
 fn doc_types() -> &'static [String] {
     static CELL: OnceLock<Vec<String>> = OnceLock::new();
-    folded(DOC_TYPES, &CELL)
+    CELL.get_or_init(|| DOC_TYPES.iter().map(|w| fold(w, FoldTable::full())).collect())
 }
 
-fn not_laws() -> &'static [String] {
-    static CELL: OnceLock<Vec<String>> = OnceLock::new();
-    folded(NOT_LAWS, &CELL)
-}
-
-/// True when `core` names a law: `中华人民共和国刑法`, `…立法法`. A law's title is its subject
-/// and 法, a document type of one character, so a word ending in 法 (方法, 依法) is not enough.
+/// True when `core` names a law ([`doctype::is_law_title`]).
 fn is_law_title(core: &str) -> bool {
-    core.ends_with('法') && core.chars().count() >= 3 && !not_laws().iter().any(|w| core.ends_with(w.as_str()))
+    doctype::is_law_title(core, |w| fold(w, FoldTable::full()))
 }
 
 /// `text` as the title rules read it: without spaces, folded (Simplified, half width), so that
@@ -75,16 +39,6 @@ pub fn is_title_like(probe: &str) -> bool {
     let core = strip_trailing_parenthetical(probe);
     !probe.contains(['。', ',', ';', ':'])
         && (is_law_title(core) || doc_types().iter().any(|t| core.ends_with(t.as_str())))
-}
-
-/// `…修正案(2018年)` → `…修正案` (a probe's brackets are half width).
-fn strip_trailing_parenthetical(text: &str) -> &str {
-    if text.ends_with(')') {
-        if let Some(open) = text.rfind('(') {
-            return &text[..open];
-        }
-    }
-    text
 }
 
 /// A header line as a title would read: its [`probe`] without a category tag.

@@ -4,14 +4,20 @@
 //! ([`Validity::at`]), unless the corpus manifest states it.
 //!
 //! ```text
-//! a table of four records:
+//! a table of six records:
 //!   issuers   table of strings: one issuing body per entry
 //!   units     table of string lists: a unit's name, then the other names the corpus gives it
 //!   docs      table, per document: published | effective | expires (varint Day, 0 = none)
 //!             | stated validity (varint: 0 = computed, else 1 + Validity as u8)
 //!             | issuer count varint | issuer codes varint…
+//!             | kind (varint: 0 = none, else 1 + kind code) | 机关代字 (the same, a code)
 //!   clauses   per clause in clause order: unit count varint | unit codes varint…
+//!   kinds     table of strings: the kinds of document (公文种类) the corpus's titles end in
+//!   codes     table of strings: the issuer codes (机关代字) of the corpus's 文号, folded
 //! ```
+//!
+//! The kind and the 机关代字 are the build's (the corpus's title rules and the 文号 grammar, see
+//! `policy_search_normalize::doctype` and `docnumber`): query code reads codes and names only.
 
 use std::cell::OnceCell;
 
@@ -149,6 +155,10 @@ pub struct DocFacts {
     pub stated: Option<Validity>,
     /// Issuing bodies, as codes into [`Facets::issuer`].
     pub issuers: Vec<u32>,
+    /// Its kind (公文种类), as a code into [`Facets::kind`].
+    pub kind: Option<u32>,
+    /// Its 文号's issuer code (机关代字), as a code into [`Facets::code`].
+    pub code: Option<u32>,
 }
 
 impl DocFacts {
@@ -163,6 +173,8 @@ impl DocFacts {
 pub struct Facets<'a> {
     issuers: Table<'a>,
     units: Table<'a>,
+    kinds: Table<'a>,
+    codes: Table<'a>,
     docs: Vec<DocFacts>,
     clause_bytes: &'a [u8],
     clause_count: u32,
@@ -175,6 +187,7 @@ impl<'a> Facets<'a> {
     pub fn new(bytes: &'a [u8], docs: u32, clauses: u32) -> Option<Facets<'a>> {
         let outer = Table::new(bytes)?;
         let (issuers, units) = (Table::new(outer.get(0)?)?, Table::new(outer.get(1)?)?);
+        let (kinds, codes) = (Table::new(outer.get(4)?)?, Table::new(outer.get(5)?)?);
         let doc_table = Table::new(outer.get(2)?)?;
         if doc_table.len() != docs as usize {
             return None;
@@ -191,12 +204,19 @@ impl<'a> Facets<'a> {
                 let n = r.varint()?;
                 let issuers =
                     (0..n).map(|_| r.u32().filter(|&c| (c as usize) < issuers.len())).collect::<Option<_>>()?;
-                Some(DocFacts { published, effective, expires, stated, issuers })
+                let mut code_in = |table: &Table| match r.u32()? {
+                    0 => Some(None),
+                    c => Some(Some(c - 1).filter(|&c| (c as usize) < table.len())),
+                };
+                let (kind, code) = (code_in(&kinds)?, code_in(&codes)?);
+                Some(DocFacts { published, effective, expires, stated, issuers, kind, code })
             })
             .collect::<Option<Vec<_>>>()?;
         Some(Facets {
             issuers,
             units,
+            kinds,
+            codes,
             docs,
             clause_bytes: outer.get(3)?,
             clause_count: clauses,
@@ -216,7 +236,27 @@ impl<'a> Facets<'a> {
 
     /// Issuer `code`'s name.
     pub fn issuer(&self, code: u32) -> Option<&'a str> {
-        Reader::new(self.issuers.get(code as usize)?).str()
+        name_in(&self.issuers, code)
+    }
+
+    /// Number of kinds of document (公文种类) the corpus has.
+    pub fn kind_count(&self) -> u32 {
+        self.kinds.len() as u32
+    }
+
+    /// Kind `code`'s name (`通知`, `意见`, `法`…).
+    pub fn kind(&self, code: u32) -> Option<&'a str> {
+        name_in(&self.kinds, code)
+    }
+
+    /// Number of distinct issuer codes (机关代字).
+    pub fn code_count(&self) -> u32 {
+        self.codes.len() as u32
+    }
+
+    /// 机关代字 `code` (`国办发`, `杭政`).
+    pub fn code(&self, code: u32) -> Option<&'a str> {
+        name_in(&self.codes, code)
     }
 
     /// Number of distinct responsible units.
@@ -252,6 +292,11 @@ impl<'a> Facets<'a> {
     }
 }
 
+/// Entry `code` of a table of names.
+fn name_in<'a>(table: &Table<'a>, code: u32) -> Option<&'a str> {
+    Reader::new(table.get(code as usize)?).str()
+}
+
 /// What the build knows for the facets section.
 #[cfg(feature = "write")]
 pub struct FacetsInput {
@@ -261,6 +306,10 @@ pub struct FacetsInput {
     pub clause_units: Vec<Vec<u32>>,
     /// Per document, the validity the manifest states.
     pub stated: Vec<Option<Validity>>,
+    /// Per document, its kind (公文种类), if its title ends in one.
+    pub kinds: Vec<Option<String>>,
+    /// Per document, its 文号's issuer code (机关代字), if it has one.
+    pub codes: Vec<Option<String>>,
 }
 
 /// Writes the section; issuers are coded here, from the documents' own lists.
@@ -276,6 +325,32 @@ pub fn write<'d>(docs: &[crate::DocView<'d>], input: &FacetsInput) -> Vec<u8> {
         }
     };
     let day = |s: Option<&str>| s.and_then(Day::parse).map_or(0, |d| u64::from(d.0));
+    // Kinds and 机关代字 named once each, in order of first use; 0 is none, 1 + n the n-th.
+    let table = |per_doc: &[Option<String>]| -> (Vec<u64>, Vec<Vec<u8>>) {
+        let mut names: Vec<&str> = Vec::new();
+        let codes = per_doc
+            .iter()
+            .map(|name| {
+                let Some(name) = name.as_deref() else { return 0 };
+                let at = names.iter().position(|n| *n == name).unwrap_or_else(|| {
+                    names.push(name);
+                    names.len() - 1
+                });
+                at as u64 + 1
+            })
+            .collect();
+        let records = names
+            .iter()
+            .map(|s| {
+                let mut out = Vec::new();
+                put_str(&mut out, s);
+                out
+            })
+            .collect();
+        (codes, records)
+    };
+    let (kind_codes, kind_records) = table(&input.kinds);
+    let (code_codes, code_records) = table(&input.codes);
     let doc_records: Vec<Vec<u8>> = docs
         .iter()
         .enumerate()
@@ -290,6 +365,8 @@ pub fn write<'d>(docs: &[crate::DocView<'d>], input: &FacetsInput) -> Vec<u8> {
             for name in &d.issuer {
                 put_varint(&mut out, code_of(name));
             }
+            put_varint(&mut out, kind_codes.get(i).copied().unwrap_or(0));
+            put_varint(&mut out, code_codes.get(i).copied().unwrap_or(0));
             out
         })
         .collect();
@@ -317,7 +394,14 @@ pub fn write<'d>(docs: &[crate::DocView<'d>], input: &FacetsInput) -> Vec<u8> {
             put_varint(&mut clauses, u64::from(c));
         }
     }
-    put_table(&[put_table(&issuer_records), put_table(&unit_records), put_table(&doc_records), clauses])
+    put_table(&[
+        put_table(&issuer_records),
+        put_table(&unit_records),
+        put_table(&doc_records),
+        clauses,
+        put_table(&kind_records),
+        put_table(&code_records),
+    ])
 }
 
 #[cfg(test)]

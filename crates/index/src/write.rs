@@ -680,6 +680,8 @@ mod tests {
             units: Vec::new(),
             clause_units: vec![Vec::new(); clauses.len()],
             stated: vec![None; docs.len()],
+            kinds: vec![None; docs.len()],
+            codes: vec![None; docs.len()],
         };
         let lexicon = Lexicon {
             words: BTreeMap::new(),

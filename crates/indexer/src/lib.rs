@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 pub use policy_search_index::write::{Blobs, ShardSizes, Sharding};
 
-use policy_search_corpus::{units::unit_table, Corpus};
+use policy_search_corpus::{title::probe as title_probe, units::unit_table, Corpus};
 use policy_search_index::{
     alphabet,
     facets::{FacetsInput, Validity},
@@ -31,7 +31,7 @@ use policy_search_index::{
 use policy_search_lexicon::{
     general, readings, stopwords, vocabulary::Source, Thesaurus, Vocabulary, GENERAL_SYNONYMS, STOPWORDS, SYNONYMS,
 };
-use policy_search_normalize::{fold, FoldTable};
+use policy_search_normalize::{docnumber, doctype, fold, FoldTable};
 
 /// Compiles `corpus` into the index files, sharded as `sharding` says.
 ///
@@ -137,7 +137,15 @@ impl<'c> Indexer<'c> {
             })
             .map(Option::transpose)
             .collect::<Result<_, _>>()?;
-        let facets = FacetsInput { units: units.units, clause_units: units.clause_units, stated };
+        // 公文种类 by the corpus's title rule, 机关代字 by the 文号 grammar, both read folded.
+        let kinds = corpus
+            .documents
+            .iter()
+            .map(|d| doctype::kind_of(&fold(&title_probe(&d.meta.title)), fold).map(str::to_string))
+            .collect();
+        let codes =
+            corpus.documents.iter().map(|d| docnumber::read_number(&fold(d.meta.number.as_deref()?))?.code).collect();
+        let facets = FacetsInput { units: units.units, clause_units: units.clause_units, stated, kinds, codes };
         Ok(Indexer {
             corpus,
             dates,

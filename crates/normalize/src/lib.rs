@@ -27,6 +27,7 @@
 #![forbid(unsafe_code)]
 
 pub mod docnumber;
+pub mod doctype;
 #[cfg(feature = "build")]
 mod full;
 pub mod numerals;
