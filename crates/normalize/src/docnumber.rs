@@ -81,6 +81,25 @@ pub fn read_number(text: &str) -> Option<DocNumber> {
     Some(DocNumber { code, year, serial })
 }
 
+/// Reads a 文号 series typed without its serial — an issuer code and a bracketed year,
+/// `杭政办函〔2019〕` — from folded `text` (nothing else in it but spaces and an optional `号`):
+/// `(code, year)`, which lists the documents of that code and year.
+pub fn read_series(text: &str) -> Option<(String, u32)> {
+    let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let chars = chars.strip_suffix(&['号']).unwrap_or(&chars);
+    let (&close, rest) = chars.split_last()?;
+    let open = rest.len().checked_sub(YEAR_DIGITS + 1)?;
+    let (code, year) = rest.split_at(open);
+    let digits = year.get(1..)?;
+    if close != '〕' || year.first() != Some(&'〔') || !digits.iter().all(char::is_ascii_digit) {
+        return None;
+    }
+    if code.is_empty() || code.len() > MAX_CODE_CHARS || !code.iter().all(|&c| is_han(c)) {
+        return None;
+    }
+    Some((code.iter().collect(), digits.iter().collect::<String>().parse().ok()?))
+}
+
 /// Character range of a page's 文号 (`杭政〔2019〕55号`) in a folded, compact line: an issuer
 /// code of Han characters, the year in brackets, a serial of up to four digits, `号`. A dropped
 /// bracket is not guessed here ([`repair_brackets`] puts it back before).
@@ -197,6 +216,22 @@ mod tests {
         let fold = |c: char| fold_char(c, &FoldTable::from_pairs(BRACKETS));
         for (open, close) in YEAR_BRACKETS {
             assert_eq!((fold(open), fold(close)), ('〔', '〕'), "{open}{close}");
+        }
+    }
+
+    #[test]
+    fn a_code_and_a_bracketed_year_read_as_a_series() {
+        assert_eq!(read_series("杭政办函〔2019〕"), Some(("杭政办函".into(), 2019)));
+        assert_eq!(read_series(" 国发〔2018〕号"), Some(("国发".into(), 2018)));
+        for not in [
+            "〔2019〕",
+            "杭政办函2019",
+            "杭政〔2019〕55号",
+            "杭政〔19〕",
+            "abc〔2019〕",
+            "关于加强国有资产管理工作的通知〔2019〕",
+        ] {
+            assert_eq!(read_series(not), None, "{not}");
         }
     }
 }

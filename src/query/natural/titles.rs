@@ -2,11 +2,12 @@
 //! 37号文) or a title, whole or shortened (嘉兴科技企业孵化之城三年行动方案).
 //!
 //! A 文号 is read as (issuer code, year, serial) on both sides, so any of the written forms
-//! finds the document that carries it. A title matches when the query's relaxed pieces
+//! finds the document that carries it; a code and a year without a serial (`杭政办函〔2019〕`)
+//! list every document of that series. A title matches when the query's relaxed pieces
 //! make up at least [`TITLE_SHARE`] of its weight within the document's title and issuers.
 
 use policy_search_index::keys;
-pub use policy_search_normalize::docnumber::{read_number, DocNumber};
+pub use policy_search_normalize::docnumber::{read_number, read_series, DocNumber};
 use policy_search_sort as sort;
 
 use crate::{query::relaxed::Piece, reader::Reader};
@@ -32,6 +33,7 @@ pub enum DocMatch {
 /// Documents the query names, best first: by 文号, then by title share.
 pub(crate) fn documents(r: &Reader<'_>, raw_folded: &str, pieces: &[Piece]) -> Vec<(u32, DocMatch, f32)> {
     let typed = read_number(raw_folded);
+    let series = read_series(raw_folded);
     let total: f32 = pieces.iter().map(|p| p.weight).sum();
     let mut out = Vec::new();
     for d in 0..r.index().doc_count() {
@@ -39,6 +41,13 @@ pub(crate) fn documents(r: &Reader<'_>, raw_folded: &str, pieces: &[Piece]) -> V
         if let (Some(typed), Some(number)) = (&typed, &doc.number_parts) {
             if typed.names(number) {
                 out.push((d, DocMatch::Number, 1.0));
+                continue;
+            }
+        }
+        if let (Some((code, year)), Some(number)) = (&series, &doc.number_parts) {
+            if number.year == Some(*year) && number.code.is_some_and(|c| c.ends_with(code.as_str())) {
+                // The series in order of serial (the score sorts descending).
+                out.push((d, DocMatch::Number, 1.0 / (1.0 + number.serial as f32)));
                 continue;
             }
         }
