@@ -315,7 +315,7 @@ pub struct FacetsInput {
 /// Writes the section; issuers are coded here, from the documents' own lists.
 #[cfg(feature = "write")]
 pub fn write<'d>(docs: &[crate::DocView<'d>], input: &FacetsInput) -> Vec<u8> {
-    use crate::bytes::{put_str, put_strs, put_table, put_varint};
+    use crate::bytes::{put_strs, put_table, put_varint};
     let mut issuers: Vec<&str> = Vec::new();
     let mut code_of = |name: &'d str| match issuers.iter().position(|i| *i == name) {
         Some(c) => c as u64,
@@ -339,15 +339,7 @@ pub fn write<'d>(docs: &[crate::DocView<'d>], input: &FacetsInput) -> Vec<u8> {
                 at as u64 + 1
             })
             .collect();
-        let records = names
-            .iter()
-            .map(|s| {
-                let mut out = Vec::new();
-                put_str(&mut out, s);
-                out
-            })
-            .collect();
-        (codes, records)
+        (codes, str_records(&names))
     };
     let (kind_codes, kind_records) = table(&input.kinds);
     let (code_codes, code_records) = table(&input.codes);
@@ -370,14 +362,7 @@ pub fn write<'d>(docs: &[crate::DocView<'d>], input: &FacetsInput) -> Vec<u8> {
             out
         })
         .collect();
-    let issuer_records: Vec<Vec<u8>> = issuers
-        .iter()
-        .map(|s| {
-            let mut out = Vec::new();
-            put_str(&mut out, s);
-            out
-        })
-        .collect();
+    let issuer_records = str_records(&issuers);
     let unit_records: Vec<Vec<u8>> = input
         .units
         .iter()
@@ -402,6 +387,19 @@ pub fn write<'d>(docs: &[crate::DocView<'d>], input: &FacetsInput) -> Vec<u8> {
         put_table(&kind_records),
         put_table(&code_records),
     ])
+}
+
+/// One record per name: a table of strings.
+#[cfg(feature = "write")]
+fn str_records(names: &[&str]) -> Vec<Vec<u8>> {
+    names
+        .iter()
+        .map(|s| {
+            let mut out = Vec::new();
+            crate::bytes::put_str(&mut out, s);
+            out
+        })
+        .collect()
 }
 
 #[cfg(test)]
