@@ -147,10 +147,15 @@ export function documentView(t, { meta, records, highlights, width }, hooks, kit
   return { nodes: nodes.filter(Boolean), reveal };
 }
 
-/** 发文机关, 施行日期, 失效日期, 有效期, 来源 (文号, date and validity are the chips above). */
+/**
+ * 发文机关, 公文种类, 机关代字, 施行日期, 失效日期, 有效期, 来源 (文号, date and validity are the
+ * chips above); the kind and the code under the names their filters have.
+ */
 function metadata(t, meta) {
   const rows = [
     [t.meta.issuer, meta.issuer?.length ? meta.issuer.join("、") : null],
+    [t.filters.facets.type, meta.type],
+    [t.filters.facets.code, meta.code],
     [t.meta.effective, meta.effective],
     [t.meta.expires, meta.expires],
     [t.meta.period, meta.period],
