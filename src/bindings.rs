@@ -99,8 +99,9 @@ impl PolicySearch {
     /// pinyin_hits, parsed, offset, hits, facets}` (see the CLI's JSON in the README).
     /// `options` is `undefined` or `{limit?: number, offset?: number, correct?: boolean,
     /// pinyin?: boolean, filters?: {doc?, issuer?, year?, status?, unit?, type?, code?: string[]},
-    /// sort?: "relevance" | "newest", today?: "YYYY-MM-DD"}` (defaults 10, 0, true, true, none,
-    /// relevance, today in China; `correct: false` searches the query exactly as typed,
+    /// sort?: "relevance" | "newest", today?: "YYYY-MM-DD", from?: "YYYY-MM-DD", to?:
+    /// "YYYY-MM-DD"}` (defaults 10, 0, true, true, none, relevance, today in China, no range:
+    /// `from`/`to` keep documents published in that range; `correct: false` searches the query exactly as typed,
     /// `pinyin: false` does not read Latin letters as pinyin). An empty query with a filter
     /// lists the clauses that pass it. Throws an `Error` with `code` `too_long`,
     /// `too_many_terms`, `only_exclusions` or `bad_options`.
@@ -189,7 +190,7 @@ impl PolicySearch {
     /// expires, period, status, source}]`, `status` judged on `today` (`"YYYY-MM-DD"`, or
     /// `undefined` for today in China).
     pub fn docs(&self, today: JsValue) -> Result<JsValue, JsValue> {
-        to_js(&self.engine.docs(day(&today)?.unwrap_or_else(crate::facets::today)))
+        to_js(&self.engine.docs(day(&today, "today")?.unwrap_or_else(crate::facets::today)))
     }
 
     /// One clause, `{doc, clause, label, path, heading, text, units}`, or `null` if there is
@@ -223,7 +224,7 @@ impl PolicySearch {
 }
 
 /// The options of a search: `undefined` or `{limit?, offset?, correct?, pinyin?, filters?,
-/// sort?, today?}`.
+/// sort?, today?, from?, to?}`.
 fn search_options(options: &JsValue) -> Result<SearchOptions, JsValue> {
     let limit = option(options, "limit", 10)?;
     if limit > MAX_LIMIT {
@@ -235,17 +236,18 @@ fn search_options(options: &JsValue) -> Result<SearchOptions, JsValue> {
         correct: flag(options, "correct", true)?,
         pinyin: flag(options, "pinyin", true)?,
         within: None,
-        filters: filters(options)?,
+        filters: Filters {
+            from: day(&property(options, "from")?.unwrap_or(JsValue::UNDEFINED), "from")?,
+            to: day(&property(options, "to")?.unwrap_or(JsValue::UNDEFINED), "to")?,
+            ..filters(options)?
+        },
         sort: match property(options, "sort")?.map(|v| v.as_string()) {
             None => Sort::Relevance,
             Some(Some(s)) if s == "relevance" => Sort::Relevance,
             Some(Some(s)) if s == "newest" => Sort::Newest,
             Some(_) => return Err(error("bad_options", "sort must be \"relevance\" or \"newest\"")),
         },
-        today: match property(options, "today")? {
-            Some(v) => day(&v)?,
-            None => None,
-        },
+        today: day(&property(options, "today")?.unwrap_or(JsValue::UNDEFINED), "today")?,
     })
 }
 
@@ -267,13 +269,13 @@ fn filters(options: &JsValue) -> Result<Filters, JsValue> {
     Ok(filters)
 }
 
-/// A day given as `"YYYY-MM-DD"`, `undefined`/`null` for none.
-fn day(value: &JsValue) -> Result<Option<Day>, JsValue> {
+/// A day given as `"YYYY-MM-DD"` (the option `name`), `undefined`/`null` for none.
+fn day(value: &JsValue, name: &str) -> Result<Option<Day>, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
     let parsed = value.as_string().as_deref().and_then(Day::parse);
-    parsed.map(Some).ok_or_else(|| error("bad_options", "today must be a date \"YYYY-MM-DD\""))
+    parsed.map(Some).ok_or_else(|| error("bad_options", &[name, " must be a date \"YYYY-MM-DD\""].concat()))
 }
 
 /// A string argument, or a `TypeError` (code `bad_argument`) naming it: a page script that

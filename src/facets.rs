@@ -1,7 +1,7 @@
 //! Filters, their counts, and the day validity is judged on.
 //!
 //! A filter narrows hits by facts of their document (which document, its issuer, its year of
-//! publication, its validity on the day of the search, its kind — 公文种类, which the build reads
+//! publication or a range of days it was published in (`from`, `to`: no facet, a filter only), its validity on the day of the search, its kind — 公文种类, which the build reads
 //! from its title by the corpus's own title rules — and its 文号's issuer code, 机关代字) and of
 //! the clause itself (the responsible units it names). Values of one facet are OR, facets are AND. A facet's counts
 //! are those of the hits that pass every *other* facet's filter (the usual disjunctive
@@ -31,6 +31,8 @@ const TYPE: usize = 5;
 const CODE: usize = 6;
 /// A document without a kind or a 机关代字.
 const NONE: u32 = u32::MAX;
+/// The bit of a document published outside the date range asked for (no facet lists it).
+const RANGE: usize = 7;
 
 /// The values to keep, per facet (empty = no filter on it).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -50,6 +52,12 @@ pub struct Filters {
     pub kind: Vec<String>,
     /// Issuer codes of the 文号 (机关代字: `国办发`, `杭政`).
     pub code: Vec<String>,
+    /// Published on or after this day (a document without a date of issue is then left out).
+    #[serde(skip)]
+    pub from: Option<Day>,
+    /// Published on or before this day (the same).
+    #[serde(skip)]
+    pub to: Option<Day>,
 }
 
 impl Filters {
@@ -71,9 +79,9 @@ impl Filters {
         [&self.doc, &self.issuer, &self.year, &self.status, &self.unit, &self.kind, &self.code]
     }
 
-    /// Whether any facet is filtered.
+    /// Whether nothing is filtered (no facet, no date range).
     pub fn is_empty(&self) -> bool {
-        self.by_facet().iter().all(|v| v.is_empty())
+        self.by_facet().iter().all(|v| v.is_empty()) && self.from.is_none() && self.to.is_none()
     }
 }
 
@@ -137,9 +145,11 @@ pub fn today() -> Day {
 pub(crate) struct Scope<'i> {
     /// Per facet, the codes kept (sorted), or `None` when it is not filtered.
     keep: [Option<Vec<u32>>; N],
-    /// Per document: its year (0 = none), its validity, its issuer codes (the index's), its kind
-    /// and 机关代字 codes (`NONE` when it has none).
+    /// Per document: its date of issue (`YYYYMMDD`, 0 = none), its validity, its issuer codes
+    /// (the index's), its kind and 机关代字 codes (`NONE` when it has none).
     docs: Vec<(u32, Validity, &'i [u32], [u32; 2])>,
+    /// The days of issue kept, first and last, when a range is asked for.
+    range: Option<[u32; 2]>,
     /// Values asked for that the index does not hold, per facet.
     unknown: [Vec<String>; N],
 }
@@ -151,7 +161,7 @@ impl<'i> Scope<'i> {
         let docs = (0..index.doc_count())
             .map(|d| match facets.doc(d) {
                 Some(f) => (
-                    f.published.map_or(0, Day::year),
+                    f.published.map_or(0, |d| d.0),
                     f.validity(today),
                     f.issuers.as_slice(),
                     [f.kind.unwrap_or(NONE), f.code.unwrap_or(NONE)],
@@ -195,12 +205,14 @@ impl<'i> Scope<'i> {
             codes.dedup();
             keep[f] = Some(codes);
         }
-        Scope { keep, docs, unknown }
+        let range = (filters.from.is_some() || filters.to.is_some())
+            .then(|| [filters.from.map_or(0, |d| d.0), filters.to.map_or(u32::MAX, |d| d.0)]);
+        Scope { keep, docs, range, unknown }
     }
 
     /// Whether anything is filtered.
     pub(crate) fn is_active(&self) -> bool {
-        self.keep.iter().any(Option::is_some)
+        self.keep.iter().any(Option::is_some) || self.range.is_some()
     }
 
     fn kept(&self, facet: usize, code: u32) -> bool {
@@ -213,17 +225,18 @@ impl<'i> Scope<'i> {
 
     /// The facets document `d` fails, as bits (`1 << facet`), the unit facet aside.
     fn doc_misses(&self, d: u32) -> u8 {
-        let Some((year, validity, issuers, [kind, code])) = self.docs.get(d as usize) else {
+        let Some((published, validity, issuers, [kind, code])) = self.docs.get(d as usize) else {
             return !(1u8 << UNIT); // every facet of a document
         };
         let mut misses = 0;
         for (facet, ok) in [
             (DOC, self.kept(DOC, d)),
             (ISSUER, self.kept_any(ISSUER, issuers)),
-            (YEAR, self.kept(YEAR, *year)),
+            (YEAR, self.kept(YEAR, published / 10_000)),
             (STATUS, self.kept(STATUS, *validity as u32)),
             (TYPE, self.kept(TYPE, *kind)),
             (CODE, self.kept(CODE, *code)),
+            (RANGE, self.range.is_none_or(|[from, to]| *published > 0 && (from..=to).contains(published))),
         ] {
             if !ok {
                 misses |= 1 << facet;
@@ -249,7 +262,7 @@ pub(crate) struct Counts<'s> {
 impl<'s> Counts<'s> {
     pub(crate) fn new(index: &Index<'_, SHARDS>, scope: &'s Scope<'s>) -> Counts<'s> {
         let facets = index.facets();
-        let years = scope.docs.iter().map(|d| d.0 as usize + 1).max().unwrap_or(0);
+        let years = scope.docs.iter().map(|d| (d.0 / 10_000) as usize + 1).max().unwrap_or(0);
         Counts {
             scope,
             counts: [
@@ -274,7 +287,8 @@ impl<'s> Counts<'s> {
             return false;
         }
         let counts_for = |facet: usize| misses == 0 || misses == 1 << facet;
-        let (year, validity, issuers, [kind, code]) = &self.scope.docs[d as usize];
+        let (published, validity, issuers, [kind, code]) = &self.scope.docs[d as usize];
+        let year = published / 10_000;
         let mut bump = |facet: usize, code: u32| {
             if let Some(n) = self.counts[facet].get_mut(code as usize) {
                 *n += 1;
@@ -290,8 +304,8 @@ impl<'s> Counts<'s> {
                 }
             }
         }
-        if counts_for(YEAR) && *year > 0 {
-            bump(YEAR, *year);
+        if counts_for(YEAR) && year > 0 {
+            bump(YEAR, year);
         }
         if counts_for(STATUS) {
             bump(STATUS, *validity as u32);

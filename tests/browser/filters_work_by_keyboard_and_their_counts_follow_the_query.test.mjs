@@ -23,11 +23,11 @@ const widget = () => page.locator("policy-search");
 /** A value's checkbox, by its label without the count. */
 const checkbox = (label) => widget().getByRole("checkbox", { name: new RegExp(`^${label} \\(\\d+\\)$`) });
 
-/** The facets as shown: {legend: [[label, count, checked]]}. */
+/** The facets as shown (the date range aside): {legend: [[label, count, checked]]}. */
 function facets() {
   return page.evaluate(() => {
     const root = document.querySelector("policy-search").shadowRoot;
-    return Object.fromEntries([...root.querySelectorAll(".filter-panel fieldset")].map((set) => [
+    return Object.fromEntries([...root.querySelectorAll(".filter-panel fieldset:not(.range)")].map((set) => [
       set.querySelector("legend").textContent,
       [...set.querySelectorAll("label")].map((label) => {
         const [, text, count] = label.textContent.match(/^(.*) \((\d+)\)$/);

@@ -7,9 +7,16 @@
 
 import { h, clip } from "./dom.js";
 
-/** Facets in the engine's order, each with its URL parameter (`doc` opens a document view). */
-const PARAMS = { doc: "document", issuer: "issuer", year: "year", status: "status", unit: "unit", type: "type", code: "code" };
+/**
+ * Facets in the engine's order, each with its URL parameter (`doc` opens a document view), then
+ * the two ends of the range of days of issue, kept in `filters` as one-value lists like a facet
+ * (`from`, `to`: `YYYY-MM-DD`), so that the URL, the state key and the count treat them alike.
+ */
+const PARAMS = { doc: "document", issuer: "issuer", year: "year", status: "status", unit: "unit", type: "type", code: "code", from: "from", to: "to" };
 const FACETS = Object.keys(PARAMS);
+/** The ends of the date range, and what a value of one must look like. */
+const RANGE = ["from", "to"];
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Values a facet shows before its 更多 button (the most counted, and any selected). */
 const SHOWN = 6;
 /** Characters of a value's label (a document's title can be long). */
@@ -22,7 +29,9 @@ const none = () => ({ filters: {}, sort: "relevance" });
 export function readFilters(params, prefix) {
   const filters = {};
   for (const name of FACETS) {
-    const values = [...new Set(params.getAll(prefix + PARAMS[name]).filter(Boolean))];
+    let values = [...new Set(params.getAll(prefix + PARAMS[name]).filter(Boolean))];
+    // A range end is one day; a malformed one is dropped rather than refused by the engine.
+    if (RANGE.includes(name)) values = values.filter((v) => DAY.test(v)).slice(0, 1);
     if (values.length) filters[name] = values;
   }
   return { filters, sort: params.get(`${prefix}sort`) === "newest" ? "newest" : "relevance" };
@@ -77,6 +86,8 @@ export class FilterPanel {
     this.panel.addEventListener("change", (e) => {
       const box = e.target.closest?.("input[type=checkbox]");
       if (box) this.tick(box.dataset.facet, box.value, box.checked);
+      const day = e.target.closest?.("input[type=date]");
+      if (day) this.setDay(day.dataset.end, day.value);
     });
     this.chips = h("div", { class: "filter-chips", hidden: true });
     this.setOpen(false);
@@ -103,7 +114,7 @@ export class FilterPanel {
     // The checkbox or button with focus is drawn anew: focus moves to its successor.
     const active = this.panel.getRootNode().activeElement;
     const focusKey = this.panel.contains(active) ? active.dataset.key : null;
-    this.panel.replaceChildren(...facets.filter((f) => f.values.length).map((f) => this.fieldset(f)));
+    this.panel.replaceChildren(...facets.filter((f) => f.values.length).map((f) => this.fieldset(f)), this.range());
     // A value that is gone (unticked with no clause left) hands focus to its facet's first box.
     if (focusKey) {
       const facet = CSS.escape(focusKey.split("\n")[0]);
@@ -135,6 +146,21 @@ export class FilterPanel {
     return h("fieldset", { class: "facet" }, h("legend", {}, f.facets[name]), list, more);
   }
 
+  /** The range of days of issue: two native date inputs (a phone's date picker), either open. */
+  range() {
+    const f = this.t.filters;
+    const input = (end) => h("label", { class: "range-end" }, f[end], " ",
+      h("input", { type: "date", id: `range-${end}`, "data-end": end, "data-key": `range\n${end}`, value: this.state.filters[end]?.[0] ?? "" }));
+    return h("fieldset", { class: "facet range" }, h("legend", {}, f.range), input("from"), input("to"));
+  }
+
+  /** Sets (or, with "", clears) one end of the range. */
+  setDay(end, value) {
+    const filters = { ...this.state.filters, [end]: [value] };
+    if (!DAY.test(value)) delete filters[end];
+    this.changed({ ...this.state, filters });
+  }
+
   /** What a value is called: validity in the interface's script, else the engine's label. */
   label(name, value) {
     return name === "status" ? this.t.status[value.value] ?? value.label : value.label;
@@ -152,6 +178,11 @@ export class FilterPanel {
   drawChips() {
     const f = this.t.filters;
     const selected = this.facets.flatMap((facet) => facet.values.filter((v) => v.selected).map((v) => [facet.name, v]));
+    // The range's ends, as chips of their own (no facet lists them).
+    for (const end of RANGE) {
+      const day = this.state.filters[end]?.[0];
+      if (day) selected.push([end, { value: day, label: f[`${end}Chip`](day), count: 0 }]);
+    }
     const chips = selected.map(([name, v]) => {
       const label = short(this.label(name, v));
       const chip = h("button", { type: "button", class: "filter-chip", "aria-label": f.remove(label), "data-key": `${name}\n${v.value}` },
@@ -230,7 +261,12 @@ input[type="checkbox"] {
 .filter-chips { display: flex; flex-wrap: wrap; gap: 6px; margin: 10px 0 0; }
 .filter-chips button { padding: 2px 10px; font-size: 0.85em; border-radius: 999px; }
 .filter-chip { background: var(--ps-surface, #f3f5f8); }
-select:focus-visible, input[type="checkbox"]:focus-visible { outline: 3px solid var(--ps-focus, #f59e0b); outline-offset: 2px; }
+.range .range-end { display: grid; grid-template-columns: 1.5em 1fr; align-items: center; cursor: default; }
+input[type="date"] {
+  font: inherit; color: inherit; background: var(--ps-bg, #fff); margin: 0; min-width: 0; min-height: 32px;
+  border: 1px solid var(--ps-border, #c9ced6); border-radius: var(--ps-radius, 8px); padding: 2px 6px;
+}
+select:focus-visible, input[type="checkbox"]:focus-visible, input[type="date"]:focus-visible { outline: 3px solid var(--ps-focus, #f59e0b); outline-offset: 2px; }
 @container (min-width: 640px) {
   .filter-toggle { display: none; }
   .filter-panel { float: left; width: 220px; margin: 12px 0 0; }

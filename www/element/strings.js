@@ -71,6 +71,7 @@ const zhCN = {
   filters: {
     toggle: "筛选", toggleCount: (n) => `筛选（${n}）`,
     facets: { doc: "文件", issuer: "发文机关", year: "发布年份", status: "效力状态", unit: "责任单位", type: "公文种类", code: "机关代字" },
+    range: "发布日期", from: "从", to: "至", fromChip: (d) => `${d} 起`, toChip: (d) => `至 ${d}`,
     more: (n) => `更多（共 ${n} 项）`, less: "收起",
     sort: "排序", relevance: "相关度", newest: "最新发布",
     remove: (label) => `移除筛选：${label}`, clear: "清除筛选", read: (title) => `阅读全文：${title}`,
@@ -148,6 +149,7 @@ const zhTW = {
   filters: {
     toggle: "篩選", toggleCount: (n) => `篩選（${n}）`,
     facets: { doc: "文件", issuer: "發文機關", year: "發布年份", status: "效力狀態", unit: "責任單位", type: "公文種類", code: "機關代字" },
+    range: "發布日期", from: "從", to: "至", fromChip: (d) => `${d} 起`, toChip: (d) => `至 ${d}`,
     more: (n) => `更多（共 ${n} 項）`, less: "收起",
     sort: "排序", relevance: "相關度", newest: "最新發布",
     remove: (label) => `移除篩選：${label}`, clear: "清除篩選", read: (title) => `閱讀全文：${title}`,

@@ -33,6 +33,9 @@ pub const USAGE: &str = "usage:
                             several values of one NAME are OR, different NAMEs AND
                             (status: current, pending, expired, unknown, or 现行有效…)
       --sort relevance|newest
+      --from YYYY-MM-DD, --to YYYY-MM-DD
+                            keep hits of documents published in that range (either may be
+                            left open; a document without a date of issue is left out)
       --today YYYY-MM-DD    the day validity is judged on (default: today in China)
   policy-search suggest [--limit N] [--json] [--] TEXT...
       completions of TEXT from the corpus's phrases (hanzi, pinyin or initials)
@@ -80,9 +83,14 @@ fn parse_flags(args: &[String]) -> Result<Args, String> {
                     other => return Err(format!("--sort {other:?}: expected relevance or newest")),
                 }
             }
-            "--today" => {
-                let v = it.next().ok_or("--today needs a date")?;
-                parsed.options.today = Some(Day::parse(v).ok_or(format!("--today {v:?}: expected a date YYYY-MM-DD"))?);
+            "--today" | "--from" | "--to" => {
+                let v = it.next().ok_or(format!("{a} needs a date"))?;
+                let day = Some(Day::parse(v).ok_or(format!("{a} {v:?}: expected a date YYYY-MM-DD"))?);
+                match a.as_str() {
+                    "--today" => parsed.options.today = day,
+                    "--from" => parsed.options.filters.from = day,
+                    _ => parsed.options.filters.to = day,
+                }
             }
             "--" => {
                 parsed.words.extend(it.by_ref().cloned());

@@ -1,7 +1,8 @@
 //! Facet counts and filtered hits, checked against a brute force over what `clauses --json`
 //! and `docs --json` print: 100 random query × filter × day combinations, each facet value's
 //! count recounted by hand from the unfiltered hits, and validity recomputed from the dates.
-//! A document's kind (公文种类) and 机关代字 are those `docs --json` gives it.
+//! A document's kind (公文种类) and 机关代字 are those `docs --json` gives it; one case in three
+//! also keeps a range of days of issue (`--from`, `--to`, either open).
 
 use std::{collections::BTreeMap, process::Command};
 
@@ -34,6 +35,7 @@ impl Rng {
 /// A document's facet values, worked out from `docs --json` alone.
 struct Doc {
     issuer: Vec<String>,
+    published: Option<String>,
     year: Option<String>,
     effective: Option<String>,
     expires: Option<String>,
@@ -67,6 +69,7 @@ fn counts_and_filtered_hits_equal_a_brute_force_count() {
             let doc = Doc {
                 issuer: d["issuer"].as_array().unwrap().iter().map(|i| i.as_str().unwrap().to_string()).collect(),
                 year: s("published").map(|p| p[..4].to_string()),
+                published: s("published"),
                 effective: s("effective"),
                 expires: s("expires"),
                 kind: s("type"),
@@ -124,7 +127,28 @@ fn counts_and_filtered_hits_equal_a_brute_force_count() {
                 }
             }
         }
+        // One case in three: a range of days of issue, either end open (ISO dates compare as
+        // strings).
+        let (from, to) = match rng.below(6) {
+            0 => (Some(DAYS[rng.below(DAYS.len())]), None),
+            1 => (None, Some(DAYS[rng.below(DAYS.len())])),
+            2 => {
+                let (a, b) = (DAYS[rng.below(DAYS.len())], DAYS[rng.below(DAYS.len())]);
+                (Some(a.min(b)), Some(a.max(b)))
+            }
+            _ => (None, None),
+        };
         let mut args: Vec<String> = vec!["--json".into(), "--today".into(), today.into()];
+        for (flag, day) in [("--from", from), ("--to", to)] {
+            if let Some(day) = day {
+                args.extend([flag.to_string(), day.to_string()]);
+            }
+        }
+        let ranged = from.is_some() || to.is_some();
+        let in_range = |c: &Value| {
+            let published = docs[c["doc"].as_str().unwrap()].published.as_deref();
+            !ranged || published.is_some_and(|p| from.is_none_or(|f| p >= f) && to.is_none_or(|t| p <= t))
+        };
         for (f, vs) in &filters {
             for v in vs {
                 args.extend(["--filter".to_string(), format!("{f}={v}")]);
@@ -137,7 +161,7 @@ fn counts_and_filtered_hits_equal_a_brute_force_count() {
             a.extend(["--", query.as_str()]);
             run(&a)
         };
-        let label = format!("case {case}: {query:?} on {today} with {filters:?}");
+        let label = format!("case {case}: {query:?} on {today} with {filters:?}, from {from:?} to {to:?}");
 
         // The hits before filtering: every clause when browsing, else the search's own list.
         let unfiltered: Vec<&Value> = if query.is_empty() {
@@ -161,7 +185,9 @@ fn counts_and_filtered_hits_equal_a_brute_force_count() {
         for facet in facets.as_array().unwrap() {
             let name = facet["name"].as_str().unwrap();
             let mut expected: BTreeMap<String, usize> = BTreeMap::new();
-            for c in unfiltered.iter().filter(|c| FACETS.iter().filter(|f| **f != name).all(|f| passes(c, f))) {
+            for c in
+                unfiltered.iter().filter(|c| in_range(c) && FACETS.iter().filter(|f| **f != name).all(|f| passes(c, f)))
+            {
                 let mut vs = values(c, name, today);
                 vs.dedup();
                 for v in vs {
@@ -195,7 +221,8 @@ fn counts_and_filtered_hits_equal_a_brute_force_count() {
             .collect();
         let mut expected: Vec<(String, String)> = unfiltered
             .iter()
-            .filter(|c| FACETS.iter().all(|f| passes(c, f)) && !(query.is_empty() && filters.is_empty()))
+            .filter(|c| in_range(c) && FACETS.iter().all(|f| passes(c, f)))
+            .filter(|_| !(query.is_empty() && filters.is_empty() && !ranged))
             .map(|c| (c["doc"].as_str().unwrap().to_string(), c["clause"].as_str().unwrap().to_string()))
             .collect();
         listed.sort();
