@@ -21,7 +21,7 @@
 // its parts are in element/ (session.js: every engine call; results-view.js, detail-view.js…).
 
 import { css } from "./element/styles.js";
-import { strings } from "./element/strings.js";
+import { hasStrings, loadStrings, strings } from "./element/strings.js";
 import { UrlState, TypingHistory, urlPrefix } from "./element/url-state.js";
 import { startEngine, engine, natural, whole } from "./element/engine.js";
 import { comboboxKeys, isSlashShortcut } from "./element/keyboard.js";
@@ -79,8 +79,15 @@ class PolicySearchElement extends HTMLElement {
   // A portal may move the element (disconnect, connect again elsewhere): the listeners on
   // window and document follow the connection; the rest is built once.
   connectedCallback() {
-    if (!this.root) this.init();
-    else if (this.session.engine && !this.shows(this.url.read())) this.restoreFromUrl(); // Back/Forward while it was out
+    if (!this.root) {
+      // A Traditional page first loads its strings (a chunk of their own), then connects.
+      const lang = this.pageLang();
+      if (!hasStrings(lang)) {
+        loadStrings(lang).then(() => this.isConnected && !this.root && this.connectedCallback());
+        return;
+      }
+      this.init();
+    } else if (this.session.engine && !this.shows(this.url.read())) this.restoreFromUrl(); // Back/Forward while it was out
     window.addEventListener("popstate", this.onPopState);
     document.addEventListener("keydown", this.onDocumentKey);
     document.addEventListener("mousedown", this.onDocumentPress, true);
@@ -90,12 +97,17 @@ class PolicySearchElement extends HTMLElement {
     window.removeEventListener("popstate", this.onPopState);
     document.removeEventListener("keydown", this.onDocumentKey);
     document.removeEventListener("mousedown", this.onDocumentPress, true);
-    this.suggestions.close();
+    this.suggestions?.close(); // none yet while the strings load
+  }
+
+  /** The page language that applies here: the nearest `lang`. */
+  pageLang() {
+    return this.closest("[lang]")?.getAttribute("lang") ?? document.documentElement.lang;
   }
 
   /** First connection: attributes, skeleton, and the engine. */
   init() {
-    this.t = strings(this.closest("[lang]")?.getAttribute("lang") ?? document.documentElement.lang);
+    this.t = strings(this.pageLang());
     this.limit = Math.min(100, Math.max(1, parseInt(this.getAttribute("limit"), 10) || 10));
     this.session = new Session(this.getAttribute("today"), {
       waiting: () => this.view.loading(),
@@ -153,7 +165,7 @@ class PolicySearchElement extends HTMLElement {
 
   /** The skeleton, and its parts wired to each other: the element keeps the flow between them. */
   build() {
-    const parts = skeleton(this.t, this.t === strings("zh-TW") ? "zh-TW" : "zh-CN");
+    const parts = skeleton(this.t, this.t === strings("zh-CN") ? "zh-CN" : "zh-TW");
     Object.assign(this, parts);
     this.shadowRoot.append(this.root);
     this.largeButton.addEventListener("click", () => this.setLarge(!this.root.classList.contains("large"), true));

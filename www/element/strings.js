@@ -1,5 +1,6 @@
-// Interface text in Simplified (zh-CN) and Traditional (zh-TW) Chinese. The element picks
-// zh-TW when the nearest `lang` says zh-TW, zh-HK, zh-MO or zh-Hant; otherwise zh-CN. Strings
+// Interface text in Simplified (zh-CN) and Traditional (zh-TW, strings-tw.js, loaded only by a
+// page that needs it) Chinese. The element picks zh-TW when the nearest `lang` says zh-TW,
+// zh-HK, zh-MO or zh-Hant; otherwise zh-CN. Strings
 // that quote the visitor's text are lists of parts, so the caller can isolate that text.
 
 /**
@@ -94,84 +95,30 @@ const zhCN = {
   },
 };
 
-const zhTW = {
-  label: "檢索政策條款",
-  placeholder: "輸入關鍵詞，如 創業補貼（繁簡均可）",
-  largeText: "大字",
-  loading: "正在載入檢索資料…",
-  ready: (clauses, docs) => `已收錄 ${docs} 份政策文件、${clauses} 條條款。直接輸入想找的內容即可，如「創業補貼」。`,
-  examples: "試試：",
-  counts: counts({ document: "份文件", exact: "條完全符合", pinyin: "條按拼音符合", related: "條相關條款", none: "沒有找到相關條款", shown: (n) => `，已顯示 ${n} 條` }),
-  related: "相關條款（部分符合）",
-  document: "文件",
-  matchedBy: { number: "文號符合", title: "標題符合", reference: "按條文引用定位" },
-  matched: (pieces) => `符合：${pieces.join("、")}`,
-  synonym: (from, to) => `「${from}」按同義詞「${to}」檢索`,
-  didYouMean: "您是不是要找：",
-  searchedInstead: "以下是該詞的結果。",
-  pinyin: (from, to) => ["按拼音 ", from, " 搜尋：", to],
-  reading: "拼音",
-  readAs: "讀作",
-  suggestions: "搜尋建議",
-  suggestionCount: (n) => `${n} 條`,
-  asTyped: (q) => `仍然搜尋「${q}」`,
-  more: "顯示更多",
-  retry: "重試",
-  results: "檢索結果",
-  noResults: (q) => ["沒有找到與「", q, "」相關的條款。"],
-  hints: ["檢查是否有錯別字", "換一個說法，或只輸入最關鍵的詞", "也可以輸入文件標題或文號，如「國發〔2017〕37號」"],
-  onlyTerm: (term, n) => ["只搜「", term, `」（${n} 條）`],
-  fullText: (n) => `全文 ${n} 字`,
-  clipped: (from, to, total) => `本條共 ${total} 字，此處只顯示第 ${from}–${to} 字。`,
-  sectionClipped: (shown, total) => `本節共 ${total} 條，此處只顯示本條及前後共 ${shown} 條。`,
-  backTo: { results: "返回檢索結果", clause: "返回條款", document: "返回全文" },
-  wholeDocument: "查看全文",
-  toc: "目錄",
-  tocSummary: (n) => `目錄（共 ${n} 條）`,
-  meta: { issuer: "發文機關", effective: "施行日期", expires: "失效日期", period: "有效期", source: "來源" },
-  copyDocLink: "複製本文件連結",
-  openClause: "開啟本條",
-  hasMatch: "含檢索詞",
-  docMatches: (n) => `本文件有 ${n} 條含檢索詞，已標出。`,
-  docClipped: (from, to, total) => `本文件共 ${total} 條，此處顯示第 ${from}–${to} 條。`,
-  earlier: "顯示前面的條款",
-  later: "顯示後面的條款",
-  docNotFound: "連結指向的文件不存在，可能已更新。",
-  copyCitation: "複製引用",
-  copyLink: "複製本條連結",
-  copied: "已複製到剪貼簿",
-  copyFailed: "複製失敗，請手動選取文字複製",
-  context: "所在章節",
-  thisClause: "本條",
-  published: (d) => `發布 ${d}`,
-  status: { current: "現行有效", pending: "尚未生效", expired: "已失效", unknown: "效力未知" },
-  notFound: "連結指向的條款不存在，可能已更新。",
-  filters: {
-    toggle: "篩選", toggleCount: (n) => `篩選（${n}）`,
-    facets: { doc: "文件", issuer: "發文機關", year: "發布年份", status: "效力狀態", unit: "責任單位", type: "公文種類", code: "機關代字" },
-    range: "發布日期", from: "從", to: "至", fromChip: (d) => `${d} 起`, toChip: (d) => `至 ${d}`,
-    more: (n) => `更多（共 ${n} 項）`, less: "收起",
-    sort: "排序", relevance: "相關度", newest: "最新發布",
-    remove: (label) => `移除篩選：${label}`, clear: "清除篩選", read: (title) => `閱讀全文：${title}`,
-    browse: (n, shown) => `共 ${n} 條條款符合篩選條件${shown < n ? `，已顯示 ${shown} 條` : ""}`,
-    none: "沒有符合篩選條件的條款。", narrowed: "已按所選條件篩選，清除篩選可能找到更多。",
-  },
-  errors: {
-    too_long: (e) => `檢索詞過長，請精簡後再試。（${e.message}）`,
-    too_many_terms: (e, limits) => `關鍵詞過多，請減少到 ${limits.max_terms} 個以內。`,
-    only_exclusions: () => "請至少輸入一個不帶「-」的關鍵詞。",
-    csp: "本頁面的內容安全政策（CSP）禁止執行 WebAssembly，檢索無法使用。網站管理員請在 script-src 中加入 'wasm-unsafe-eval'。",
-    noWasm: "您的瀏覽器不支援 WebAssembly，檢索無法使用。請更新瀏覽器。",
-    network: "檢索資料下載失敗，請檢查網路後重新整理頁面。",
-    files: {
-      network: "部分檢索資料下載失敗，請檢查網路後重試。",
-      stale: "檢索資料與本頁不一致（網站可能剛剛更新），請重新整理頁面；也可重試。",
-    },
-    other: "檢索元件出錯：",
-  },
-};
+/** The Traditional table, once loaded (`loadStrings`); until then, or if it fails, zh-CN's. */
+let zhTW = null;
+const traditional = (lang) => /^zh-(tw|hk|mo|hant)\b/i.test(lang || "");
 
-/** The interface strings for a BCP 47 language tag. */
+/** The interface strings for a BCP 47 language tag (zh-TW's once `loadStrings` has them). */
 export function strings(lang) {
-  return /^zh-(tw|hk|mo|hant)\b/i.test(lang || "") ? zhTW : zhCN;
+  return traditional(lang) ? zhTW ?? zhCN : zhCN;
+}
+
+/** Whether `strings(lang)` is final: zh-CN always; zh-TW once its table has loaded. */
+export function hasStrings(lang) {
+  return !traditional(lang) || zhTW !== null;
+}
+
+/**
+ * Loads the table `lang` needs: the Traditional one is a chunk of its own (strings-tw.js), so
+ * that a zh-CN page (most portals) does not download it before its first result. A failed
+ * fetch leaves zh-CN's in use.
+ */
+export async function loadStrings(lang) {
+  if (hasStrings(lang)) return;
+  try {
+    zhTW = (await import("./strings-tw.js")).zhTW(counts);
+  } catch {
+    zhTW = zhCN;
+  }
 }
