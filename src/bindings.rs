@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::{
     facets::{Day, Filters, Sort, FACETS},
-    query::{MAX_QUERY_CHARS, MAX_TERMS},
+    query::{fields::Field, MAX_QUERY_CHARS, MAX_TERMS},
     Engine, SearchOptions,
 };
 
@@ -99,9 +99,11 @@ impl PolicySearch {
     /// pinyin_hits, parsed, offset, hits, facets}` (see the CLI's JSON in the README).
     /// `options` is `undefined` or `{limit?: number, offset?: number, correct?: boolean,
     /// pinyin?: boolean, filters?: {doc?, issuer?, year?, status?, unit?, type?, code?: string[]},
-    /// sort?: "relevance" | "newest", today?: "YYYY-MM-DD", from?: "YYYY-MM-DD", to?:
-    /// "YYYY-MM-DD"}` (defaults 10, 0, true, true, none, relevance, today in China, no range:
-    /// `from`/`to` keep documents published in that range; `correct: false` searches the query exactly as typed,
+    /// in?: "all" | "title" | "number" | "body", sort?: "relevance" | "newest", today?:
+    /// "YYYY-MM-DD", from?: "YYYY-MM-DD", to?: "YYYY-MM-DD"}` (defaults 10, 0, true, true,
+    /// none, all, relevance, today in China, no range: `in` looks in titles or 文号 only (the
+    /// hits are documents) or in the clauses' text only; `from`/`to` keep documents published
+    /// in that range; `correct: false` searches the query exactly as typed,
     /// `pinyin: false` does not read Latin letters as pinyin). An empty query with a filter
     /// lists the clauses that pass it. Throws an `Error` with `code` `too_long`,
     /// `too_many_terms`, `only_exclusions` or `bad_options`.
@@ -223,7 +225,7 @@ impl PolicySearch {
     }
 }
 
-/// The options of a search: `undefined` or `{limit?, offset?, correct?, pinyin?, filters?,
+/// The options of a search: `undefined` or `{limit?, offset?, correct?, pinyin?, filters?, in?,
 /// sort?, today?, from?, to?}`.
 fn search_options(options: &JsValue) -> Result<SearchOptions, JsValue> {
     let limit = option(options, "limit", 10)?;
@@ -241,6 +243,11 @@ fn search_options(options: &JsValue) -> Result<SearchOptions, JsValue> {
             to: day(&property(options, "to")?.unwrap_or(JsValue::UNDEFINED), "to")?,
             ..filters(options)?
         },
+        field: match property(options, "in")?.map(|v| v.as_string()) {
+            None => Field::All,
+            Some(Some(name)) => Field::from_name(&name).ok_or_else(bad_field)?,
+            Some(None) => return Err(bad_field()),
+        },
         sort: match property(options, "sort")?.map(|v| v.as_string()) {
             None => Sort::Relevance,
             Some(Some(s)) if s == "relevance" => Sort::Relevance,
@@ -249,6 +256,10 @@ fn search_options(options: &JsValue) -> Result<SearchOptions, JsValue> {
         },
         today: day(&property(options, "today")?.unwrap_or(JsValue::UNDEFINED), "today")?,
     })
+}
+
+fn bad_field() -> JsValue {
+    error("bad_options", "in must be \"all\", \"title\", \"number\" or \"body\"")
 }
 
 /// `options.filters`: an object whose keys are facet names, each an array of strings.

@@ -281,6 +281,22 @@ impl<'s> Counts<'s> {
     pub(crate) fn add(&mut self, index: &Index<'_, SHARDS>, i: u32) -> bool {
         let Some(d) = index.clause_numbers(i).map(|n| n.doc) else { return false };
         let misses = self.scope.clause_misses(index, d, i);
+        self.tally(d, misses, index.facets().clause_units(i))
+    }
+
+    /// Counts document `d` (a hit of a title or 文号 search), whose units are those its clauses
+    /// name; true when it passes every filter ([`Scope::keeps_doc`]).
+    pub(crate) fn add_doc(&mut self, reader: &Reader<'_>, d: u32) -> bool {
+        let facets = reader.index().facets();
+        let mut units: Vec<u32> = reader.clauses_of(d).flat_map(|i| facets.clause_units(i).iter().copied()).collect();
+        sort::sort_u32(&mut units);
+        units.dedup();
+        let misses = self.scope.doc_misses(d) | if self.scope.kept_any(UNIT, &units) { 0 } else { 1 << UNIT };
+        self.tally(d, misses, &units)
+    }
+
+    /// Counts a hit of document `d` with `units`, which fails the facets `misses` (bits).
+    fn tally(&mut self, d: u32, misses: u8, units: &[u32]) -> bool {
         // A hit that fails two facets counts for none; one that fails one counts for that
         // facet's values only (what ticking one of them would add).
         if misses.count_ones() > 1 {
@@ -311,7 +327,7 @@ impl<'s> Counts<'s> {
             bump(STATUS, *validity as u32);
         }
         if counts_for(UNIT) {
-            for &c in index.facets().clause_units(i) {
+            for &c in units {
                 bump(UNIT, c);
             }
         }

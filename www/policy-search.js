@@ -147,10 +147,10 @@ class PolicySearchElement extends HTMLElement {
   }
 
   /** Whether the box, filters and open clause or document are those of a URL's state. */
-  shows({ q, doc, clause, filters, sort }) {
+  shows({ q, doc, clause, ...state }) {
     const open = this.openClause ?? { doc: null, clause: null };
     return q === this.input.value && doc === open.doc && clause === open.clause &&
-      stateKey({ filters, sort }) === stateKey(this.filterPanel.state);
+      stateKey(state) === stateKey(this.filterPanel.state);
   }
 
   attributeChangedCallback(name) {
@@ -285,10 +285,10 @@ class PolicySearchElement extends HTMLElement {
   restoreFromUrl() {
     this.goingBack = false;
     this.suggestions.close();
-    const { q, doc, clause, filters, sort } = this.url.read();
+    const { q, doc, clause, ...state } = this.url.read();
     const leaving = this.openClause;
     if (this.input.value !== q) this.input.value = q;
-    this.filterPanel.set({ filters, sort });
+    this.filterPanel.set(state);
     if (!this.session.engine) return this.view.loading();
     this.view.search();
     if (doc && clause) this.detailView.openClause(doc, clause, false);
@@ -311,7 +311,7 @@ class PolicySearchElement extends HTMLElement {
     this.view.search();
   }
 
-  /** The visitor changed a filter or the sort: one history entry, and the results again. */
+  /** The visitor changed a filter, the field or the sort: one history entry, and the results again. */
   filtersChanged(state) {
     this.commit(); // the query's own entry first
     this.filterPanel.set(state);

@@ -12,6 +12,7 @@ use crate::{
     embedded::NATURAL,
     query::{
         exact,
+        fields::{self, Field},
         natural::{
             correction::{self, Candidate, Correction},
             reference,
@@ -65,6 +66,14 @@ impl Answer {
 pub(crate) fn exact_answer(r: &Reader<'_>, query: Query, top: usize) -> Answer {
     let (exact, _) = exact::exact(r, &query, top);
     Answer { query, pieces: Vec::new(), references: Vec::new(), documents: Vec::new(), exact, relaxed: Vec::new() }
+}
+
+/// The documents whose title or 文号 (`field`) holds the query, and nothing else
+/// ([`fields::documents`]).
+pub(crate) fn field_answer(r: &Reader<'_>, query: Query, field: Field) -> Answer {
+    let how = if field == Field::Number { DocMatch::Number } else { DocMatch::Title };
+    let documents = fields::documents(r, &query, field).into_iter().map(|(d, share)| (d, how, share)).collect();
+    Answer { query, pieces: Vec::new(), references: Vec::new(), documents, exact: Vec::new(), relaxed: Vec::new() }
 }
 
 /// Every tier for one parsed query.

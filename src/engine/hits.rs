@@ -19,16 +19,20 @@ use crate::{
     results::{ClauseRecord, Hit, HitKind, MatchKind, Parsed, PathItem, SynonymUsed, Via},
 };
 
-/// Document `d` named by the query (its 文号 or title), its title highlighted.
-pub(crate) fn doc_hit(r: &Reader<'_>, d: u32, how: DocMatch, share: f32, pieces: &[Piece], today: Day) -> Option<Hit> {
+/// Document `d` named by the query (its 文号 or title), its title highlighted where it holds
+/// one of `words` (folded).
+pub(crate) fn doc_hit(
+    r: &Reader<'_>,
+    d: u32,
+    how: DocMatch,
+    share: f32,
+    words: &[Vec<char>],
+    today: Day,
+) -> Option<Hit> {
     let doc = r.index().doc(d)?;
     let title: Vec<char> = doc.title.chars().map(|c| r.fold_char(c)).collect();
-    let matched: Vec<String> = pieces
-        .iter()
-        .filter(|p| !p.stop && !keys::occurrences(&title, &p.text.chars().collect::<Vec<_>>()).is_empty())
-        .map(|p| p.text.clone())
-        .collect();
-    let terms: Vec<Vec<char>> = matched.iter().map(|m| m.chars().collect()).collect();
+    let terms: Vec<Vec<char>> = words.iter().filter(|w| !keys::occurrences(&title, w).is_empty()).cloned().collect();
+    let matched: Vec<String> = terms.iter().map(|t| t.iter().collect()).collect();
     let highlights = highlights(&title, &terms);
     let len = doc.title.chars().count();
     Some(Hit {

@@ -1,6 +1,7 @@
 //! The engine: one [`Reader`] and the orchestration of a search over it. The tiers (in
 //! [`crate::query`]) and the rooms below are free functions over the reader; `Engine::search`
-//! runs them as named stages: parse → (browse) → answer → correction → pinyin readings →
+//! runs them as named stages: parse → (browse) → answer (or a field's documents) → correction →
+//! pinyin readings →
 //! facet counts → filters → order → page → hits.
 //!
 //! - `options`: what a caller may ask of a search;
@@ -27,7 +28,7 @@ pub use options::SearchOptions;
 use crate::{
     embedded::{NATURAL, SHARDS},
     facets::{self, Counts, Scope, Sort},
-    query::{self, natural::pinyin::Reading, QueryError},
+    query::{self, fields::Field, natural::pinyin::Reading, QueryError},
     rank,
     reader::Reader,
     results::{MatchKind, SearchResults, Via},
@@ -171,14 +172,26 @@ impl<'a> Engine<'a> {
             return Ok(self.browse(results, &scope, options, today));
         }
         let top = options.ranked_depth();
-        let mut answer = answer::answer(r, query, top);
-        if let Some((correction, better)) = self.corrected(raw, &answer, options, top) {
-            results.corrected = Some(correction);
-            answer = better;
-        }
-        let (mut answers, readings) = self.with_readings(raw, answer, options, top);
+        let (mut answers, readings) = if options.field.documents() {
+            // A title or 文号 search is literal: no correction, no pinyin reading (and none in
+            // the exact module, which leaves it to the natural one: see `fields`).
+            (vec![answer::field_answer(r, query, options.field)], vec![None])
+        } else {
+            let mut answer = answer::answer(r, query, top);
+            if options.field == Field::Body {
+                answer.documents.clear();
+            }
+            if let Some((correction, mut better)) = self.corrected(raw, &answer, options, top) {
+                results.corrected = Some(correction);
+                if options.field == Field::Body {
+                    better.documents.clear();
+                }
+                answer = better;
+            }
+            self.with_readings(raw, answer, options, top)
+        };
         let mut ranked = answer::ranked(&answers);
-        results.facets = self.count(&scope, &ranked, &answers);
+        results.facets = self.count(&scope, &ranked, &answers, options.field);
         if scope.is_active() {
             self.filter(&scope, &mut answers, top);
             ranked = answer::ranked(&answers);
@@ -244,12 +257,20 @@ impl<'a> Engine<'a> {
     }
 
     /// The counts of every hit per facet value, before the filters narrow them.
-    fn count(&self, scope: &Scope<'_>, ranked: &[Slot], answers: &[Answer]) -> Vec<facets::Facet> {
+    fn count(&self, scope: &Scope<'_>, ranked: &[Slot], answers: &[Answer], field: Field) -> Vec<facets::Facet> {
         let index = self.reader.index();
         let mut counts = Counts::new(index, scope);
         for slot in ranked {
-            if let Some(clause) = slot.clause(answers) {
-                counts.add(index, clause);
+            match (*slot, slot.clause(answers)) {
+                (_, Some(clause)) => {
+                    counts.add(index, clause);
+                }
+                // Documents are counted where they are all a search lists (a title or 文号
+                // search); elsewhere they head the clause hits the counts are of.
+                (Slot::Document(a, i), None) if NATURAL && field.documents() => {
+                    counts.add_doc(&self.reader, answers[a].documents[i].0);
+                }
+                _ => {}
             }
         }
         counts.facets(index)
@@ -301,9 +322,16 @@ impl<'a> Engine<'a> {
             let a = &answers[slot.answer()];
             let hit = match slot {
                 Slot::Reference(_, i) => hits::reference_hit(r, a.references[i], today),
-                Slot::Document(_, i) => {
+                Slot::Document(n, i) => {
                     let (d, how, share) = a.documents[i];
-                    hits::doc_hit(r, d, how, share, &a.pieces, today)
+                    // The words its title is highlighted with: the weighed pieces, or the terms
+                    // of a literal (title or 文号) search, which weighs none.
+                    let words: Vec<Vec<char>> = if a.pieces.is_empty() {
+                        terms[n].clone()
+                    } else {
+                        a.pieces.iter().filter(|p| !p.stop).map(|p| p.text.chars().collect()).collect()
+                    };
+                    hits::doc_hit(r, d, how, share, &words, today)
                 }
                 Slot::Exact(n, i) => {
                     let (clause, score) = a.exact[i];

@@ -1,9 +1,12 @@
 //! What a caller may ask of one search besides its text: paging, corrections, pinyin, a
-//! single clause, filters, order and the day validity is judged on.
+//! single clause, filters, the field searched, order and the day validity is judged on.
 
 use policy_search_index::facets::Day;
 
-use crate::facets::{Filters, Sort};
+use crate::{
+    facets::{Filters, Sort},
+    query::fields::Field,
+};
 
 /// Paging and behaviour for [`crate::Engine::search`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +27,8 @@ pub struct SearchOptions {
     /// Only hits that pass these filters (see [`crate::facets`]); the facets' counts are
     /// returned either way.
     pub filters: Filters,
+    /// The field searched: everywhere, titles, 文号 or the clauses' text ([`Field`]).
+    pub field: Field,
     /// The order of hits.
     pub sort: Sort,
     /// The day validity is judged on: today in China when `None` ([`crate::facets::today`]).
@@ -39,6 +44,7 @@ impl Default for SearchOptions {
             pinyin: true,
             within: None,
             filters: Filters::default(),
+            field: Field::All,
             sort: Sort::Relevance,
             today: None,
         }

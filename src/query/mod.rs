@@ -11,11 +11,15 @@
 //! letters is also read as pinyin ([`pinyin`]: `zxqy` → 中小企业) and the hits of its readings
 //! follow the hits of the query as typed. [`suggest`] completes what is typed so far.
 //!
+//! A search may be scoped to one field ([`fields`]): titles or 文号 (documents only, literal), or
+//! the clauses' text (no document hits).
+//!
 //! The syntax itself is parsed in [`parse`](mod@parse), and only there. Every tier is free functions over
 //! a [`crate::reader::Reader`]; the tiers below exact live in [`natural`], the browser's second
 //! module.
 
 pub mod exact;
+pub mod fields;
 pub mod natural;
 pub mod parse;
 

@@ -409,7 +409,17 @@ fn filters_narrow_the_hits_and_the_counts_come_in_the_same_call() {
     let browse = run("", r#"{"limit": 3, "today": "2026-11-23", "filters": {"status": ["expired"]}}"#);
     assert!(browse.total > 3 && browse.hits.len() == 3);
     assert!(run("", r#"{"today": "2026-11-23"}"#).hits.is_empty());
-    for bad in [r#"{"filters": {"issuer": "x"}}"#, r#"{"sort": "oldest"}"#, r#"{"today": "2026-13-01"}"#] {
+    // A field searched: a name of the four, else a clear error.
+    for field in ["all", "title", "number", "body"] {
+        run("创新", &format!(r#"{{"in": "{field}"}}"#));
+    }
+    for bad in [
+        r#"{"filters": {"issuer": "x"}}"#,
+        r#"{"sort": "oldest"}"#,
+        r#"{"today": "2026-13-01"}"#,
+        r#"{"in": "text"}"#,
+        r#"{"in": 3}"#,
+    ] {
         let e = engine.search("创新".into(), js_sys::JSON::parse(bad).unwrap()).unwrap_err();
         assert_eq!(js_sys::Reflect::get(&e, &"code".into()).unwrap(), "bad_options", "{bad}");
     }

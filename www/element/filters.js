@@ -1,6 +1,7 @@
-// Filters and sort: a fieldset of checkboxes per facet with the engine's counts, the active
-// filters as removable chips, the sort control, and their URL parameters. The element owns
-// the state ({filters, sort}) and searches; this module shows it and reports changes.
+// Filters, scope and sort: a fieldset of checkboxes per facet with the engine's counts, the
+// active filters as removable chips, the field searched (范围: 全部, 标题, 文号, 正文) and the sort
+// control, and their URL parameters. The element owns the state ({filters, sort, field}) and
+// searches; this module shows it and reports changes.
 //
 // Layout (`filterCss` below): wide, the panel is a column beside the results; narrower (a
 // phone, a zoomed window) a 筛选 button with the number of active filters opens and closes it.
@@ -22,10 +23,13 @@ const SHOWN = 6;
 /** Characters of a value's label (a document's title can be long). */
 const MAX_LABEL = 80;
 
-/** No filter, relevance order. */
-const none = () => ({ filters: {}, sort: "relevance" });
+/** Where a query is looked for (`in`; the engine's names): everywhere first, the default. */
+const FIELDS = ["all", "title", "number", "body"];
 
-/** `{filters, sort}` from URL parameters (repeated parameters for several values). */
+/** No filter, relevance order, everywhere. */
+const none = () => ({ filters: {}, sort: "relevance", field: "all" });
+
+/** `{filters, sort, field}` from URL parameters (repeated parameters for several values). */
 export function readFilters(params, prefix) {
   const filters = {};
   for (const name of FACETS) {
@@ -34,22 +38,25 @@ export function readFilters(params, prefix) {
     if (RANGE.includes(name)) values = values.filter((v) => DAY.test(v)).slice(0, 1);
     if (values.length) filters[name] = values;
   }
-  return { filters, sort: params.get(`${prefix}sort`) === "newest" ? "newest" : "relevance" };
+  const field = params.get(`${prefix}in`);
+  return { filters, sort: params.get(`${prefix}sort`) === "newest" ? "newest" : "relevance", field: FIELDS.includes(field) ? field : "all" };
 }
 
-/** Writes `{filters, sort}` into URL parameters (sort only when it is not the default). */
-export function writeFilters(params, prefix, { filters, sort }) {
+/** Writes `{filters, sort, field}` into URL parameters (sort and field only when not the default). */
+export function writeFilters(params, prefix, { filters, sort, field }) {
   for (const name of FACETS) {
     params.delete(prefix + PARAMS[name]);
     for (const value of filters[name] ?? []) params.append(prefix + PARAMS[name], value);
   }
   if (sort === "newest") params.set(`${prefix}sort`, "newest");
   else params.delete(`${prefix}sort`);
+  if (field && field !== "all") params.set(`${prefix}in`, field);
+  else params.delete(`${prefix}in`);
 }
 
 /** A key equal for equal states, whatever the order of values. */
-export function stateKey({ filters, sort }) {
-  return JSON.stringify([sort, FACETS.map((name) => [...(filters[name] ?? [])].sort())]);
+export function stateKey({ filters, sort, field }) {
+  return JSON.stringify([sort, field ?? "all", FACETS.map((name) => [...(filters[name] ?? [])].sort())]);
 }
 
 /** Number of values selected. */
@@ -80,8 +87,12 @@ export class FilterPanel {
     this.sort = h("select", { id: "sort", class: "sort" },
       h("option", { value: "relevance" }, f.relevance), h("option", { value: "newest" }, f.newest));
     this.sort.addEventListener("change", () => this.changed({ ...this.state, sort: this.sort.value }));
+    // The scope control: a native select, so keyboard and phone work as everywhere else.
+    this.field = h("select", { id: "field", class: "field" }, FIELDS.map((v) => h("option", { value: v }, f.fields[v])));
+    this.field.addEventListener("change", () => this.changed({ ...this.state, field: this.field.value }));
+    const labelled = (id, text, select) => h("span", { class: "sort-field" }, h("label", { for: id }, text), select);
     this.bar = h("div", { class: "filter-bar", hidden: true }, this.toggle,
-      h("span", { class: "sort-field" }, h("label", { for: "sort" }, f.sort), this.sort));
+      labelled("field", f.field, this.field), labelled("sort", f.sort, this.sort));
     this.panel = h("div", { id: "filter-panel", class: "filter-panel", role: "group", "aria-label": f.toggle, hidden: true });
     this.panel.addEventListener("change", (e) => {
       const box = e.target.closest?.("input[type=checkbox]");
@@ -101,8 +112,9 @@ export class FilterPanel {
 
   /** The state to show (from the URL, or after a change). */
   set(state) {
-    this.state = state;
-    this.sort.value = state.sort;
+    this.state = { ...none(), ...state };
+    this.sort.value = this.state.sort;
+    this.field.value = this.state.field;
     const n = activeCount(state.filters);
     this.toggle.textContent = n ? this.t.filters.toggleCount(n) : this.t.filters.toggle;
   }

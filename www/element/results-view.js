@@ -36,10 +36,10 @@ export class ResultsView {
 
   // ----- steps: each asks the session, and shows nothing until its answer is whole ---------
 
-  /** engine.search's options: a page from `offset`, the filters, the date range and sort. */
+  /** engine.search's options: a page from `offset`, the filters, the date range, field and sort. */
   options(offset, limit = this.limit) {
-    const { filters: { from, to, ...filters }, sort } = this.filters.state;
-    return { limit, offset, filters, sort, from: from?.[0], to: to?.[0] };
+    const { filters: { from, to, ...filters }, sort, field } = this.filters.state;
+    return { limit, offset, filters, sort, in: field, from: from?.[0], to: to?.[0] };
   }
 
   /** Searches the box's text and shows its first page (the intro for an empty box without filters). */

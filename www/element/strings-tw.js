@@ -62,6 +62,7 @@ export const zhTW = (counts) => ({
     range: "發布日期", from: "從", to: "至", fromChip: (d) => `${d} 起`, toChip: (d) => `至 ${d}`,
     more: (n) => `更多（共 ${n} 項）`, less: "收起",
     sort: "排序", relevance: "相關度", newest: "最新發布",
+    field: "範圍", fields: { all: "全部", title: "標題", number: "文號", body: "正文" },
     remove: (label) => `移除篩選：${label}`, clear: "清除篩選", read: (title) => `閱讀全文：${title}`,
     browse: (n, shown) => `共 ${n} 條條款符合篩選條件${shown < n ? `，已顯示 ${shown} 條` : ""}`,
     none: "沒有符合篩選條件的條款。", narrowed: "已按所選條件篩選，清除篩選可能找到更多。",

@@ -75,6 +75,7 @@ const zhCN = {
     range: "发布日期", from: "从", to: "至", fromChip: (d) => `${d} 起`, toChip: (d) => `至 ${d}`,
     more: (n) => `更多（共 ${n} 项）`, less: "收起",
     sort: "排序", relevance: "相关度", newest: "最新发布",
+    field: "范围", fields: { all: "全部", title: "标题", number: "文号", body: "正文" },
     remove: (label) => `移除筛选：${label}`, clear: "清除筛选", read: (title) => `阅读全文：${title}`,
     browse: (n, shown) => `共 ${n} 条条款符合筛选条件${shown < n ? `，已显示 ${shown} 条` : ""}`,
     none: "没有符合筛选条件的条款。", narrowed: "已按所选条件筛选，清除筛选可能找到更多。",

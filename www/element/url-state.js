@@ -75,7 +75,7 @@ export class UrlState {
   }
 
   /**
-   * `{q, doc, clause, filters, sort}` from the current URL: `doc` alone is a whole document;
+   * `{q, doc, clause, filters, sort, field}` from the current URL: `doc` alone is a whole document;
    * `clause` counts only with its `doc`.
    */
   read() {
@@ -95,8 +95,8 @@ export class UrlState {
   /** The link to share for a state: this page's path with the widget's parameters and nothing else. */
   link(state) {
     const url = new URL(location.pathname, location.origin);
-    const { filters, sort } = this.read();
-    this.set(url.searchParams, { filters, sort, ...state });
+    const { q, doc, clause, ...filtered } = this.read();
+    this.set(url.searchParams, { ...filtered, ...state });
     return url.href;
   }
 

@@ -16,6 +16,7 @@ use std::io::Write;
 
 use policy_search::{
     facets::{Day, FACETS},
+    query::fields::Field,
     Engine, SearchOptions, Sort,
 };
 
@@ -32,6 +33,9 @@ pub const USAGE: &str = "usage:
                             is VALUE (type: 公文种类, 通知, 意见, 法…; code: 机关代字, 国办发…);
                             several values of one NAME are OR, different NAMEs AND
                             (status: current, pending, expired, unknown, or 现行有效…)
+      --in all|title|number|body
+                            where QUERY is looked for: everywhere (default), document titles
+                            or 文号 (documents only, literally), or the clauses' text only
       --sort relevance|newest
       --from YYYY-MM-DD, --to YYYY-MM-DD
                             keep hits of documents published in that range (either may be
@@ -82,6 +86,11 @@ fn parse_flags(args: &[String]) -> Result<Args, String> {
                     Some("newest") => Sort::Newest,
                     other => return Err(format!("--sort {other:?}: expected relevance or newest")),
                 }
+            }
+            "--in" => {
+                let v = it.next().map(String::as_str);
+                parsed.options.field =
+                    v.and_then(Field::from_name).ok_or(format!("--in {v:?}: expected all, title, number or body"))?;
             }
             "--today" | "--from" | "--to" => {
                 let v = it.next().ok_or(format!("{a} needs a date"))?;

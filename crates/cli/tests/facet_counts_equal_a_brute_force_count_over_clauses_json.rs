@@ -2,10 +2,13 @@
 //! and `docs --json` print: 100 random query × filter × day combinations, each facet value's
 //! count recounted by hand from the unfiltered hits, and validity recomputed from the dates.
 //! A document's kind (公文种类) and 机关代字 are those `docs --json` gives it; one case in three
-//! also keeps a range of days of issue (`--from`, `--to`, either open).
+//! also keeps a range of days of issue (`--from`, `--to`, either open). One case in eight looks
+//! in titles, one in 文号 (`--in`): their documents are found by hand from `docs --json`, folded
+//! with the corpus's fold table; one in eight in the clauses' text only (no document hit).
 
 use std::{collections::BTreeMap, process::Command};
 
+use policy_search_normalize::{fold, FoldTable};
 use serde_json::Value;
 
 fn run(args: &[&str]) -> Value {
@@ -34,6 +37,10 @@ impl Rng {
 
 /// A document's facet values, worked out from `docs --json` alone.
 struct Doc {
+    title: String,
+    number: Option<String>,
+    /// The units its clauses name (a document hit's units).
+    units: Vec<String>,
     issuer: Vec<String>,
     published: Option<String>,
     year: Option<String>,
@@ -67,6 +74,9 @@ fn counts_and_filtered_hits_equal_a_brute_force_count() {
         .map(|d| {
             let s = |k: &str| d[k].as_str().map(str::to_string);
             let doc = Doc {
+                title: s("title").unwrap(),
+                number: s("number"),
+                units: Vec::new(),
                 issuer: d["issuer"].as_array().unwrap().iter().map(|i| i.as_str().unwrap().to_string()).collect(),
                 year: s("published").map(|p| p[..4].to_string()),
                 published: s("published"),
@@ -78,11 +88,22 @@ fn counts_and_filtered_hits_equal_a_brute_force_count() {
             (s("doc").unwrap(), doc)
         })
         .collect();
+    let mut docs = docs;
+    for c in &clauses {
+        let units = &mut docs.get_mut(c["doc"].as_str().unwrap()).unwrap().units;
+        for u in c["unit_values"].as_array().unwrap() {
+            let u = u.as_str().unwrap().to_string();
+            if !units.contains(&u) {
+                units.push(u);
+            }
+        }
+    }
+    let docs = docs;
     let by_id: BTreeMap<(String, String), &Value> = clauses
         .iter()
         .map(|c| ((c["doc"].as_str().unwrap().to_string(), c["clause"].as_str().unwrap().to_string()), c))
         .collect();
-    // The values a clause has for a facet on a day.
+    // The values a hit (a clause, or a document: `doc` and `unit_values` alone) has for a facet on a day.
     let values = |c: &Value, facet: &str, today: &str| -> Vec<String> {
         let d = &docs[c["doc"].as_str().unwrap()];
         match facet {
@@ -98,10 +119,26 @@ fn counts_and_filtered_hits_equal_a_brute_force_count() {
 
     let mut rng = Rng(0x5eed_f00d_1234_5678);
     let mut checked_values = 0;
+    // Title and 文号 cases that found documents: the cases exercise both.
+    let mut documents_found = [0, 0];
     for case in 0..100 {
         let today = DAYS[rng.below(DAYS.len())];
-        // A query: a 1–4 character piece of some clause, or (one case in eight) none: browsing.
-        let query = if rng.below(8) == 0 {
+        let field = ["title", "number", "body", "all", "all", "all", "all", "all"][rng.below(8)];
+        // A query: for a title, 2–4 hanzi of some document's title; for a 文号, a part of some
+        // document's (its 机关代字, year or serial) or its 机关代字 and year; otherwise a 1–4
+        // character piece of some clause, or (one case in eight) none: browsing.
+        let query = if field == "title" {
+            let title: Vec<char> = docs.values().nth(rng.below(docs.len())).unwrap().title.chars().collect();
+            let at = rng.below(title.len().saturating_sub(2));
+            title[at..].iter().take_while(|c| is_han(**c)).take(2 + rng.below(3)).collect::<String>()
+        } else if field == "number" {
+            let numbers: Vec<&String> = docs.values().filter_map(|d| d.number.as_ref()).collect();
+            let parts: Vec<String> = plain(numbers[rng.below(numbers.len())]).split(' ').map(str::to_string).collect();
+            match rng.below(3) {
+                0 if parts.len() > 1 => format!("{}〔{}〕", parts[0], parts[1]),
+                _ => parts[rng.below(parts.len())].clone(),
+            }
+        } else if rng.below(8) == 0 {
             String::new()
         } else {
             let text: Vec<char> = clauses[rng.below(clauses.len())]["text"].as_str().unwrap().chars().collect();
@@ -111,6 +148,8 @@ fn counts_and_filtered_hits_equal_a_brute_force_count() {
             // an exclusion, which this brute force does not model.
             text[at..(at + len).min(text.len())].iter().filter(|c| c.is_alphanumeric()).collect::<String>()
         };
+        // A title or 文号 search lists documents (an empty query browses clauses whatever the field).
+        let titled = (field == "title" || field == "number") && !query.is_empty();
         // Filters on 1–3 facets, 1–2 values each, drawn from the values clauses have.
         let mut filters: BTreeMap<&str, Vec<String>> = BTreeMap::new();
         for _ in 0..1 + rng.below(3) {
@@ -138,7 +177,7 @@ fn counts_and_filtered_hits_equal_a_brute_force_count() {
             }
             _ => (None, None),
         };
-        let mut args: Vec<String> = vec!["--json".into(), "--today".into(), today.into()];
+        let mut args: Vec<String> = vec!["--json".into(), "--today".into(), today.into(), "--in".into(), field.into()];
         for (flag, day) in [("--from", from), ("--to", to)] {
             if let Some(day) = day {
                 args.extend([flag.to_string(), day.to_string()]);
@@ -161,19 +200,35 @@ fn counts_and_filtered_hits_equal_a_brute_force_count() {
             a.extend(["--", query.as_str()]);
             run(&a)
         };
-        let label = format!("case {case}: {query:?} on {today} with {filters:?}, from {from:?} to {to:?}");
+        let label = format!("case {case}: {query:?} in {field} on {today} with {filters:?}, from {from:?} to {to:?}");
 
-        // The hits before filtering: every clause when browsing, else the search's own list.
-        let unfiltered: Vec<&Value> = if query.is_empty() {
-            clauses.iter().collect()
+        // The hits before filtering: every clause when browsing; a title's or 文号's documents,
+        // found here by hand (each as its id and the units of its clauses); else the search's
+        // own list of clauses.
+        let unfiltered: Vec<Value> = if query.is_empty() {
+            clauses.clone()
+        } else if titled {
+            docs.iter()
+                .filter(|(_, d)| {
+                    if field == "title" {
+                        holds(&fold(&d.title, FoldTable::full()), &fold(&query, FoldTable::full()))
+                    } else {
+                        d.number.as_deref().is_some_and(|n| holds(&plain(n), &plain(&query)))
+                    }
+                })
+                .map(|(id, d)| serde_json::json!({ "doc": id, "clause": "", "unit_values": d.units }))
+                .collect()
         } else {
-            let all = run(&["search", "--json", "--today", today, "--limit", "100000", "--", &query]);
-            all["hits"]
-                .as_array()
-                .unwrap()
-                .iter()
+            let all = run(&["search", "--json", "--today", today, "--in", field, "--limit", "100000", "--", &query]);
+            let hits = all["hits"].as_array().unwrap();
+            if field == "body" {
+                assert!(hits.iter().all(|h| h["kind"] == "clause"), "{label}: a document hit");
+            }
+            hits.iter()
                 .filter(|h| h["kind"] == "clause")
-                .map(|h| by_id[&(h["doc"].as_str().unwrap().to_string(), h["clause"].as_str().unwrap().to_string())])
+                .map(|h| {
+                    by_id[&(h["doc"].as_str().unwrap().to_string(), h["clause"].as_str().unwrap().to_string())].clone()
+                })
                 .collect()
         };
         let passes = |c: &Value, facet: &str| {
@@ -216,7 +271,7 @@ fn counts_and_filtered_hits_equal_a_brute_force_count() {
             .as_array()
             .unwrap()
             .iter()
-            .filter(|h| h["kind"] == "clause")
+            .filter(|h| h["kind"] == if titled { "document" } else { "clause" })
             .map(|h| (h["doc"].as_str().unwrap().to_string(), h["clause"].as_str().unwrap().to_string()))
             .collect();
         let mut expected: Vec<(String, String)> = unfiltered
@@ -227,12 +282,47 @@ fn counts_and_filtered_hits_equal_a_brute_force_count() {
             .collect();
         listed.sort();
         expected.sort();
+        if titled && !unfiltered.is_empty() {
+            documents_found[usize::from(field == "number")] += 1;
+        }
         assert_eq!(listed, expected, "{label}");
         for h in results["hits"].as_array().unwrap() {
             assert_eq!(h["status"].as_str().unwrap(), docs[h["doc"].as_str().unwrap()].status(today), "{label}");
         }
     }
     assert!(checked_values > 300, "the cases counted {checked_values} values");
+    assert!(documents_found.iter().all(|&n| n >= 5), "title and 文号 cases that found documents: {documents_found:?}");
+}
+
+/// Folded as the index folds, every kind of bracket and 年 read as one space, 第 left out: how
+/// a 文号 search reads both sides.
+fn plain(text: &str) -> String {
+    let folded = fold(text, FoldTable::full());
+    let mut out = String::new();
+    for c in folded.chars().filter(|&c| c != '第') {
+        let space = c.is_whitespace() || "年[]()〔〕［］（）【】〖〗{}".contains(c);
+        if !space {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// `needle` occurs in `hay`, a number or Latin word in it never part of a longer one.
+fn holds(hay: &str, needle: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    !needle.is_empty()
+        && hay.match_indices(needle).any(|(at, _)| {
+            let joins_before = word(needle.chars().next()) && word(hay[..at].chars().next_back());
+            let joins_after = word(needle.chars().next_back()) && word(hay[at + needle.len()..].chars().next());
+            !joins_before && !joins_after
+        })
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 #[test]
