@@ -54,7 +54,8 @@ try {
     const figures = k.bytes ? `${`${KB(k.bytes.p50)} / ${KB(k.bytes.p90)}`.padEnd(16)} ${`${k.requests.p50} / ${k.requests.p90}`.padEnd(20)}` : "—".padEnd(37);
     console.log(`  ${kind.padEnd(11)} ${`${k.found}/${k.queries}`.padStart(5)}   ${figures} ${shown}`);
   }
-  console.log("  budget: ≤ 100 KB brotli (102 400 bytes) to a hanzi query's first result");
+  const largest = visits.hanzi.reduce((a, v) => (v.bytes.brotli > a.bytes.brotli ? v : a));
+  console.log(`  budget: ≤ 100 KB brotli (102 400 bytes) to a hanzi query's first result; the largest, ${largest.q}: ${largest.bytes.brotli} bytes, ${largest.bytes.brotli <= 102_400 ? "within" : "OVER"} it`);
   console.log("  per query: KB brotli to the first result, requests, what showed first:");
   for (const kind of KINDS) {
     console.log(`    ${kind.padEnd(11)} ${visits[kind].map((v) => `${v.q} ${KB(v.bytes.brotli)} KB ${v.requests} ${v.shown ?? "none"}`).join("; ")}`);

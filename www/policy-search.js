@@ -24,8 +24,9 @@ import { css } from "./element/styles.js";
 import { hasStrings, loadStrings, strings } from "./element/strings.js";
 import { UrlState, TypingHistory, urlPrefix } from "./element/url-state.js";
 import { startEngine, engine, natural, whole } from "./element/engine.js";
-import { comboboxKeys, isSlashShortcut } from "./element/keyboard.js";
-import { Suggestions } from "./element/suggest.js";
+import { comboboxKeys, isSlashShortcut, nextOption } from "./element/keyboard.js";
+import { h } from "./element/dom.js";
+import { suggest } from "./element/parts.js";
 import { skeleton } from "./element/render.js";
 import { FilterPanel, filterCss, stateKey } from "./element/filters.js";
 import { Session } from "./element/session.js";
@@ -115,6 +116,7 @@ class PolicySearchElement extends HTMLElement {
       // Searched again either way: with every tier, or (it could not load) exactly, final;
       // suggestions need the lexicon: asked again if the visitor is in the box.
       tookOver: (ok) => {
+        if (ok && suggest.loaded) this.suggestions = this.completions(suggest.module.Suggestions, this.suggestions);
         if ((this.input.value.trim() || this.filterPanel.active) && !this.openClause) this.view.search();
         if (ok && this.shadowRoot.activeElement === this.input) this.suggestions.update(this.input.value);
       },
@@ -183,7 +185,7 @@ class PolicySearchElement extends HTMLElement {
         : this.detailView.openClause(hit.doc, hit.clause, true, hit)),
       searched: (detail) => {
         this.dispatch("policy-search-results", detail);
-        if (detail.query.trim()) this.session.takeOver();
+        if (detail.query.trim()) this.session.takeOver(suggest.load());
       },
       examples: () => (this.getAttribute("examples") ?? "").split(/\s+/).filter(Boolean),
     });
@@ -194,13 +196,9 @@ class PolicySearchElement extends HTMLElement {
       link: (state) => this.url.link({ q: this.input.value, ...state }),
       href: (state) => this.url.href({ q: this.input.value, ...state }),
     });
-    this.suggestions = new Suggestions(this.suggestList, this.input, this.t, {
-      // Asked again once the lexicon files it lacked are here, if the box still holds the text.
-      ask: (text, n) => this.session.suggest(text, n, () => this.suggestions.update(text),
-        () => this.input.value === text && this.shadowRoot.activeElement === this.input),
-      choose: (text) => this.choose(text),
-      changed: () => this.view.syncCombobox(),
-    });
+    // Completions come with the natural engine (tookOver); until then a popup that never opens.
+    this.suggestions = { list: this.suggestList, open: false, activeId: null, held: true, key: () => false,
+      edited() { this.held = false; }, close() { this.held = true; }, blurred() { this.held = true; }, update() {}, pressed() {} };
 
     this.input.addEventListener("input", (e) => {
       if (!e.isComposing) this.edited();
@@ -212,6 +210,22 @@ class PolicySearchElement extends HTMLElement {
       this.commit();
       this.suggestions.blurred();
     });
+  }
+
+  /**
+   * The completions popup, once suggest.js (`Suggestions`) has arrived with the natural engine,
+   * taking over from `before` (the popup that never opens): edited since, it may open.
+   */
+  completions(Suggestions, before) {
+    const popup = new Suggestions(this.suggestList, this.input, this.t, {
+      // Asked again once the lexicon files it lacked are here, if the box still holds the text.
+      ask: (text, n) => this.session.suggest(text, n, () => this.suggestions.update(text),
+        () => this.input.value === text && this.shadowRoot.activeElement === this.input),
+      choose: (text) => this.choose(text),
+      changed: () => this.view.syncCombobox(),
+    }, { h, nextOption });
+    if (!before.held) popup.edited();
+    return popup;
   }
 
   setState(state) {

@@ -24,5 +24,8 @@ function part(importer) {
   return p;
 }
 
+/** The completions popup (suggest.js), which only the natural engine fills. */
+export const suggest = part(() => import("./suggest.js"));
+
 /** The whole-document view (document-view.js): metadata, contents, every clause. */
 export const documentView = part(() => import("./document-view.js"));

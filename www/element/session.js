@@ -55,10 +55,11 @@ export class Session {
   /**
    * Asks for the natural engine (once; the element asks after a query's first result): it and
    * the lexicon are fetched, take over — from then on calls go to it, with every tier — and
-   * `tookOver` is called. Until asked, `wanted` is null and nothing of them is fetched.
+   * `tookOver` is called, once `also` (a part that comes with it) has settled too. Until asked,
+   * `wanted` is null and nothing of them is fetched.
    */
-  takeOver() {
-    this.wanted ??= natural().then((full) => {
+  takeOver(also = Promise.resolve()) {
+    this.wanted ??= Promise.all([natural(), also.catch(() => null)]).then(([full]) => {
       if (full) {
         this.engine = full;
         idle(() => full.prepare());

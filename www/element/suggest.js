@@ -7,8 +7,10 @@
 // visitor edits: it closes on Enter, Esc, Tab, a choice, when focus leaves the box, and when
 // the text is empty or has no completion; it opens again at the next edit (or Alt+↓).
 
-import { h } from "./dom.js";
-import { nextOption } from "./keyboard.js";
+// Completions come from the natural engine, so this file is a chunk of its own (parts.js),
+// fetched with it after a query's first result; its building blocks are handed in (`kit`), not
+// imported: a module it shared with the bundle would be split into a file every page fetches.
+let h, nextOption;
 
 /** Completions shown at most. */
 export const MAX_SUGGESTIONS = 8;
@@ -18,9 +20,11 @@ export class Suggestions {
    * `list` is the popup (an empty `<ul role=listbox>`), `input` the combobox. `ask(text, n)`
    * returns up to n `{text, clauses}` for the text typed so far; `choose(text)` searches a
    * chosen one; `changed()` runs whenever the popup opens, closes or its active option moves,
-   * so the element can keep the box's ARIA attributes in step.
+   * so the element can keep the box's ARIA attributes in step. `kit`: `{h, nextOption}` of
+   * dom.js and keyboard.js.
    */
-  constructor(list, input, t, { ask, choose, changed }) {
+  constructor(list, input, t, { ask, choose, changed }, kit) {
+    ({ h, nextOption } = kit);
     this.list = list;
     this.input = input;
     this.t = t;
