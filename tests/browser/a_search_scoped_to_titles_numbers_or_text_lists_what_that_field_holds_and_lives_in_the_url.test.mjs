@@ -11,11 +11,16 @@ before(async () => (s = await start()));
 after(() => s.close());
 
 const widget = (page) => page.locator("policy-search");
-/** The ids of the documents the page's own engine lists for `q` with `options`. */
+/**
+ * The ids of the documents the page's natural engine (where the title and 文号 fields are) lists
+ * for `q` with `options`, its sharded files fetched.
+ */
 const engineDocs = (page, q, options) =>
   page.evaluate(async ([q, options]) => {
-    const engine = await (await import("/policy-search.js")).engine();
-    return engine.search(q, { limit: 100, ...options }).hits.filter((h) => h.kind === "document").map((h) => h.doc);
+    const { natural, whole } = await import("/policy-search.js");
+    const engine = await natural();
+    const results = await whole(engine, () => engine.search(q, { limit: 100, ...options }));
+    return results.hits.filter((h) => h.kind === "document").map((h) => h.doc);
   }, [q, options]);
 test("titles by keyboard: only documents whose title holds the query, in the URL, back from a link and from Back", async () => {
   const { page, errors } = await s.open();

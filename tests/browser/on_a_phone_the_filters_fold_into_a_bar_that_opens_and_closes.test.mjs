@@ -63,6 +63,7 @@ test("at 200 % zoom of a desktop window the bar serves, by keyboard too, without
   await toggle.focus();
   await page.keyboard.press("Enter");
   assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+  await page.keyboard.press("Tab"); // the field control (范围)
   await page.keyboard.press("Tab"); // the sort control
   await page.keyboard.press("Tab"); // the first value
   await page.keyboard.press("Space");
