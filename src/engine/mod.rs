@@ -178,18 +178,20 @@ impl<'a> Engine<'a> {
             (vec![answer::field_answer(r, query, options.field)], vec![None])
         } else {
             let mut answer = answer::answer(r, query, top);
+            // Before the correction is weighed: a named document must not stop one here.
             if options.field == Field::Body {
                 answer.documents.clear();
             }
-            if let Some((correction, mut better)) = self.corrected(raw, &answer, options, top) {
+            if let Some((correction, better)) = self.corrected(raw, &answer, options, top) {
                 results.corrected = Some(correction);
-                if options.field == Field::Body {
-                    better.documents.clear();
-                }
                 answer = better;
             }
             self.with_readings(raw, answer, options, top)
         };
+        // 正文: no document hit, from the query, its correction or its pinyin readings.
+        if options.field == Field::Body {
+            answers.iter_mut().for_each(|a| a.documents.clear());
+        }
         let mut ranked = answer::ranked(&answers);
         results.facets = self.count(&scope, &ranked, &answers, options.field);
         if scope.is_active() {
