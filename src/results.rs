@@ -53,8 +53,9 @@ pub struct Document {
     pub expires: Option<String>,
     /// Validity period as stated.
     pub period: Option<String>,
-    /// Validity on the day asked about: `current` (现行有效), `pending` (尚未生效), `expired`
-    /// (已失效) or `unknown` (效力未知); see [`policy_search_index::facets::Validity`].
+    /// Validity on the day asked about: `current` (现行有效), `amended` (已修改: stated only),
+    /// `pending` (尚未生效), `expired` (已失效) or `unknown` (效力未知); see
+    /// [`policy_search_index::facets::Validity`].
     pub status: String,
     /// The site the page came from.
     pub source: Option<String>,
@@ -63,6 +64,18 @@ pub struct Document {
     pub kind: Option<String>,
     /// Its 文号's issuer code (机关代字: `国办发`, `杭政`), folded.
     pub code: Option<String>,
+    /// Date it was written (成文日期), `YYYY-MM-DD`.
+    pub written: Option<String>,
+    /// Subject category (主题分类), as its publisher files it.
+    pub topic: Option<String>,
+    /// The documents (ids) it amends: gives a newer wording of.
+    pub amends: Vec<String>,
+    /// The documents (ids) that amend it: its newer wordings.
+    pub amended_by: Vec<String>,
+    /// The policies (ids) it interprets (政策解读).
+    pub interprets: Vec<String>,
+    /// Its interpretations (ids).
+    pub interpreted_by: Vec<String>,
 }
 
 /// A window of a long clause around its best match.

@@ -101,6 +101,7 @@ fn document(reader: &crate::Reader<'_>, i: u32, d: &DocView<'_>, today: Day) -> 
     let own = |s: Option<&str>| s.map(str::to_string);
     let facets = reader.index().facets();
     let fact = |pick: fn(&policy_search_index::facets::DocFacts) -> Option<u32>| facets.doc(i).and_then(pick);
+    let ids = |list: &[u32]| list.iter().filter_map(|&n| Some(reader.index().doc(n)?.doc.to_string())).collect();
     Document {
         doc: d.doc.into(),
         title: d.title.into(),
@@ -114,5 +115,11 @@ fn document(reader: &crate::Reader<'_>, i: u32, d: &DocView<'_>, today: Day) -> 
         source: own(d.source),
         kind: own(fact(|f| f.kind).and_then(|c| facets.kind(c))),
         code: own(fact(|f| f.code).and_then(|c| facets.code(c))),
+        written: own(d.written),
+        topic: own(d.topic),
+        amends: ids(&d.links.amends),
+        amended_by: ids(&d.links.amended_by),
+        interprets: ids(&d.links.interprets),
+        interpreted_by: ids(&d.links.interpreted_by),
     }
 }

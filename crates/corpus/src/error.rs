@@ -108,6 +108,19 @@ pub enum CorpusError {
         /// The value as written.
         value: String,
     },
+    /// A manifest key naming another document (`interprets`, `amends`, `superseded_by`) that
+    /// names no file of the folder, or the document itself.
+    #[error("{}: {key} = {value:?} {problem}", path.display())]
+    ManifestLink {
+        /// The manifest.
+        path: PathBuf,
+        /// The key, e.g. `files."002_x".interprets`.
+        key: String,
+        /// The file stem it names.
+        value: String,
+        /// What is wrong with it.
+        problem: &'static str,
+    },
     /// A manifest entry for a file the folder does not hold (a typo, a renamed file).
     #[error("{}: files.\"{stem}\": no such file {stem}.txt in {}", path.display(), dir.display())]
     ManifestNoSuchFile {

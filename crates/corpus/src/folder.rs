@@ -174,6 +174,19 @@ pub fn load_files(dir: &Path, mut files: Vec<CorpusFile>) -> Result<Corpus, Corp
         }
     }
 
+    for (from, o) in &manifest.files {
+        for (key, to) in crate::manifest::links(o) {
+            if let Some(to) = to.filter(|to| !read.iter().any(|(p, _, _)| stem(p) == *to)) {
+                return Err(CorpusError::ManifestLink {
+                    path: manifest_path,
+                    key: format!("files.\"{from}\".{key}"),
+                    value: to.to_string(),
+                    problem: "names no file of the folder",
+                });
+            }
+        }
+    }
+
     let mut documents: Vec<Document> = Vec::new();
     // Each file's bytes are dropped once it is parsed.
     for (path, kind, bytes) in read {

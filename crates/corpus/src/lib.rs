@@ -65,7 +65,7 @@ pub struct DocMeta {
     pub issuer: Vec<String>,
     /// 文号, e.g. `杭政〔2019〕55號`.
     pub number: Option<String>,
-    /// Date of issue (the signature date, else the page's publication date).
+    /// Date of issue (the date it was written, else the page's publication date).
     pub published: Option<Date>,
     /// Date it takes effect.
     pub effective: Option<Date>,
@@ -79,6 +79,16 @@ pub struct DocMeta {
     pub status: Option<String>,
     /// The site the page came from.
     pub source: Option<String>,
+    /// Date it was written (成文日期: the manifest's, the 信息索引 table's or the signature's).
+    pub written: Option<Date>,
+    /// Subject category (主题分类), as the manifest or the page's 信息索引 states it; never guessed.
+    pub topic: Option<String>,
+    /// The document (file stem) with this one's newer wording (the manifest's `superseded_by`).
+    pub superseded_by: Option<String>,
+    /// The document (file stem) this one amends (the manifest's `amends`).
+    pub amends: Option<String>,
+    /// The policy (file stem) this document interprets (the manifest's `interprets`).
+    pub interprets: Option<String>,
 }
 
 /// One citable clause.

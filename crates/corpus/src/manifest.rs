@@ -48,13 +48,44 @@ pub struct Overrides {
     /// The site the page came from.
     pub source: Option<String>,
     /// Validity as stated, overriding the dates: one of [`VALIDITY`] (a repeal the
-    /// dates do not show, for instance).
+    /// dates do not show, for instance, or `已修改`: in force, with a newer wording).
     pub status: Option<String>,
+    /// Date it was written (成文日期, the date under the signature), `YYYY-MM-DD`; the date of
+    /// issue when `published` is not given.
+    pub written: Option<String>,
+    /// Subject category (主题分类) as the publisher files it, e.g. `城乡建设、环境保护`.
+    pub topic: Option<String>,
+    /// The file (stem) holding this document's newer wording: it amends this one.
+    pub superseded_by: Option<String>,
+    /// The file (stem) this document amends, or replaces with a newer wording.
+    pub amends: Option<String>,
+    /// The file (stem) of the policy this document interprets (政策解读).
+    pub interprets: Option<String>,
 }
 
 /// The validity a manifest may state, as a code or as its label.
-pub const VALIDITY: [&str; 9] =
-    ["current", "pending", "expired", "unknown", "现行有效", "尚未生效", "已失效", "效力未知", "未知"];
+pub const VALIDITY: [&str; 11] = [
+    "current",
+    "amended",
+    "pending",
+    "expired",
+    "unknown",
+    "现行有效",
+    "已修改",
+    "尚未生效",
+    "已失效",
+    "效力未知",
+    "未知",
+];
+
+/// The keys of [`Overrides`] that name another file of the corpus, and the value of each.
+pub fn links(o: &Overrides) -> [(&'static str, Option<&str>); 3] {
+    [
+        ("superseded_by", o.superseded_by.as_deref()),
+        ("amends", o.amends.as_deref()),
+        ("interprets", o.interprets.as_deref()),
+    ]
+}
 
 impl Manifest {
     /// Parses manifest text; `file` names the manifest in errors.
@@ -63,7 +94,12 @@ impl Manifest {
             toml::from_str(text).map_err(|source| CorpusError::ManifestSyntax { path: file.to_path_buf(), source })?;
         for (stem, o) in &manifest.files {
             let at = |key: &str| format!("files.\"{stem}\".{key}");
-            for (key, value) in [("published", &o.published), ("effective", &o.effective), ("expires", &o.expires)] {
+            for (key, value) in [
+                ("published", &o.published),
+                ("effective", &o.effective),
+                ("expires", &o.expires),
+                ("written", &o.written),
+            ] {
                 if let Some(v) = value {
                     check_date(v, file, &at(key))?;
                 }
@@ -73,6 +109,14 @@ impl Manifest {
                     path: file.to_path_buf(),
                     key: at("status"),
                     value: s.clone(),
+                });
+            }
+            if let Some((key, _)) = links(o).into_iter().find(|(_, to)| *to == Some(stem.as_str())) {
+                return Err(CorpusError::ManifestLink {
+                    path: file.to_path_buf(),
+                    key: at(key),
+                    value: stem.clone(),
+                    problem: "is the document itself",
                 });
             }
             if let Some(p) = &o.period {

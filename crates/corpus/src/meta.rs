@@ -47,6 +47,31 @@ pub fn find_site(probe: &str) -> Option<String> {
     host.contains('.').then_some(host)
 }
 
+/// The value after one of `labels` in a page-data line, up to the next space:
+/// `索 引 号 … 主题分类 其他 浏览次数 720` → `其他`; `主题分类：城乡建设` → `城乡建设`. The label
+/// may be spaced out (`主 题 分 类`), as such lines space their labels to align them.
+pub fn labelled(line: &str, labels: &[&str]) -> Option<String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    for start in 0..words.len() {
+        let mut label = String::new();
+        for (i, word) in words[start..].iter().enumerate() {
+            let word = word.trim_start_matches(['：', ':']);
+            // `主题分类：其他` is one word; `主题分类：` leaves the value to the next.
+            let (head, tail) = word.split_once(['：', ':']).unwrap_or((word, ""));
+            label.push_str(head);
+            if labels.contains(&label.as_str()) {
+                let value =
+                    if tail.is_empty() { words.get(start + i + 1)?.trim_start_matches(['：', ':']) } else { tail };
+                return (!value.is_empty()).then(|| value.to_string());
+            }
+            if !labels.iter().any(|l| l.starts_with(label.as_str())) || !tail.is_empty() {
+                break;
+            }
+        }
+    }
+    None
+}
+
 /// The date a clause says the document takes effect: `自2024年11月25日施行`, `自…起施行`.
 /// `自印发之日起施行` yields `Some(None)`: effective on publication.
 pub fn find_effective(folded_text: &str) -> Option<Option<Date>> {
@@ -80,6 +105,20 @@ mod tests {
         assert_eq!(date_only("到2022年,全社会"), None);
         assert!(is_addressee("各街道办事处,区级机关各部门、各直属单位:"));
         assert!(!is_addressee("客户服务热线:"));
+    }
+
+    #[test]
+    fn reads_a_labelled_value_of_a_page_data_line() {
+        let topic = |line: &str| labelled(line, &["主题分类"]);
+        assert_eq!(topic("主题分类 其他 浏览次数 720").as_deref(), Some("其他"));
+        assert_eq!(
+            topic("索 引 号 123 主 题 分 类 城乡建设、环境保护 发布部门 市政府").as_deref(),
+            Some("城乡建设、环境保护")
+        );
+        assert_eq!(topic("主题分类：科技 发布日期：2019-01-01").as_deref(), Some("科技"));
+        assert_eq!(topic("主题分类: 科技").as_deref(), Some("科技"));
+        assert_eq!(topic("主题分类").as_deref(), None);
+        assert_eq!(topic("发布部门 市政府办公室").as_deref(), None);
     }
 
     #[test]

@@ -174,6 +174,17 @@ fn every_other_failure_has_its_variant_and_its_message() {
     assert!(e.to_string().contains("author"), "{e}");
     let (e, _) = case("bad-date", &[("a.txt", ok), ("manifest.toml", b"[files.\"a\"]\nexpires = \"2019-13-01\"\n")]);
     assert!(matches!(&e, CorpusError::ManifestDate { value, .. } if value == "2019-13-01"), "{e:?}");
+    let (e, dir) = case("bad-link", &[("a.txt", ok), ("manifest.toml", b"[files.\"a\"]\ninterprets = \"b\"\n")]);
+    assert!(matches!(&e, CorpusError::ManifestLink { value, .. } if value == "b"), "{e:?}");
+    let manifest = dir.join("manifest.toml");
+    assert_eq!(
+        e.to_string(),
+        format!("{}: files.\"a\".interprets = \"b\" names no file of the folder", manifest.display())
+    );
+    let (e, _) = case("self-link", &[("a.txt", ok), ("manifest.toml", b"[files.\"a\"]\nsuperseded_by = \"a\"\n")]);
+    assert!(e.to_string().ends_with("files.\"a\".superseded_by = \"a\" is the document itself"), "{e}");
+    let (e, _) = case("bad-written", &[("a.txt", ok), ("manifest.toml", b"[files.\"a\"]\nwritten = \"2019\"\n")]);
+    assert!(matches!(&e, CorpusError::ManifestDate { key, .. } if key == "files.\"a\".written"), "{e:?}");
     let (e, _) = case("bad-period", &[("a.txt", ok), ("manifest.toml", b"[files.\"a\"]\nperiod = \"2025~2021\"\n")]);
     assert!(matches!(&e, CorpusError::ManifestPeriod { value, .. } if value == "2025~2021"), "{e:?}");
 

@@ -114,6 +114,8 @@ fn a_gov_cn_page_gives_its_title_issuer_number_and_dates() {
     assert_eq!(m.issuer, ["某省人民政府办公厅"]);
     assert_eq!(m.number.as_deref(), Some("某政办发〔2024〕12号"));
     assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2024-03-11"), "成文日期 before 发布日期");
+    assert_eq!(m.written.map(|d| d.to_string()).as_deref(), Some("2024-03-11"), "成文日期");
+    assert_eq!(m.topic.as_deref(), Some("科技、教育"), "主题分类");
     assert_eq!(m.effective.map(|d| d.to_string()).as_deref(), Some("2024-04-01"));
     assert_eq!(m.source.as_deref(), Some("某省人民政府门户网站"));
 }

@@ -261,6 +261,9 @@ fn document_metadata() {
     assert_eq!(m("001").expires.unwrap().to_string(), "2025-12-31", "the period's end");
     assert_eq!(m("002").number.as_deref(), Some("平政发〔2018〕67号"));
     assert_eq!(m("002").published.unwrap().to_string(), "2018-07-30", "the signature's 2018730");
+    assert_eq!(m("002").written, m("002").published, "成文日期: the signature's date, which dates its issue too");
+    assert_eq!(m("002").topic.as_deref(), Some("其他"), "its page-data line's 主题分类");
+    assert_eq!(m("000").topic, None, "no page states one: never guessed");
     assert_eq!(m("002").effective, None, "it states no date it takes effect");
     assert_eq!(m("003").period.as_deref(), Some("2016~2018"));
     assert_eq!(m("003").expires.unwrap().to_string(), "2018-12-31");

@@ -1,7 +1,9 @@
 //! The docs section: document metadata, one record per document, in file-name order.
 //!
 //! A table of records of strings (empty = none): `doc | title | issuer count | issuers… |
-//! number | published | effective | expires | period | source`, then the 文号 read as its parts
+//! number | published | effective | expires | period | source | written | topic`, the links
+//! to other documents (four lists of document numbers: amends, amended by, interprets,
+//! interpreted by; each a varint count, then the numbers), then the 文号 read as its parts
 //! (`serial + 1`, 0 = none; then `year + 1`, 0 = none, and the issuer code): read once here at
 //! build time, so that a query naming a 文号 compares parts instead of reading every document's.
 //! Dates are `YYYY-MM-DD`. Validity is not stored: it depends on the day of the search (see
@@ -36,6 +38,35 @@ pub struct DocView<'a> {
     pub period: Option<&'a str>,
     /// Source site.
     pub source: Option<&'a str>,
+    /// Date it was written (成文日期).
+    pub written: Option<&'a str>,
+    /// Subject category (主题分类), as its publisher files it.
+    pub topic: Option<&'a str>,
+    /// Its links to other documents, by document number.
+    pub links: Links,
+}
+
+/// A document's links to other documents of the index, by document number (file-name order),
+/// each list ascending. The build states every link both ways: when A amends B, B is amended
+/// by A, whichever of the two the manifest names the link on.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Links {
+    /// The documents this one amends (gives a newer wording of).
+    pub amends: Vec<u32>,
+    /// The documents that amend this one: its newer wordings.
+    pub amended_by: Vec<u32>,
+    /// The policies this document interprets (政策解读).
+    pub interprets: Vec<u32>,
+    /// The interpretations of this document.
+    pub interpreted_by: Vec<u32>,
+}
+
+#[cfg(feature = "write")]
+impl Links {
+    /// The four lists, in their on-disk order.
+    fn lists(&self) -> [&Vec<u32>; 4] {
+        [&self.amends, &self.amended_by, &self.interprets, &self.interpreted_by]
+    }
 }
 
 /// Writes one document record, with `parts`, its 文号 read as parts.
@@ -49,7 +80,13 @@ pub fn record(d: &DocView<'_>, parts: Option<&DocNumber>) -> Vec<u8> {
     for s in [d.number, d.published, d.effective, d.expires, d.period] {
         put_str(&mut out, s.unwrap_or(""));
     }
-    put_str(&mut out, d.source.unwrap_or(""));
+    for s in [d.source, d.written, d.topic] {
+        put_str(&mut out, s.unwrap_or(""));
+    }
+    for list in d.links.lists() {
+        put_varint(&mut out, list.len() as u64);
+        list.iter().for_each(|&n| put_varint(&mut out, u64::from(n)));
+    }
     // Offset by one so that 0 says "none": a serial and a year of 0 can be written.
     put_varint(&mut out, parts.map_or(0, |p| u64::from(p.serial) + 1));
     if let Some(p) = parts {
@@ -68,7 +105,12 @@ pub fn read<'a>(table: &Table<'a>, i: u32) -> Option<DocView<'a>> {
     let issuer = r.strs()?;
     let (number, published, effective, expires, period) =
         (opt(r.str()?), opt(r.str()?), opt(r.str()?), opt(r.str()?), opt(r.str()?));
-    let source = opt(r.str()?);
+    let (source, written, topic) = (opt(r.str()?), opt(r.str()?), opt(r.str()?));
+    let mut list = || {
+        let n = r.varint()?;
+        (0..n).map(|_| r.u32()).collect::<Option<Vec<u32>>>()
+    };
+    let links = Links { amends: list()?, amended_by: list()?, interprets: list()?, interpreted_by: list()? };
     let number_parts = match r.varint()? {
         0 => None,
         serial => {
@@ -76,7 +118,21 @@ pub fn read<'a>(table: &Table<'a>, i: u32) -> Option<DocView<'a>> {
             Some(DocNumber { code: opt(r.str()?), year, serial: u32::try_from(serial - 1).ok()? })
         }
     };
-    Some(DocView { doc, title, issuer, number, number_parts, published, effective, expires, period, source })
+    Some(DocView {
+        doc,
+        title,
+        issuer,
+        number,
+        number_parts,
+        published,
+        effective,
+        expires,
+        period,
+        source,
+        written,
+        topic,
+        links,
+    })
 }
 
 #[cfg(all(test, feature = "write"))]
@@ -87,7 +143,13 @@ mod tests {
     #[test]
     fn a_record_keeps_its_number_parts() {
         let doc = DocView {
-            doc: "000", title: "关于…的意见", number: Some("杭政〔2019〕55号"), ..DocView::default()
+            doc: "000",
+            title: "关于…的意见",
+            number: Some("杭政〔2019〕55号"),
+            written: Some("2019-09-06"),
+            topic: Some("科技"),
+            links: Links { amends: vec![2], amended_by: vec![], interprets: vec![1, 300], interpreted_by: vec![4] },
+            ..DocView::default()
         };
         let parts = [
             Some(DocNumber { code: Some("杭政".to_string()), year: Some(2019), serial: 55 }),

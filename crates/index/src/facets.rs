@@ -88,6 +88,9 @@ impl std::fmt::Display for Day {
 pub enum Validity {
     /// 现行有效: took effect on or before the day and has not expired.
     Current,
+    /// 已修改: in force, but a newer wording amends it. Only ever stated (by the manifest or
+    /// the source); the dates alone cannot tell it.
+    Amended,
     /// 尚未生效: takes effect after the day.
     Pending,
     /// 已失效: its last day in force was before the day.
@@ -98,7 +101,8 @@ pub enum Validity {
 
 impl Validity {
     /// Every value, in facet order.
-    pub const ALL: [Validity; 4] = [Validity::Current, Validity::Pending, Validity::Expired, Validity::Unknown];
+    pub const ALL: [Validity; 5] =
+        [Validity::Current, Validity::Amended, Validity::Pending, Validity::Expired, Validity::Unknown];
 
     /// On `today`, for a document in force from `effective` through `expires` (its last day).
     pub fn at(effective: Option<Day>, expires: Option<Day>, today: Day) -> Validity {
@@ -114,6 +118,7 @@ impl Validity {
     pub fn code(self) -> &'static str {
         match self {
             Validity::Current => "current",
+            Validity::Amended => "amended",
             Validity::Pending => "pending",
             Validity::Expired => "expired",
             Validity::Unknown => "unknown",
@@ -124,6 +129,7 @@ impl Validity {
     pub fn label(self) -> &'static str {
         match self {
             Validity::Current => "现行有效",
+            Validity::Amended => "已修改",
             Validity::Pending => "尚未生效",
             Validity::Expired => "已失效",
             Validity::Unknown => "效力未知",

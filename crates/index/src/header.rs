@@ -20,7 +20,7 @@
 use crate::FormatError;
 
 /// Bumped whenever any section's layout changes.
-pub const FORMAT_VERSION: u32 = 11;
+pub const FORMAT_VERSION: u32 = 12;
 
 /// A blob's magic and its section names in on-disk order.
 pub struct Layout<const N: usize> {

@@ -68,7 +68,7 @@ use shards::Shards;
 use texts::Texts;
 
 pub use clauses::ClauseView;
-pub use docs::DocView;
+pub use docs::{DocView, Links};
 pub use headings::Heading;
 pub use lexicon::Lexicon;
 

@@ -21,12 +21,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 pub use policy_search_index::write::{Blobs, ShardSizes, Sharding};
 
-use policy_search_corpus::{title::probe as title_probe, units::unit_table, Corpus};
+use policy_search_corpus::{title::probe as title_probe, units::unit_table, Corpus, Document};
 use policy_search_index::{
     alphabet,
     facets::{FacetsInput, Validity},
     write::{self, ClauseInput, CorpusWord, Lexicon},
-    DocView,
+    DocView, Links,
 };
 use policy_search_lexicon::{
     general, readings, stopwords, vocabulary::Source, Thesaurus, Vocabulary, GENERAL_SYNONYMS, STOPWORDS, SYNONYMS,
@@ -46,8 +46,8 @@ pub fn compile(corpus: &Corpus, sharding: Sharding) -> Result<Blobs, String> {
 /// sharded twin).
 pub struct Indexer<'c> {
     corpus: &'c Corpus,
-    /// Each document's publication, effective and expiry dates, as the index stores them.
-    dates: Vec<[Option<String>; 3]>,
+    /// Each document's publication, effective, expiry and writing dates, as the index stores them.
+    dates: Vec<[Option<String>; 4]>,
     clauses: Vec<ClauseInput>,
     facets: FacetsInput,
     words: BTreeMap<String, CorpusWord>,
@@ -61,10 +61,12 @@ pub struct Indexer<'c> {
 impl<'c> Indexer<'c> {
     /// Prepares `corpus`: its clauses, facets, vocabulary, thesaurus and readings.
     pub fn new(corpus: &'c Corpus) -> Result<Indexer<'c>, String> {
-        let dates: Vec<[Option<String>; 3]> = corpus
+        let dates: Vec<[Option<String>; 4]> = corpus
             .documents
             .iter()
-            .map(|d| [d.meta.published, d.meta.effective, d.meta.expires].map(|x| x.map(|x| x.to_string())))
+            .map(|d| {
+                [d.meta.published, d.meta.effective, d.meta.expires, d.meta.written].map(|x| x.map(|x| x.to_string()))
+            })
             .collect();
         let clauses: Vec<ClauseInput> = corpus
             .documents
@@ -169,12 +171,14 @@ impl<'c> Indexer<'c> {
 
     /// Writes the core index (with its shard files, if `sharding` says so) and the lexicon.
     pub fn write(&self, sharding: Sharding) -> Blobs {
+        let mut links = links(&self.corpus.documents);
         let docs: Vec<DocView> = self
             .corpus
             .documents
             .iter()
             .zip(&self.dates)
-            .map(|(d, [published, effective, expires])| DocView {
+            .zip(links.iter_mut().map(std::mem::take))
+            .map(|((d, [published, effective, expires, written]), links)| DocView {
                 doc: &d.meta.doc,
                 title: &d.meta.title,
                 issuer: d.meta.issuer.iter().map(String::as_str).collect(),
@@ -186,6 +190,9 @@ impl<'c> Indexer<'c> {
                 expires: expires.as_deref(),
                 period: d.meta.period.as_deref(),
                 source: d.meta.source.as_deref(),
+                written: written.as_deref(),
+                topic: d.meta.topic.as_deref(),
+                links,
             })
             .collect();
         let lexicon = Lexicon {
@@ -199,6 +206,34 @@ impl<'c> Indexer<'c> {
         };
         write::write(&docs, &self.clauses, &self.facets, FoldTable::full(), &lexicon, sharding)
     }
+}
+
+/// Every document's links, both ways, from the manifest's `amends`, `superseded_by` and
+/// `interprets` (the corpus checked that each names a document of the folder).
+fn links(documents: &[Document]) -> Vec<Links> {
+    let number: BTreeMap<&str, u32> = documents.iter().zip(0..).map(|(d, i)| (d.meta.doc.as_str(), i)).collect();
+    let mut links = vec![Links::default(); documents.len()];
+    for (d, from) in documents.iter().zip(0..) {
+        let to = |stem: &Option<String>| stem.as_deref().and_then(|s| number.get(s).copied());
+        // (newer, older): the newer wording amends the older.
+        let amending =
+            [to(&d.meta.amends).map(|older| (from, older)), to(&d.meta.superseded_by).map(|newer| (newer, from))];
+        for (newer, older) in amending.into_iter().flatten() {
+            links[newer as usize].amends.push(older);
+            links[older as usize].amended_by.push(newer);
+        }
+        if let Some(policy) = to(&d.meta.interprets) {
+            links[from as usize].interprets.push(policy);
+            links[policy as usize].interpreted_by.push(from);
+        }
+    }
+    for l in &mut links {
+        for list in [&mut l.amends, &mut l.amended_by, &mut l.interprets, &mut l.interpreted_by] {
+            list.sort_unstable();
+            list.dedup();
+        }
+    }
+    links
 }
 
 /// The error for a corpus that writes more distinct characters than an index can spell

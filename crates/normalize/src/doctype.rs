@@ -4,7 +4,7 @@
 //! folds with the full table, the engine with the index's own (in which 规划 is 规㓰).
 
 /// Document-type words that end a title, in Simplified: policy documents (意见, 方案…) and
-/// regulations (条例, 规定, 办法, 决定, 解释…). Laws (`…法`, `…法典`) are [`is_law_title`]'s.
+/// regulations (条例, 规定, 办法, 决定, 解释…), and a policy's interpretation (政策解读). Laws (`…法`, `…法典`) are [`is_law_title`]'s.
 pub const DOC_TYPES: &[&str] = &[
     "意见",
     "方案",
@@ -22,6 +22,7 @@ pub const DOC_TYPES: &[&str] = &[
     "公告",
     "通告",
     "解释",
+    "解读",
     "决议",
     "修正案",
     "规则",

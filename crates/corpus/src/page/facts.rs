@@ -10,6 +10,9 @@ use policy_search_normalize::{docnumber::find_doc_number, fold, FoldTable};
 use super::{signature::Signature, source::Source};
 use crate::{clean, date, manifest, meta, title, Clause, Date, DocMeta, DocumentError, Overrides, PageMeta, Rule};
 
+/// The label of a subject category, as a page-data line writes it.
+const TOPIC: &[&str] = &["主题分类", "主題分類"];
+
 /// What the page says about the document: its markup first (HTML meta tags and index table),
 /// then the chrome lines that were removed (page date, 文号, site), the header (title, 文号) and
 /// the last signature (issuer, date).
@@ -24,6 +27,7 @@ pub(super) fn page_facts(
             Some(Rule::PageMeta) => {
                 facts.published = facts.published.or_else(|| date::find_date(&line.probe).map(|(d, _)| d));
                 facts.number = facts.number.take().or_else(|| char_slice(&line.compact, find_doc_number(&line.probe)?));
+                facts.topic = facts.topic.take().or_else(|| meta::labelled(&line.text, TOPIC));
             }
             Some(Rule::ContactBlock) => facts.source = facts.source.take().or_else(|| meta::find_site(&line.probe)),
             Some(Rule::WelcomeBanner) => {
@@ -77,7 +81,8 @@ pub(super) fn document_meta(
     if issuer.is_empty() {
         issuer.extend(meta::issuer_from_title(&fold(&title, full), &title));
     }
-    let published = iso(&o.published).or(facts.signed).or(facts.published);
+    let written = iso(&o.written).or(facts.signed);
+    let published = iso(&o.published).or(written).or(facts.published);
     let period_text = o.period.clone().or_else(|| title::period_in(&title));
     let period = period_text.as_deref().and_then(manifest::parse_period);
     let stated = clauses.iter().find_map(|c| meta::find_effective(&fold(&c.text, full)));
@@ -101,6 +106,11 @@ pub(super) fn document_meta(
         period: period_text,
         status: o.status.clone(),
         source: o.source.clone().or(facts.source),
+        written,
+        topic: o.topic.clone().or(facts.topic),
+        superseded_by: o.superseded_by.clone(),
+        amends: o.amends.clone(),
+        interprets: o.interprets.clone(),
     })
 }
 

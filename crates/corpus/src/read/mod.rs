@@ -66,4 +66,6 @@ pub struct PageMeta {
     pub published: Option<Date>,
     /// The site the page came from (`SiteName`, a contact block's address, a welcome banner).
     pub source: Option<String>,
+    /// Subject category (the 信息索引 table's 主题分类, or a page-data line's).
+    pub topic: Option<String>,
 }
