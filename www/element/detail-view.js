@@ -72,6 +72,8 @@ export class DetailView {
       copyLink: () => this.link({ doc }),
       href: (clause) => this.href({ doc, clause }),
       openClause: (clause) => this.openClause(doc, clause, true),
+      other: (id) => (s.docs.has(id) ? { title: s.docs.get(id).title, href: this.href({ doc: id }) } : null),
+      openDocument: (id) => this.openDocument(id, true),
     }, { h, button, chips, citation, clauseText, short, MAX_TEXT_CHARS });
     this.detail.replaceChildren(...view.nodes);
     if (from) view.reveal(from);

@@ -70,7 +70,8 @@ function backward(records, end) {
  * The document view. `view`: {meta (an engine.docs() entry), records (engine.documentClauses),
  * highlights (Map clause id → ranges), width (the element's, CSS px)}. `hooks`: {back (a
  * button), action(label, text, name) → a copy button, copyLink() → the document's link,
- * href(clause) → the same-page URL that opens a clause, openClause(clause)}.
+ * href(clause) → the same-page URL that opens a clause, openClause(clause), other(doc) →
+ * another document's `{title, href}` (or null), openDocument(doc)}.
  * `kit`: {h (dom.js), button, chips, citation, clauseText, short, MAX_TEXT_CHARS (render.js)}.
  * Returns `{nodes, reveal(clause)}`; `reveal` brings a clause into the body and focuses it.
  */
@@ -126,12 +127,7 @@ export function documentView(t, { meta, records, highlights, width }, hooks, kit
   }
 
   // A link opens its clause in the widget; with a modifier (a new tab) the browser follows it.
-  body.addEventListener("click", (e) => {
-    const link = e.target.closest?.("a.clause-link");
-    if (!link || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    hooks.openClause(link.closest(".doc-clause").dataset.clause);
-  });
+  body.addEventListener("click", follow("a.clause-link", (link) => hooks.openClause(link.closest(".doc-clause").dataset.clause)));
 
   render(0);
   const matched = records.filter((r) => highlights.has(r.clause)).length;
@@ -139,7 +135,7 @@ export function documentView(t, { meta, records, highlights, width }, hooks, kit
     hooks.back,
     h("h2", { tabindex: "-1" }, short(meta.title)),
     chips(t, meta),
-    metadata(t, meta),
+    metadata(t, meta, hooks),
     h("div", { class: "actions" }, hooks.action(t.copyDocLink, hooks.copyLink, "copy-doc-link")),
     matched ? h("p", { class: "doc-matches" }, t.docMatches(matched)) : null,
     h("div", { class: "doc-layout" }, contents(t, records, highlights, width >= WIDE, (id) => reveal(id)), body),
@@ -147,21 +143,47 @@ export function documentView(t, { meta, records, highlights, width }, hooks, kit
   return { nodes: nodes.filter(Boolean), reveal };
 }
 
+/** A click handler that calls `open(link)` for a plain click on a `selector` link; with a modifier (a new tab) the browser follows it. */
+function follow(selector, open) {
+  return (e) => {
+    const link = e.target.closest?.(selector);
+    if (!link || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    open(link);
+  };
+}
+
+/** The engine's lists of other documents a document names (results.rs `Document`), in the order shown. */
+const LINKS = ["amends", "amended_by", "interprets", "interpreted_by"];
+
 /**
- * 发文机关, 公文种类, 机关代字, 施行日期, 失效日期, 有效期, 来源 (文号, date and validity are the
- * chips above); the kind and the code under the names their filters have.
+ * 发文机关, 成文日期, 公文种类, 机关代字, 主题分类, 施行日期, 失效日期, 有效期, 来源 (文号, date and
+ * validity are the chips above), then the documents it amends, is amended by, interprets or is
+ * interpreted by, each a link that opens it; the kind and the code under the names their
+ * filters have.
  */
-function metadata(t, meta) {
+function metadata(t, meta, hooks) {
   const rows = [
     [t.meta.issuer, meta.issuer?.length ? meta.issuer.join("、") : null],
+    [t.meta.written, meta.written],
     [t.filters.facets.type, meta.type],
     [t.filters.facets.code, meta.code],
+    [t.meta.topic, meta.topic],
     [t.meta.effective, meta.effective],
     [t.meta.expires, meta.expires],
     [t.meta.period, meta.period],
     [t.meta.source, meta.source],
-  ].filter(([, value]) => value);
-  return rows.length ? h("dl", { class: "doc-meta" }, rows.map(([term, value]) => [h("dt", {}, term), h("dd", {}, h("bdi", {}, value))])) : null;
+  ].filter(([, value]) => value).map(([term, value]) => [term, h("bdi", {}, value)]);
+  for (const key of LINKS) {
+    const others = (meta[key] ?? []).map((doc) => [doc, hooks.other(doc)]).filter(([, other]) => other);
+    if (others.length) {
+      rows.push([t.meta[key], others.map(([doc, { title, href }]) => h("a", { href, class: "doc-link", "data-doc": doc }, h("bdi", {}, `《${title}》`)))]);
+    }
+  }
+  if (!rows.length) return null;
+  const list = h("dl", { class: "doc-meta" }, rows.map(([term, value]) => [h("dt", {}, term), h("dd", {}, value)]));
+  list.addEventListener("click", follow("a.doc-link", (link) => hooks.openDocument(link.dataset.doc)));
+  return list;
 }
 
 /**

@@ -66,6 +66,7 @@ export function option(t, hit, meta, index, firstRelated = false) {
     h("p", { class: "text" }),
     partial ? why(t, hit) : null,
     hit.reading ? reading(t, hit.reading) : null,
+    meta.explains?.length ? h("p", { class: "explains" }, t.explains, meta.explains.map((title) => h("bdi", {}, `《${title}》`))) : null,
     chips(t, meta));
   fillText(t, li, hit, false);
   return li;

@@ -46,6 +46,8 @@ export class Session {
       docs = engine.docs();
     }
     for (const d of docs) this.docs.set(d.doc, d);
+    // An interpretation's hits say which policy it explains (render.option).
+    for (const d of docs) d.explains = d.interprets.map((id) => this.docs.get(id)?.title).filter(Boolean);
     this.stats = engine.stats();
     /** `{max_query_chars, max_terms, max_limit}`: the longest query, most terms, largest page. */
     this.limits = engine.limits();

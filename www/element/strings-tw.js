@@ -38,7 +38,11 @@ export const zhTW = (counts) => ({
   wholeDocument: "查看全文",
   toc: "目錄",
   tocSummary: (n) => `目錄（共 ${n} 條）`,
-  meta: { issuer: "發文機關", effective: "施行日期", expires: "失效日期", period: "有效期", source: "來源" },
+  meta: {
+    issuer: "發文機關", written: "成文日期", topic: "主題分類", effective: "施行日期", expires: "失效日期", period: "有效期", source: "來源",
+    amends: "所修改文件", amended_by: "修改後版本", interprets: "解讀對象", interpreted_by: "政策解讀",
+  },
+  explains: "解讀：",
   copyDocLink: "複製本文件連結",
   openClause: "開啟本條",
   hasMatch: "含檢索詞",
@@ -54,7 +58,7 @@ export const zhTW = (counts) => ({
   context: "所在章節",
   thisClause: "本條",
   published: (d) => `發布 ${d}`,
-  status: { current: "現行有效", pending: "尚未生效", expired: "已失效", unknown: "效力未知" },
+  status: { current: "現行有效", amended: "已修改", pending: "尚未生效", expired: "已失效", unknown: "效力未知" },
   notFound: "連結指向的條款不存在，可能已更新。",
   filters: {
     toggle: "篩選", toggleCount: (n) => `篩選（${n}）`,

@@ -51,7 +51,11 @@ const zhCN = {
   wholeDocument: "查看全文",
   toc: "目录",
   tocSummary: (n) => `目录（共 ${n} 条）`,
-  meta: { issuer: "发文机关", effective: "施行日期", expires: "失效日期", period: "有效期", source: "来源" },
+  meta: {
+    issuer: "发文机关", written: "成文日期", topic: "主题分类", effective: "施行日期", expires: "失效日期", period: "有效期", source: "来源",
+    amends: "所修改文件", amended_by: "修改后版本", interprets: "解读对象", interpreted_by: "政策解读",
+  },
+  explains: "解读：",
   copyDocLink: "复制本文件链接",
   openClause: "打开本条",
   hasMatch: "含检索词",
@@ -67,7 +71,7 @@ const zhCN = {
   context: "所在章节",
   thisClause: "本条",
   published: (d) => `发布 ${d}`,
-  status: { current: "现行有效", pending: "尚未生效", expired: "已失效", unknown: "效力未知" },
+  status: { current: "现行有效", amended: "已修改", pending: "尚未生效", expired: "已失效", unknown: "效力未知" },
   notFound: "链接指向的条款不存在，可能已更新。",
   filters: {
     toggle: "筛选", toggleCount: (n) => `筛选（${n}）`,

@@ -112,12 +112,13 @@ mark { background: var(--ps-mark, #ffe58f); color: var(--ps-mark-text, inherit);
 .chips { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0 0; padding: 0; list-style: none; font-size: 0.85em; }
 .chip { border: 1px solid var(--ps-border, #c9ced6); border-radius: 999px; padding: 0 10px; color: var(--ps-muted, #5b6470); }
 .chip.current { color: var(--ps-valid, #17663a); border-color: currentColor; }
+.chip.amended { color: var(--ps-amended, #8a5a00); border-color: currentColor; }
 .chip.expired { color: var(--ps-expired, #6b7280); border-color: currentColor; text-decoration: line-through; }
 .tier {
   margin: -12px -12px 10px; padding: 6px 12px; font-weight: 600; font-size: 0.9em;
   color: var(--ps-text, #1f2329); background: var(--ps-surface, #f3f5f8); border-top: 2px solid var(--ps-border, #c9ced6);
 }
-.why, .reading { margin: 6px 0 0; font-size: 0.85em; color: var(--ps-muted, #5b6470); }
+.why, .reading, .explains { margin: 6px 0 0; font-size: 0.85em; color: var(--ps-muted, #5b6470); }
 .reading bdi:last-child { color: var(--ps-text, #1f2329); }
 .pinyin { margin: 8px 0; }
 .chip.kind { color: var(--ps-accent, #1d5fa8); border-color: currentColor; }

@@ -388,7 +388,7 @@ impl<'a> Lexicon<'a> {
     }
 
     /// The vocabulary entry of a folded word, if it is one.
-    pub fn word(&self, alphabet: &Alphabet<'_>, word: &str) -> Option<vocab::Word> {
+    pub fn word(&self, alphabet: &Alphabet, word: &str) -> Option<vocab::Word> {
         self.word_key(&alphabet.encode(word)?)
     }
 

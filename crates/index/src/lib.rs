@@ -11,7 +11,7 @@
 //! | section | module | holds |
 //! |---|---|---|
 //! | header | [`header`] | magic, version, section table, checksum |
-//! | fold | [`policy_search_normalize::FoldTable`] | the fold entries whose targets occur in the corpus |
+//! | fold | [`fold`] | the fold entries whose targets occur in the corpus, packed |
 //! | alphabet | [`alphabet`] | the characters of the keys; keys are spelled in their codes |
 //! | terms | [`terms`] | `fst::Map` key → ordinal of its posting list |
 //! | postings | [`postings`] | delta-varint clause lists (positional in term shards), sampled |
@@ -38,6 +38,7 @@ pub mod bytes;
 pub mod clauses;
 pub mod docs;
 pub mod facets;
+pub mod fold;
 pub mod header;
 pub mod headings;
 pub mod keys;
@@ -121,8 +122,8 @@ fn lone_han(key: &str) -> bool {
 #[derive(Clone)]
 pub struct Index<'a, const SHARDS: bool = true> {
     /// The fold table the query side must use.
-    pub fold: FoldTable<&'a [u8]>,
-    alphabet: Alphabet<'a>,
+    pub fold: FoldTable,
+    alphabet: Alphabet,
     terms: fst::Map<&'a [u8]>,
     postings: Postings<'a>,
     headings: Table<'a>,
@@ -168,7 +169,7 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
         let sections = header::CORE.read(bytes)?;
         let sizes = sections.map(<[u8]>::len);
         let [fold, alphabet, terms, postings, headings, clauses, texts, docs, facets, shards, examples] = sections;
-        let fold = FoldTable::from_bytes(fold).map_err(|_| FormatError::Corrupt("fold"))?;
+        let fold = fold::read(fold).ok_or(FormatError::Corrupt("fold"))?;
         let alphabet = Alphabet::new(alphabet).ok_or(FormatError::Corrupt("alphabet"))?;
         let terms = fst::Map::new(terms).map_err(|_| FormatError::Corrupt("terms"))?;
         let postings = Postings::new(postings).ok_or(FormatError::Corrupt("postings"))?;
@@ -390,7 +391,7 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
     }
 
     /// The alphabet keys and vocabulary words are spelled in.
-    pub fn alphabet(&self) -> &Alphabet<'a> {
+    pub fn alphabet(&self) -> &Alphabet {
         &self.alphabet
     }
 

@@ -215,7 +215,7 @@ pub fn write(
     // The question frames' characters too: a Traditional question folds onto them.
     let frame_chars: BTreeSet<char> = policy_search_normalize::frame_chars().collect();
     let shipped = full.restrict_to(|c| corpus_chars.contains(&c) || frame_chars.contains(&c));
-    let fold_section = shipped.as_bytes().to_vec();
+    let fold_section = crate::fold::write(&shipped);
 
     let mut lists: BTreeMap<String, Vec<Occurrences>> = BTreeMap::new();
     for (i, text) in folded.iter().enumerate() {

@@ -53,8 +53,8 @@ pub const BRACKETS: [(char, char); 6] =
 /// A character-to-character fold table for non-ASCII characters.
 ///
 /// Stored as entries sorted by source character, each 8 bytes: source `u32` LE, target `u32` LE.
-/// The same byte layout is the index's fold section, so a table borrowed from the index is used
-/// in place without parsing.
+/// The index's fold section stores the entries packed (`policy_search_index::fold`); a reader
+/// unpacks them into this layout once.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FoldTable<B = Vec<u8>> {
     bytes: B,

@@ -226,8 +226,8 @@ fn may_start(mode: Mode, s: &[u8], first: u8) -> bool {
     s0 == first || (mode.fuzzy && matches!((s0, first), (b'n', b'l') | (b'l', b'n') | (b'f', b'h') | (b'h', b'f')))
 }
 
-struct Walk<'w, 'a> {
-    alphabet: &'w policy_search_index::alphabet::Alphabet<'a>,
+struct Walk<'w> {
+    alphabet: &'w policy_search_index::alphabet::Alphabet,
     stream: &'w Stream,
     ways: &'w Ways,
     start: usize,
@@ -236,7 +236,7 @@ struct Walk<'w, 'a> {
     han: Vec<(usize, char)>,
 }
 
-impl<'s, 'a> Walk<'_, 'a> {
+impl<'s, 'a> Walk<'_> {
     /// Follows the reading from `node` (at a syllable boundary of the key), the input at unit
     /// `at`, `syllable` syllables into the word.
     fn walk(&mut self, node: &Cursor<'s, 'a>, at: usize, syllable: usize, cost: f32) {
