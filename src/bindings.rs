@@ -181,6 +181,12 @@ impl PolicySearch {
         to_js(&self.engine.examples(n.min(20) as usize))
     }
 
+    /// The portal's popular searches (热门搜索, its manifest's `popular`), in its order, to show
+    /// before anything is typed.
+    pub fn popular(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.engine.popular())
+    }
+
     /// The limits a search keeps to, for a caller that must not repeat them: `{max_query_chars,
     /// max_terms, max_limit}` — the longest query (characters) and most distinct terms it
     /// accepts (more throws `too_long`, `too_many_terms`), and the largest `limit` of a page.

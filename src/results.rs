@@ -224,6 +224,9 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// Counts of the hits per facet value (see [`crate::facets`]).
     pub facets: Vec<crate::facets::Facet>,
+    /// Related searches: queries made of the words the clauses of this page share (natural
+    /// module only, first page only; see [`crate::query::natural::related`]).
+    pub related: Vec<String>,
 }
 
 impl SearchResults {
@@ -241,6 +244,7 @@ impl SearchResults {
             offset,
             hits: Vec::new(),
             facets: Vec::new(),
+            related: Vec::new(),
         }
     }
 }

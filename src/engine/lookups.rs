@@ -52,6 +52,11 @@ impl Engine<'_> {
         self.reader.index().examples().iter().take(n).map(|s| s.to_string()).collect()
     }
 
+    /// The portal's popular searches (热门搜索: its manifest's `popular`), in its order.
+    pub fn popular(&self) -> Vec<String> {
+        self.reader.index().popular().iter().map(|s| s.to_string()).collect()
+    }
+
     /// Every document's metadata, its validity judged on `today`.
     pub fn docs(&self, today: Day) -> Vec<Document> {
         (0..self.reader.index().doc_count())

@@ -204,6 +204,16 @@ impl<'a> Engine<'a> {
         self.summarise(&mut results, &answers, &ranked, &readings);
         let page = page(&ranked, &answers, options);
         results.hits = self.hits(&page, &answers, &readings, today);
+        if NATURAL && options.offset == 0 {
+            // Built on what was searched: the correction, or the hanzi a pinyin query read as.
+            let searched = match (&results.corrected, &results.pinyin) {
+                (Some(c), _) => c.query.as_str(),
+                (None, Some(reading)) => reading.to.as_str(),
+                (None, None) => raw,
+            };
+            let clauses: Vec<u32> = page.iter().filter_map(|s| s.clause(&answers)).collect();
+            results.related = query::natural::related::related(r, searched, &clauses);
+        }
         Ok(results)
     }
 

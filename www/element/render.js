@@ -23,7 +23,7 @@ export function button(label, onClick, attrs = {}) {
 
 /**
  * The widget's parts, empty: `{root, input, largeButton, suggestList, status, live, message,
- * list, more, results, detail}` (the element adds the listeners).
+ * list, more, related, results, detail}` (the element adds the listeners).
  */
 export function skeleton(t, lang) {
   const parts = {
@@ -40,9 +40,10 @@ export function skeleton(t, lang) {
     message: h("div", { class: "message" }),
     list: h("ul", { id: "results", role: "listbox", "aria-label": t.results }),
     more: h("button", { type: "button", class: "more", hidden: true }, t.more),
+    related: h("nav", { class: "related", "aria-label": t.relatedSearches, hidden: true }),
     detail: h("section", { class: "detail", hidden: true }),
   };
-  parts.results = h("div", { class: "results" }, parts.status, parts.message, parts.list, parts.more);
+  parts.results = h("div", { class: "results" }, parts.status, parts.message, parts.list, parts.more, parts.related);
   parts.root = h("div", { class: "root", part: "root", lang },
     h("label", { class: "label", for: "q" }, t.label),
     h("div", { class: "bar" },
@@ -145,12 +146,17 @@ function queryButtons(pairs, onQuery, lead = null) {
   return h("div", { class: "examples" }, lead, pairs.map(([q, label]) => button(label, () => onQuery(q))));
 }
 
-/** Before the first search: what is indexed, and example queries. */
-export function intro(t, stats, examples, onQuery) {
+/** Before the first search: what is indexed, and example (or popular: `lead`) queries. */
+export function intro(t, stats, examples, onQuery, lead = t.examples) {
   return [
     h("p", {}, t.ready(stats.clauses, stats.docs)),
-    examples.length ? queryButtons(examples.map((q) => [q, q]), onQuery, t.examples) : null,
+    examples.length ? queryButtons(examples.map((q) => [q, q]), onQuery, lead) : null,
   ].filter(Boolean);
+}
+
+/** 相关搜索 under the results: each query a button that searches it. */
+export function related(t, queries, onQuery) {
+  return queries.length ? [queryButtons(queries.map((q) => [q, h("bdi", {}, q)]), onQuery, t.relatedLead)] : [];
 }
 
 /**

@@ -14,12 +14,12 @@ const ANNOUNCE_DELAY_MS = 500;
 export class ResultsView {
   /**
    * Given the skeleton's parts (render.skeleton; it uses `input, results, status, live,
-   * message, list, more`) and `{t, session, filters, limit}`: the strings, the session it
+   * message, list, more, related`) and `{t, session, filters, limit}`: the strings, the session it
    * searches through, the filter panel (its state is searched with, its counts follow each
    * search) and the hits per page. Calls back `query(q)` when the visitor picks a query it
-   * offers (an example, a term alone); `openHit(hit)` when a hit is opened (a click, Enter);
+   * offers (an example, a popular or related search, a term alone); `openHit(hit)` when a hit is opened (a click, Enter);
    * `searched(detail)` when a search's first page is shown (the results event's detail);
-   * `examples()` → the intro's example queries; `suggestions()` → the suggestions popup
+   * `examples()` → the intro's example queries (else it offers the index's popular searches); `suggestions()` → the suggestions popup
    * (suggest.js), whose state the box's combobox attributes follow, with this list's.
    */
   constructor(parts, given, callbacks) {
@@ -156,6 +156,10 @@ export class ResultsView {
     // A Latin query read as pinyin says what it was read as (zxqy → 中小企业).
     this.reading = results.pinyin ?? null;
     this.list.replaceChildren(...this.hits.map((hit, i) => this.option(hit, i)));
+    // The natural engine's related searches: what the clauses of this page share.
+    const related = browsing ? [] : render.related(this.t, results.related ?? [], this.query);
+    this.related.replaceChildren(...related);
+    this.related.hidden = !related.length;
     this.afterRender();
     if (this.total === 0) return;
     this.message.replaceChildren(...(browsing ? [] : [
@@ -227,6 +231,7 @@ export class ResultsView {
     this.reading = null;
     this.list.replaceChildren();
     this.more.hidden = true;
+    this.related.hidden = true;
     this.syncCombobox();
   }
 
@@ -238,7 +243,10 @@ export class ResultsView {
   intro() {
     this.clear();
     this.status.textContent = "";
-    this.message.replaceChildren(...render.intro(this.t, this.session.stats, this.examples(), this.query));
+    // The page's own examples, else the portal's popular searches (its manifest's).
+    const examples = this.examples();
+    const [lead, queries] = examples.length ? [this.t.examples, examples] : [this.t.popular, this.session.popular];
+    this.message.replaceChildren(...render.intro(this.t, this.session.stats, queries, this.query, lead));
     this.announce("");
   }
 

@@ -49,6 +49,8 @@ export class Session {
     // An interpretation's hits say which policy it explains (render.option).
     for (const d of docs) d.explains = d.interprets.map((id) => this.docs.get(id)?.title).filter(Boolean);
     this.stats = engine.stats();
+    /** The portal's popular searches (its manifest's), shown before anything is typed. */
+    this.popular = engine.popular();
     /** `{max_query_chars, max_terms, max_limit}`: the longest query, most terms, largest page. */
     this.limits = engine.limits();
     idle(() => engine.prepare());

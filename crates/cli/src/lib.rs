@@ -248,6 +248,9 @@ fn print_results(out: &mut impl Write, results: &policy_search::SearchResults) -
         )?;
         writeln!(out, "   {}", mark(&hit.snippet.text, &hit.snippet.highlights).replace('\n', " "))?;
     }
+    if !results.related.is_empty() {
+        writeln!(out, "相关搜索：{}", results.related.join(" | "))?;
+    }
     Ok(())
 }
 

@@ -121,6 +121,16 @@ pub enum CorpusError {
         /// What is wrong with it.
         problem: &'static str,
     },
+    /// A popular search the manifest lists that is empty, too long, or one too many.
+    #[error("{}: popular: {value:?} {problem}", path.display())]
+    ManifestPopular {
+        /// The manifest.
+        path: PathBuf,
+        /// The entry.
+        value: String,
+        /// What is wrong with it.
+        problem: &'static str,
+    },
     /// A manifest entry for a file the folder does not hold (a typo, a renamed file).
     #[error("{}: files.\"{stem}\": no such file {stem}.txt in {}", path.display(), dir.display())]
     ManifestNoSuchFile {

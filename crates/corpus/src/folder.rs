@@ -21,6 +21,8 @@ pub struct Corpus {
     pub documents: Vec<Document>,
     /// The manifest's own thesaurus rules (Solr syntax), checked by the build.
     pub synonyms: Vec<String>,
+    /// The manifest's popular searches (热门搜索), in its order.
+    pub popular: Vec<String>,
     /// Files of the folder that were not read, each with why (the build prints them).
     pub skipped: Vec<String>,
     /// The folder it was read from.
@@ -210,7 +212,7 @@ pub fn load_files(dir: &Path, mut files: Vec<CorpusFile>) -> Result<Corpus, Corp
     if documents.is_empty() {
         return Err(CorpusError::NoDocuments { path: dir.to_path_buf() });
     }
-    Ok(Corpus { documents, synonyms: manifest.synonyms, skipped, dir: dir.to_path_buf() })
+    Ok(Corpus { documents, synonyms: manifest.synonyms, popular: manifest.popular, skipped, dir: dir.to_path_buf() })
 }
 
 /// Reads, decodes and parses one file; its manifest entry is the one named by its stem.

@@ -22,6 +22,11 @@ pub struct Manifest {
     /// (`"社保, 社会保险"`, `"一网通办 => 政务服务"`); added to the project's thesaurus.
     #[serde(default)]
     pub synonyms: Vec<String>,
+    /// The searches the portal shows before anything is typed (热门搜索), in its order:
+    /// `popular = ["创业补贴", "人才公寓"]`; at most [`MAX_POPULAR`], each 1 to
+    /// [`MAX_POPULAR_CHARS`] characters.
+    #[serde(default)]
+    pub popular: Vec<String>,
     /// Overrides per file stem.
     #[serde(default)]
     pub files: BTreeMap<String, Overrides>,
@@ -63,6 +68,11 @@ pub struct Overrides {
     pub interprets: Option<String>,
 }
 
+/// Popular searches a manifest may list at most.
+pub const MAX_POPULAR: usize = 20;
+/// The longest popular search, in characters.
+pub const MAX_POPULAR_CHARS: usize = 64;
+
 /// The validity a manifest may state, as a code or as its label.
 pub const VALIDITY: [&str; 11] = [
     "current",
@@ -92,6 +102,20 @@ impl Manifest {
     pub fn parse(text: &str, file: &Path) -> Result<Manifest, CorpusError> {
         let manifest: Manifest =
             toml::from_str(text).map_err(|source| CorpusError::ManifestSyntax { path: file.to_path_buf(), source })?;
+        let popular = |value: &String, problem| CorpusError::ManifestPopular {
+            path: file.to_path_buf(),
+            value: value.clone(),
+            problem,
+        };
+        if let Some(extra) = manifest.popular.get(MAX_POPULAR) {
+            return Err(popular(extra, "is one more than the 20 popular searches shown"));
+        }
+        if let Some(p) = manifest.popular.iter().find(|p| p.trim().is_empty()) {
+            return Err(popular(p, "is empty"));
+        }
+        if let Some(p) = manifest.popular.iter().find(|p| p.chars().count() > MAX_POPULAR_CHARS) {
+            return Err(popular(p, "is longer than 64 characters"));
+        }
         for (stem, o) in &manifest.files {
             let at = |key: &str| format!("files.\"{stem}\".{key}");
             for (key, value) in [

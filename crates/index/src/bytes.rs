@@ -70,6 +70,11 @@ impl<'a> Reader<'a> {
         Some(bytes)
     }
 
+    /// Every byte not read yet, borrowed.
+    pub fn rest(&self) -> &'a [u8] {
+        self.bytes.get(self.pos..).unwrap_or_default()
+    }
+
     /// Skips `len` bytes.
     pub fn skip(&mut self, len: usize) -> Option<()> {
         self.take(len).map(|_| ())

@@ -21,7 +21,7 @@ use std::cell::OnceCell;
 
 use crate::{
     bytes::{u32_le, Reader},
-    texts::ClauseStrings,
+    texts::{ClauseStrings, Keywords},
 };
 
 /// One clause as read from the index: its numbers and its strings (borrowed from the index
@@ -46,6 +46,8 @@ pub struct ClauseView<'a> {
     pub units: Vec<&'a str>,
     /// Display text.
     pub text: &'a str,
+    /// Its keywords, as spans of `text`.
+    pub keywords: Keywords<'a>,
 }
 
 impl<'a> ClauseView<'a> {
@@ -61,6 +63,7 @@ impl<'a> ClauseView<'a> {
             label: s.label,
             units: s.units,
             text: s.text,
+            keywords: s.keywords,
         }
     }
 }

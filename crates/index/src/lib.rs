@@ -21,7 +21,7 @@
 //! | docs | [`docs`] | document metadata |
 //! | facets | [`facets`] | issuers, units and dates as codes: filters and their counts |
 //! | shards | [`shards`] | a sharded index's directory of term shards and text chunks |
-//! | examples | — | example queries for a search that finds nothing (`write::examples`) |
+//! | examples | — | example queries for a search that finds nothing (`write::examples`), then the manifest's popular searches |
 //! | *lexicon:* core | [`header::LEXICON`] | the checksum of the core it belongs to |
 //! | vocab | [`vocab`] | `fst::Map` word → [`vocab::Word`] flags: corpus words, thesaurus, stop list |
 //! | synonyms | [`synonyms`] | the words each thesaurus entry also finds |
@@ -139,6 +139,7 @@ pub struct Index<'a, const SHARDS: bool = true> {
     missing: RefCell<Vec<usize>>,
     checksum: u64,
     examples: Vec<&'a str>,
+    popular: Vec<&'a str>,
     sizes: [usize; 11],
     bytes: &'a [u8],
 }
@@ -183,6 +184,8 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
             if SHARDS { Shards::new(shards).ok_or(FormatError::Corrupt("shards"))? } else { Shards::default() };
         let table = |b: &'a [u8], name| Table::new(b).ok_or(FormatError::Corrupt(name));
         let clauses = clauses::Clauses::new(clauses).ok_or(FormatError::Corrupt("clauses"))?;
+        let mut lists = bytes::Reader::new(examples);
+        let (examples, popular) = lists.strs().zip(lists.strs()).ok_or(FormatError::Corrupt("examples"))?;
         let docs = table(docs, "docs")?;
         let facets =
             facets::Facets::new(facets, docs.len() as u32, clauses.len()).ok_or(FormatError::Corrupt("facets"))?;
@@ -196,7 +199,8 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
             texts: Texts::new(texts).ok_or(FormatError::Corrupt("texts"))?,
             docs,
             facets,
-            examples: bytes::Reader::new(examples).strs().ok_or(FormatError::Corrupt("examples"))?,
+            examples,
+            popular,
             files: vec![OnceCell::new(); shards.len()],
             shards,
             missing: RefCell::default(),
@@ -210,6 +214,11 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
     /// time), best first.
     pub fn examples(&self) -> &[&'a str] {
         &self.examples
+    }
+
+    /// The portal's popular searches (its manifest's `popular`), in its order.
+    pub fn popular(&self) -> &[&'a str] {
+        &self.popular
     }
 
     /// The shard directory (empty for an embedded index).

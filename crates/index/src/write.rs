@@ -15,7 +15,7 @@ use crate::{
     readings,
     shards::{self, File},
     synonyms, terms,
-    texts::{self, ClauseStrings},
+    texts::{self, ClauseStrings, Keywords},
     typed, vocab, DocView,
 };
 
@@ -119,6 +119,8 @@ pub struct ClauseInput {
     pub units: Vec<String>,
     /// Character range of the responsibility tag.
     pub units_span: Option<std::ops::Range<u32>>,
+    /// Its keywords, as `[start, len]` character spans of `text` (see [`texts`]).
+    pub keywords: Vec<[u32; 2]>,
 }
 
 /// What the vocabulary knows of one corpus word.
@@ -207,6 +209,7 @@ pub fn write(
     facets: &facets::FacetsInput,
     full: &FoldTable,
     lexicon: &Lexicon<'_>,
+    popular: &[String],
     sharding: Sharding,
 ) -> Blobs {
     let folded: Vec<String> = clauses.iter().map(|c| fold(&c.text, full)).collect();
@@ -345,7 +348,8 @@ pub fn write(
     let mut heading_records = Vec::new();
     let mut numbers = Vec::new();
     let mut strings = Vec::new();
-    for c in clauses {
+    let keywords: Vec<Vec<u8>> = clauses.iter().map(|c| Keywords::encode(&c.keywords)).collect();
+    for (c, keywords) in clauses.iter().zip(&keywords) {
         let mut parent = None;
         for depth in 1..=c.path.len() {
             let chain = c.path[..depth].to_vec();
@@ -368,6 +372,7 @@ pub fn write(
             label: &c.label,
             units: c.units.iter().map(String::as_str).collect(),
             text: &c.text,
+            keywords: Keywords::new(keywords),
         });
     }
     assert!(numbers.windows(2).all(|w| w[0].doc <= w[1].doc), "clauses come in document order");
@@ -388,6 +393,7 @@ pub fn write(
             &mut out,
             &examples(clauses, docs.len(), MAX_EXAMPLES).iter().map(String::as_str).collect::<Vec<_>>(),
         );
+        crate::bytes::put_strs(&mut out, &popular.iter().map(|p| p.trim()).collect::<Vec<_>>());
         out
     };
 
@@ -692,7 +698,7 @@ mod tests {
             word_readings: &|_| Vec::new(),
             common: Vec::new(),
         };
-        let blobs = write(&docs, &clauses, &facets, &full, &lexicon, Sharding::Never);
+        let blobs = write(&docs, &clauses, &facets, &full, &lexicon, &[], Sharding::Never);
         let index = Index::<false>::open(&blobs.core).unwrap();
         let parts: Vec<_> = (0..4).map(|d| index.doc(d).unwrap().number_parts).collect();
         let n = |code, year, serial| Some(DocNumber { code: Some(code), year: Some(year), serial });

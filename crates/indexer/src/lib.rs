@@ -29,7 +29,8 @@ use policy_search_index::{
     DocView, Links,
 };
 use policy_search_lexicon::{
-    general, readings, stopwords, vocabulary::Source, Thesaurus, Vocabulary, GENERAL_SYNONYMS, STOPWORDS, SYNONYMS,
+    general, keywords, readings, stopwords,
+    vocabulary::{self, Source}, Thesaurus, Vocabulary, GENERAL_SYNONYMS, STOPWORDS, SYNONYMS,
 };
 use policy_search_normalize::{docnumber, doctype, fold, FoldTable};
 
@@ -68,7 +69,7 @@ impl<'c> Indexer<'c> {
                 [d.meta.published, d.meta.effective, d.meta.expires, d.meta.written].map(|x| x.map(|x| x.to_string()))
             })
             .collect();
-        let clauses: Vec<ClauseInput> = corpus
+        let mut clauses: Vec<ClauseInput> = corpus
             .documents
             .iter()
             .enumerate()
@@ -82,6 +83,8 @@ impl<'c> Indexer<'c> {
                     text: c.text.clone(),
                     units: c.units.clone(),
                     units_span: c.units_span.as_ref().map(|s| s.start as u32..s.end as u32),
+                    // Chosen below, once the vocabulary is known.
+                    keywords: Vec::new(),
                 })
             })
             .collect();
@@ -95,7 +98,14 @@ impl<'c> Indexer<'c> {
         thesaurus.extend(Thesaurus::parse_lines(&corpus.synonyms, &format!("{} (synonyms)", manifest.display()))?);
         let texts: Vec<String> =
             clauses.iter().map(|c| fold(&c.text)).chain(corpus.documents.iter().map(|d| fold(&d.meta.title))).collect();
-        let words: BTreeMap<String, CorpusWord> = Vocabulary::build(&texts)
+        let jieba = vocabulary::segmenter();
+        let vocabulary = Vocabulary::build(&jieba, &texts);
+        let stop: BTreeSet<String> = stopwords::parse(STOPWORDS, fold).into_iter().collect();
+        // Each clause's keywords, for related searches (the folded text has the display
+        // text's characters one for one, so its spans are the display text's).
+        let chosen = keywords::keywords(&jieba, &texts[..clauses.len()], texts.len(), &vocabulary.words, &stop);
+        clauses.iter_mut().zip(chosen).for_each(|(c, k)| c.keywords = k);
+        let words: BTreeMap<String, CorpusWord> = vocabulary
             .words
             .into_iter()
             .map(|(w, e)| {
@@ -154,7 +164,7 @@ impl<'c> Indexer<'c> {
             clauses,
             facets,
             words,
-            stopwords: stopwords::parse(STOPWORDS, fold).into_iter().collect(),
+            stopwords: stop,
             synonyms: thesaurus.expansions(fold),
             general,
             phrases: readings::Phrases::bundled(fold),
@@ -204,7 +214,7 @@ impl<'c> Indexer<'c> {
             word_readings: &|w: &str| self.phrases.read(w),
             common: readings::common_chars(),
         };
-        write::write(&docs, &self.clauses, &self.facets, FoldTable::full(), &lexicon, sharding)
+        write::write(&docs, &self.clauses, &self.facets, FoldTable::full(), &lexicon, &self.corpus.popular, sharding)
     }
 }
 

@@ -15,6 +15,7 @@
 //! and the engine reads that.
 
 pub mod general;
+pub mod keywords;
 pub mod readings;
 pub mod stopwords;
 pub mod thesaurus;

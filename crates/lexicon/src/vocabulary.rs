@@ -52,15 +52,16 @@ pub enum Source {
 pub const JIEBA_DICT: &str = include_str!("../data/jieba/dict.txt");
 
 /// The segmenter, over jieba's own dictionary (read from this crate's data rather than
-/// jieba-rs's zstd-compressed copy, so that the indexer compiles to wasm).
-fn segmenter() -> Jieba {
+/// jieba-rs's zstd-compressed copy, so that the indexer compiles to wasm). Loading it takes a
+/// moment: the build loads it once, for the vocabulary and the keywords.
+pub fn segmenter() -> Jieba {
     Jieba::with_dict(&mut JIEBA_DICT.as_bytes()).expect("jieba's dictionary is well formed")
 }
 
 impl Vocabulary {
-    /// Builds the vocabulary of `texts` (folded, one string per clause or title).
-    pub fn build(texts: &[String]) -> Vocabulary {
-        let jieba = segmenter();
+    /// Builds the vocabulary of `texts` (folded, one string per clause or title), cut by
+    /// `jieba` ([`segmenter`]).
+    pub fn build(jieba: &Jieba, texts: &[String]) -> Vocabulary {
         let mut segmented = BTreeSet::new();
         // Texts holding each Han n-gram of up to one character more than an n-gram word, so
         // that closedness can be judged.
@@ -112,7 +113,7 @@ impl Vocabulary {
             if n < NGRAM_MIN_CLAUSES || !NGRAM_CHARS.contains(&gram.chars().count()) || words.contains_key(gram) {
                 continue;
             }
-            let suggest = !open.contains(gram.as_str()) && whole_words(&jieba, gram);
+            let suggest = !open.contains(gram.as_str()) && whole_words(jieba, gram);
             words.insert(gram.clone(), Entry { source: Source::Ngram, texts: n, suggest });
         }
         Vocabulary { words }
@@ -143,7 +144,7 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let v = Vocabulary::build(&texts);
+        let v = Vocabulary::build(&segmenter(), &texts);
         let get = |w: &str| v.words.get(w).copied();
         assert_eq!(get("知识产权").map(|e| e.texts), Some(4));
         let fragment = get("识产权保").expect("a recurring n-gram");

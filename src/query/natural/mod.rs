@@ -9,12 +9,14 @@
 //! - [`relaxed`]: clauses covering most of the query's weight, synonyms, headings as context;
 //! - [`correction`]: homophone candidates for a query that finds little;
 //! - [`pinyin`]: a Latin query read as hanzi;
-//! - [`suggest`]: completions of what is typed.
+//! - [`suggest`]: completions of what is typed;
+//! - [`related`]: related searches, from the keywords the answering clauses share.
 
 pub mod correction;
 pub mod pinyin;
 pub mod question;
 pub mod reference;
+pub mod related;
 pub mod relaxed;
 pub mod suggest;
 pub mod titles;
