@@ -1,7 +1,8 @@
 //! A portal's folder whose manifest links its documents (tests/linked/): an amendment
 //! (`superseded_by` on the older wording), an interpretation (`interprets`), the stated
 //! 已修改, and 成文日期 and 主题分类 from the manifest and from a page's 信息索引 table. Each link
-//! is stated on one document and read on both; the 已修改 validity filters like any other.
+//! is stated on one document and read on both; the 已修改 validity filters like any other. Its
+//! popular searches are stored as listed.
 
 use std::{path::PathBuf, sync::LazyLock};
 
@@ -58,6 +59,13 @@ fn the_date_written_and_the_subject_come_from_the_manifest_or_the_page() {
     assert_eq!(page.written.as_deref(), Some("2021-08-20"), "the 信息索引 table's 成文日期");
     assert_eq!(page.topic.as_deref(), Some("城乡建设、环境保护\\住房"), "its 主题分类");
     assert_eq!(explained.topic, None, "none stated: none guessed");
+}
+
+#[test]
+fn the_manifests_popular_searches_are_the_indexs_in_its_order() {
+    assert_eq!(engine().popular(), ["房租减免", "贷款贴息", "人才公寓"]);
+    let seeds = Engine::embedded().expect("the seeds' index");
+    assert!(seeds.popular().is_empty(), "the seeds' manifest lists none");
 }
 
 #[test]

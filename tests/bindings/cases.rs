@@ -215,6 +215,7 @@ struct Natural {
     partial: usize,
     corrected: Option<Corrected>,
     hits: Vec<NaturalHit>,
+    related: Vec<String>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -241,6 +242,8 @@ fn the_lexicon_turns_on_related_results_and_corrections() {
     assert!(!engine.has_lexicon());
     let before = natural(&engine, "创业补贴", JsValue::UNDEFINED);
     assert_eq!((before.total, before.partial), (0, 0), "without the lexicon, exact only");
+    let popular: Vec<String> = serde_wasm_bindgen::from_value(engine.popular().unwrap()).unwrap();
+    assert!(popular.is_empty(), "the seeds' manifest lists no popular search");
     assert!(engine.lexicon_file().starts_with("lexicon-") && engine.lexicon_file().ends_with(".bin"));
     assert_eq!(code(engine.attach_lexicon(b"PSLX not a lexicon".to_vec()).unwrap_err()), "bad_lexicon");
     engine.attach_lexicon(LEXICON.to_vec()).expect("the lexicon of this build attaches");
@@ -248,6 +251,7 @@ fn the_lexicon_turns_on_related_results_and_corrections() {
 
     let r = natural(&engine, "创业补贴", JsValue::UNDEFINED);
     assert!(r.total == 0 && r.partial > 0, "{r:?}");
+    assert!(!r.related.is_empty() && r.related.len() <= 8, "related searches: {:?}", r.related);
     assert!(r
         .hits
         .iter()

@@ -183,6 +183,14 @@ fn every_other_failure_has_its_variant_and_its_message() {
     );
     let (e, _) = case("self-link", &[("a.txt", ok), ("manifest.toml", b"[files.\"a\"]\nsuperseded_by = \"a\"\n")]);
     assert!(e.to_string().ends_with("files.\"a\".superseded_by = \"a\" is the document itself"), "{e}");
+    let (e, dir) = case("empty-popular", &[("a.txt", ok), ("manifest.toml", b"popular = [\"q\", \" \"]\n")]);
+    assert_eq!(e.to_string(), format!("{}: popular: \" \" is empty", dir.join("manifest.toml").display()));
+    let long = format!("popular = [\"{}\"]\n", "长".repeat(65));
+    let (e, _) = case("long-popular", &[("a.txt", ok), ("manifest.toml", long.as_bytes())]);
+    assert!(matches!(&e, CorpusError::ManifestPopular { problem, .. } if problem.contains("64")), "{e:?}");
+    let many = format!("popular = [{}]\n", (0..21).map(|i| format!("\"q{i}\"")).collect::<Vec<_>>().join(", "));
+    let (e, _) = case("many-popular", &[("a.txt", ok), ("manifest.toml", many.as_bytes())]);
+    assert!(e.to_string().ends_with("popular: \"q20\" is one more than the 20 popular searches shown"), "{e}");
     let (e, _) = case("bad-written", &[("a.txt", ok), ("manifest.toml", b"[files.\"a\"]\nwritten = \"2019\"\n")]);
     assert!(matches!(&e, CorpusError::ManifestDate { key, .. } if key == "files.\"a\".written"), "{e:?}");
     let (e, _) = case("bad-period", &[("a.txt", ok), ("manifest.toml", b"[files.\"a\"]\nperiod = \"2025~2021\"\n")]);

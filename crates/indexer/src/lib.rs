@@ -30,7 +30,8 @@ use policy_search_index::{
 };
 use policy_search_lexicon::{
     general, keywords, readings, stopwords,
-    vocabulary::{self, Source}, Thesaurus, Vocabulary, GENERAL_SYNONYMS, STOPWORDS, SYNONYMS,
+    vocabulary::{self, Source},
+    Thesaurus, Vocabulary, GENERAL_SYNONYMS, STOPWORDS, SYNONYMS,
 };
 use policy_search_normalize::{docnumber, doctype, fold, FoldTable};
 
