@@ -79,7 +79,7 @@ pub fn corpus() -> Corpus {
         .map(|(id, text)| parse_document(id, text, None).unwrap_or_else(|e| panic!("{id}: {e}")))
         .collect();
     let synonyms = SYNONYMS.iter().map(|s| s.to_string()).collect();
-    Corpus { documents, synonyms, skipped: vec![], dir: PathBuf::from("testing") }
+    Corpus { documents, synonyms, popular: vec![], skipped: vec![], dir: PathBuf::from("testing") }
 }
 
 static CORPUS: LazyLock<Corpus> = LazyLock::new(corpus);

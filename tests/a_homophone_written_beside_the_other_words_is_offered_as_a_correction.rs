@@ -33,7 +33,8 @@ static BLOBS: LazyLock<Blobs> = LazyLock::new(|| {
         .iter()
         .map(|(id, text)| parse_document(id, text, None).unwrap_or_else(|e| panic!("{id}: {e}")))
         .collect();
-    let corpus = Corpus { documents, synonyms: vec![], skipped: vec![], dir: PathBuf::from("in-context") };
+    let corpus =
+        Corpus { documents, synonyms: vec![], popular: vec![], skipped: vec![], dir: PathBuf::from("in-context") };
     let corpus = Box::leak(Box::new(corpus));
     Indexer::new(corpus).expect("the corpus compiles").write(Sharding::Never)
 });

@@ -680,6 +680,7 @@ mod tests {
                 text: "按国发〔2018〕32号执行。".into(),
                 units: Vec::new(),
                 units_span: None,
+                keywords: vec![[1, 2]],
             })
             .collect();
         let facets = facets::FacetsInput {

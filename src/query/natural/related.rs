@@ -35,7 +35,7 @@ pub fn related(r: &Reader<'_>, query: &str, clauses: &[u32]) -> Vec<String> {
         }
     }
     // Stable: equals keep the order of the page.
-    found.sort_by(|a, b| b.1.cmp(&a.1));
+    found.sort_by_key(|f| std::cmp::Reverse(f.1));
     found
         .into_iter()
         .take(MAX_RELATED)
