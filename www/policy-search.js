@@ -25,13 +25,12 @@ import { hasStrings, loadStrings, strings } from "./element/strings.js";
 import { UrlState, TypingHistory, urlPrefix } from "./element/url-state.js";
 import { startEngine, engine, natural, whole } from "./element/engine.js";
 import { comboboxKeys, isSlashShortcut, nextOption } from "./element/keyboard.js";
-import { h } from "./element/dom.js";
-import { suggest } from "./element/parts.js";
-import { skeleton } from "./element/render.js";
+import { h, copyText } from "./element/dom.js";
+import { suggest, detailView, documentView } from "./element/parts.js";
+import { skeleton, button, chips, citation, clauseText, crumbs, short, MAX_TEXT_CHARS } from "./element/render.js";
 import { FilterPanel, filterCss, stateKey } from "./element/filters.js";
 import { Session } from "./element/session.js";
 import { ResultsView } from "./element/results-view.js";
-import { DetailView } from "./element/detail-view.js";
 
 // Start at once: by the time the element is parsed, the engine is on its way. The URL is made
 // here because pkg/ sits next to this file (the bundle), not next to element/engine.js.
@@ -189,13 +188,28 @@ class PolicySearchElement extends HTMLElement {
       },
       examples: () => (this.getAttribute("examples") ?? "").split(/\s+/).filter(Boolean),
     });
-    this.detailView = new DetailView(parts, given, {
+    // The detail pane (detail-view.js) is a chunk, fetched when a clause or document is first
+    // opened; until then its calls wait for it (and a failed fetch offers a retry).
+    const pane = () => (this.pane ??= new detailView.module.DetailView(parts, given, {
       enter: (doc, clause, push) => this.enterView(doc, clause, push),
       back: () => this.closeClause(),
       width: () => this.clientWidth,
       link: (state) => this.url.link({ q: this.input.value, ...state }),
       href: (state) => this.url.href({ q: this.input.value, ...state }),
-    });
+    }, { h, copyText, button, chips, citation, clauseText, crumbs, short, MAX_TEXT_CHARS, documentView }));
+    const when = (use) => {
+      const token = (this.detailWanted = {});
+      const again = () => when(use);
+      if (!this.session.loadingPart(detailView, again, () => this.detailWanted === token)) use(pane());
+    };
+    this.detailView = {
+      openClause: (...args) => when((view) => view.openClause(...args)),
+      openDocument: (...args) => when((view) => view.openDocument(...args)),
+      hide: () => {
+        this.detailWanted = null;
+        this.pane?.hide();
+      },
+    };
     // Completions come with the natural engine (tookOver); until then a popup that never opens.
     this.suggestions = { list: this.suggestList, open: false, activeId: null, held: true, key: () => false,
       edited() { this.held = false; }, close() { this.held = true; }, blurred() { this.held = true; }, update() {}, pressed() {} };

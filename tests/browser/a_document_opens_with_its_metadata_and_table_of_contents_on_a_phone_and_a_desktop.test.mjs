@@ -78,7 +78,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     assert.equal(v.focused, "h2", "focus goes to the document's title");
     assert.ok(v.chips.includes("杭政〔2019〕55號") && v.chips.includes("发布 2019-09-06"), v.chips.join());
     assert.ok(v.chips.some((c) => /有效/.test(c)), v.chips.join());
-    assert.deepEqual(v.meta, { 发文机关: "杭州市人民政府", 公文种类: "意见", 机关代字: "杭政", 施行日期: "2019-10-06" });
+    assert.deepEqual(v.meta, { 发文机关: "杭州市人民政府", 成文日期: "2019-09-06", 公文种类: "意见", 机关代字: "杭政", 施行日期: "2019-10-06" });
     assert.equal(v.nav.name, "目录");
     assert.equal(v.nav.open, !narrow, "folded on a phone, open beside the text on a desktop");
     assert.equal(v.entries.length, engine.clauses.length);

@@ -1,11 +1,45 @@
-// The detail pane: one clause in its section (render.clauseView) or a whole document
-// (document-view.js, loaded when first opened), under a back button named after where Back leads, with copy buttons that
-// say whether they worked. Opening one asks the session (session.js) and shows the view once
-// its answer is whole; the element decides what opens, and owns history.
+// The detail pane: one clause in its section (clauseView, below) or a whole document
+// (document-view.js, loaded when first opened), under a back button named after where Back
+// leads, with copy buttons that say whether they worked. Opening one asks the session
+// (session.js) and shows the view once its answer is whole; the element decides what opens,
+// and owns history.
+//
+// A chunk of its own (parts.js), fetched when a clause or document is first opened: no first
+// result needs it. Its building blocks are handed in (`kit`), not imported: a module it shared
+// with the bundle would be split by esbuild into a third file that every page fetches.
+let h, copyText, button, chips, citation, clauseText, crumbs, short, MAX_TEXT_CHARS, documentView;
 
-import { h, copyText } from "./dom.js";
-import { button, chips, citation, clauseText, clauseView, short, MAX_TEXT_CHARS } from "./render.js";
-import { documentView } from "./parts.js";
+/** Clauses shown on each side of the open one in the clause view. */
+const SECTION_SIDE = 10;
+
+/**
+ * One clause in its section: back button, title, chips, where it sits, the copy actions, the
+ * button `whole` (to the whole document) and the section's clauses around this one, which is
+ * marked. `action(label, text, name)` makes a copy button.
+ */
+function clauseView(t, { meta, record, section, clause, highlights }, { back, action, copyLink, whole }) {
+  const at = Math.max(0, section.findIndex((c) => c.clause === clause));
+  const shown = section.slice(Math.max(0, at - SECTION_SIDE), at + SECTION_SIDE + 1);
+  return [
+    back,
+    h("h2", { tabindex: "-1" }, short(meta.title)),
+    chips(t, meta),
+    crumbs(meta.title, record.path),
+    h("div", { class: "actions" },
+      action(t.copyCitation, () => citation(meta, record), "copy-citation"),
+      action(t.copyLink, copyLink, "copy-link"),
+      whole),
+    h("h3", {}, t.context),
+    shown.length < section.length ? h("p", { class: "note" }, t.sectionClipped(shown.length, section.length)) : null,
+    h("ol", {}, shown.map((c) => {
+      const current = c.clause === clause;
+      return h("li", { "aria-current": current ? "true" : false, id: current ? "current" : false },
+        c.label ? h("span", { class: "label" }, short(c.label)) : null,
+        h("span", { class: "text" }, clauseText(t, c.text, current ? highlights : [])),
+        current ? h("span", { class: "visually-hidden" }, `（${t.thisClause}）`) : null);
+    })),
+  ];
+}
 
 export class DetailView {
   /**
@@ -17,8 +51,11 @@ export class DetailView {
    * results); `back()` when the visitor leaves it (its back button, Escape); `width()` → the
    * element's width in CSS px; `link({doc, clause})` → the link "copy link" copies (no clause:
    * the document's); `href({doc, clause})` → the same-page URL that opens a clause.
+   * `kit`: {h, copyText (dom.js), button, chips, citation, clauseText, crumbs, short,
+   * MAX_TEXT_CHARS (render.js), documentView (the part, parts.js)}.
    */
-  constructor(parts, given, callbacks) {
+  constructor(parts, given, callbacks, kit) {
+    ({ h, copyText, button, chips, citation, clauseText, crumbs, short, MAX_TEXT_CHARS, documentView } = kit);
     Object.assign(this, parts, given, callbacks);
     this.opening = null; // the open under way: a retry for files is dropped once another starts
     this.detail.addEventListener("keydown", (e) => {

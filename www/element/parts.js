@@ -27,5 +27,8 @@ function part(importer) {
 /** The completions popup (suggest.js), which only the natural engine fills. */
 export const suggest = part(() => import("./suggest.js"));
 
+/** The detail pane (detail-view.js): a clause in its section, or the whole document (below). */
+export const detailView = part(() => import("./detail-view.js"));
+
 /** The whole-document view (document-view.js): metadata, contents, every clause. */
 export const documentView = part(() => import("./document-view.js"));

@@ -11,8 +11,6 @@ import { h, highlighted, charCount, clip } from "./dom.js";
 export const MAX_TEXT_CHARS = 4000;
 /** Characters of a title or heading in the crumbs. */
 const MAX_LABEL_CHARS = 200;
-/** Clauses shown on each side of the open one in the clause view. */
-const SECTION_SIDE = 10;
 
 /** A plain button that calls `onClick`. */
 export function button(label, onClick, attrs = {}) {
@@ -170,35 +168,6 @@ export function noResults(t, q, alone, examples, onQuery) {
     alone.length ? queryButtons(alone.map(([term, n]) => [term, t.onlyTerm(h("bdi", {}, term), n)]), onQuery) : null,
     examples.length ? queryButtons(examples.map((e) => [e, e]), onQuery, t.examples) : null,
   ].filter(Boolean);
-}
-
-/**
- * One clause in its section: back button, title, chips, where it sits, the copy actions, the
- * button `whole` (to the whole document) and the section's clauses around this one, which is
- * marked. `action(label, text, name)` makes a copy button.
- */
-export function clauseView(t, { meta, record, section, clause, highlights }, { back, action, copyLink, whole }) {
-  const at = Math.max(0, section.findIndex((c) => c.clause === clause));
-  const shown = section.slice(Math.max(0, at - SECTION_SIDE), at + SECTION_SIDE + 1);
-  return [
-    back,
-    h("h2", { tabindex: "-1" }, short(meta.title)),
-    chips(t, meta),
-    crumbs(meta.title, record.path),
-    h("div", { class: "actions" },
-      action(t.copyCitation, () => citation(meta, record), "copy-citation"),
-      action(t.copyLink, copyLink, "copy-link"),
-      whole),
-    h("h3", {}, t.context),
-    shown.length < section.length ? h("p", { class: "note" }, t.sectionClipped(shown.length, section.length)) : null,
-    h("ol", {}, shown.map((c) => {
-      const current = c.clause === clause;
-      return h("li", { "aria-current": current ? "true" : false, id: current ? "current" : false },
-        c.label ? h("span", { class: "label" }, short(c.label)) : null,
-        h("span", { class: "text" }, clauseText(t, c.text, current ? highlights : [])),
-        current ? h("span", { class: "visually-hidden" }, `（${t.thisClause}）`) : null);
-    })),
-  ];
 }
 
 /** 《title》（文号）path › clause: how an official cites a clause. */
