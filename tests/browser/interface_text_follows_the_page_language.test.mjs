@@ -38,7 +38,7 @@ test("the document view speaks Traditional on a zh-TW page too", async () => {
   await detail.locator("nav").waitFor();
   assert.equal(await detail.locator("nav").getAttribute("aria-label"), "目錄");
   assert.match(await detail.locator("nav summary").textContent(), /^目錄（共 \d+ 條）$/);
-  assert.deepEqual(await detail.locator(".doc-meta dt").allTextContents(), ["發文機關", "公文種類", "機關代字", "施行日期"]);
+  assert.deepEqual(await detail.locator(".doc-meta dt").allTextContents(), ["發文機關", "成文日期", "公文種類", "機關代字", "施行日期"]);
   assert.equal(await detail.locator("button.copy-doc-link").textContent(), "複製本文件連結");
   assert.equal(await detail.locator("a.clause-link").first().textContent(), "開啟本條：" + (await detail.locator("nav .toc-entry").first().textContent()));
   await context.close();
