@@ -6,20 +6,10 @@
 // a link opens the other document in the widget and Back returns; 成文日期 and 主题分类 show.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { axe, start, search, settle, results } from "./harness.mjs";
-
-const ROOT = new URL("../../", import.meta.url);
-const OUT = new URL("target/dist-linked/", ROOT).pathname;
+import { axe, indexed, start, search, settle, results } from "./harness.mjs";
 
 let s;
-before(async () => {
-  execFileSync(process.execPath, [
-    new URL("packages/policy-search/bin/policy-search.mjs", ROOT).pathname,
-    "index", new URL("tests/linked", ROOT).pathname, "--out", OUT, "--demo",
-  ], { stdio: ["ignore", "ignore", "pipe"] });
-  s = await start({ root: OUT });
-});
+before(async () => (s = await start({ root: indexed("tests/linked", "dist-linked") })));
 after(() => s.close());
 
 const widget = (page) => page.locator("policy-search");

@@ -34,6 +34,20 @@ function chromiumPath() {
   }
 }
 
+/**
+ * Indexes corpus folder `folder` (relative to the repository) with the package's own `index`,
+ * as a webmaster would, into target/`out`/ (with the demo page); returns that folder, for
+ * `start({ root })`.
+ */
+export function indexed(folder, out) {
+  const dir = new URL(`target/${out}/`, ROOT).pathname;
+  execFileSync(process.execPath, [
+    new URL("packages/policy-search/bin/policy-search.mjs", ROOT).pathname,
+    "index", new URL(folder, ROOT).pathname, "--out", dir, "--demo",
+  ], { stdio: ["ignore", "ignore", "pipe"] });
+  return dir;
+}
+
 /** Launches Chromium and a server; returns helpers and a `close()` for `after()`. */
 export async function start(serverOptions = {}) {
   const server = await serve({ root: DIST, port: 0, ...serverOptions });

@@ -5,20 +5,13 @@
 // the package's own `index`; the page's `examples` attribute, when it has one, comes first.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { axe, start, search, settle, results, box } from "./harness.mjs";
+import { axe, indexed, start, search, settle, results, box } from "./harness.mjs";
 
-const ROOT = new URL("../../", import.meta.url);
-const LINKED = new URL("target/dist-linked-popular/", ROOT).pathname;
 const NO_EXAMPLES = (html) => html.replace(/ examples="[^"]*"/, "");
 
 let s, linked;
 before(async () => {
-  execFileSync(process.execPath, [
-    new URL("packages/policy-search/bin/policy-search.mjs", ROOT).pathname,
-    "index", new URL("tests/linked", ROOT).pathname, "--out", LINKED, "--demo",
-  ], { stdio: ["ignore", "ignore", "pipe"] });
-  [s, linked] = await Promise.all([start(), start({ root: LINKED })]);
+  [s, linked] = await Promise.all([start(), start({ root: indexed("tests/linked", "dist-linked-popular") })]);
 });
 after(() => Promise.all([s.close(), linked.close()]));
 

@@ -34,12 +34,19 @@ pub fn related(r: &Reader<'_>, query: &str, clauses: &[u32]) -> Vec<String> {
             }
         }
     }
-    // Stable: equals keep the order of the page.
-    found.sort_by_key(|f| std::cmp::Reverse(f.1));
-    found
-        .into_iter()
+    // Most shared first, equals in the order of the page: through the engine's one sort of
+    // `[key, position]` (another element type would add its own sort to the wasm).
+    let mut keys: Vec<[u32; 2]> = found.iter().zip(0..).map(|(f, i)| [u32::MAX - f.1, i]).collect();
+    crate::facets::order(&mut keys)
         .take(MAX_RELATED)
-        .map(|(key, _, shown)| if key.contains(&folded) { shown } else { format!("{} {shown}", query.trim()) })
+        .map(|i| {
+            let (key, _, shown) = &found[i];
+            if key.contains(&folded) {
+                shown.clone()
+            } else {
+                [query.trim(), shown].join(" ")
+            }
+        })
         .collect()
 }
 
