@@ -98,7 +98,7 @@ impl PolicySearch {
     /// Runs `query` and returns `{query, total, partial, documents, corrected, pinyin,
     /// pinyin_hits, parsed, offset, hits, facets}` (see the CLI's JSON in the README).
     /// `options` is `undefined` or `{limit?: number, offset?: number, correct?: boolean,
-    /// pinyin?: boolean, filters?: {doc?, issuer?, year?, status?, unit?, type?, code?: string[]},
+    /// pinyin?: boolean, filters?: {doc?, issuer?, year?, status?, unit?, type?, code?, topic?: string[]},
     /// in?: "all" | "title" | "number" | "body", sort?: "relevance" | "newest", today?:
     /// "YYYY-MM-DD", from?: "YYYY-MM-DD", to?: "YYYY-MM-DD"}` (defaults 10, 0, true, true,
     /// none, all, relevance, today in China, no range: `in` looks in titles or 文号 only (the

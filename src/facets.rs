@@ -2,7 +2,8 @@
 //!
 //! A filter narrows hits by facts of their document (which document, its issuer, its year of
 //! publication or a range of days it was published in (`from`, `to`: no facet, a filter only), its validity on the day of the search, its kind — 公文种类, which the build reads
-//! from its title by the corpus's own title rules — and its 文号's issuer code, 机关代字) and of
+//! from its title by the corpus's own title rules — its 文号's issuer code, 机关代字, and the
+//! subject category, 主题分类, the manifest or the page states) and of
 //! the clause itself (the responsible units it names). Values of one facet are OR, facets are AND. A facet's counts
 //! are those of the hits that pass every *other* facet's filter (the usual disjunctive
 //! counts: ticking a second issuer must not make the first one's count drop to what is
@@ -20,8 +21,8 @@ use crate::{embedded::SHARDS, reader::Reader};
 use policy_search_index::Index;
 
 /// Facet names, in the order a search lists its [`Facet`]s.
-pub const FACETS: [&str; N] = ["doc", "issuer", "year", "status", "unit", "type", "code"];
-const N: usize = 7;
+pub const FACETS: [&str; N] = ["doc", "issuer", "year", "status", "unit", "type", "code", "topic"];
+const N: usize = 8;
 const DOC: usize = 0;
 const ISSUER: usize = 1;
 const YEAR: usize = 2;
@@ -29,10 +30,11 @@ const STATUS: usize = 3;
 const UNIT: usize = 4;
 const TYPE: usize = 5;
 const CODE: usize = 6;
-/// A document without a kind or a 机关代字.
+const TOPIC: usize = 7;
+/// A document without a kind, a 机关代字 or a 主题分类.
 const NONE: u32 = u32::MAX;
 /// The bit of a document published outside the date range asked for (no facet lists it).
-const RANGE: usize = 7;
+const RANGE: usize = 8;
 
 /// The values to keep, per facet (empty = no filter on it).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -52,6 +54,8 @@ pub struct Filters {
     pub kind: Vec<String>,
     /// Issuer codes of the 文号 (机关代字: `国办发`, `杭政`).
     pub code: Vec<String>,
+    /// Subject categories (主题分类), as the documents state them.
+    pub topic: Vec<String>,
     /// Published on or after this day (a document without a date of issue is then left out).
     #[serde(skip)]
     pub from: Option<Day>,
@@ -71,12 +75,13 @@ impl Filters {
             "unit" => &mut self.unit,
             "type" => &mut self.kind,
             "code" => &mut self.code,
+            "topic" => &mut self.topic,
             _ => return None,
         })
     }
 
     fn by_facet(&self) -> [&[String]; N] {
-        [&self.doc, &self.issuer, &self.year, &self.status, &self.unit, &self.kind, &self.code]
+        [&self.doc, &self.issuer, &self.year, &self.status, &self.unit, &self.kind, &self.code, &self.topic]
     }
 
     /// Whether nothing is filtered (no facet, no date range).
@@ -146,8 +151,8 @@ pub(crate) struct Scope<'i> {
     /// Per facet, the codes kept (sorted), or `None` when it is not filtered.
     keep: [Option<Vec<u32>>; N],
     /// Per document: its date of issue (`YYYYMMDD`, 0 = none), its validity, its issuer codes
-    /// (the index's), its kind and 机关代字 codes (`NONE` when it has none).
-    docs: Vec<(u32, Validity, &'i [u32], [u32; 2])>,
+    /// (the index's), its kind, 机关代字 and 主题分类 codes (`NONE` when it has none).
+    docs: Vec<(u32, Validity, &'i [u32], [u32; 3])>,
     /// The days of issue kept, first and last, when a range is asked for.
     range: Option<[u32; 2]>,
     /// Values asked for that the index does not hold, per facet.
@@ -164,9 +169,9 @@ impl<'i> Scope<'i> {
                     f.published.map_or(0, |d| d.0),
                     f.validity(today),
                     f.issuers.as_slice(),
-                    [f.kind.unwrap_or(NONE), f.code.unwrap_or(NONE)],
+                    [f.kind.unwrap_or(NONE), f.code.unwrap_or(NONE), f.topic.unwrap_or(NONE)],
                 ),
-                None => (0, Validity::Unknown, &[][..], [NONE; 2]),
+                None => (0, Validity::Unknown, &[][..], [NONE; 3]),
             })
             .collect();
         let fold = |s: &str| reader.fold(s);
@@ -192,6 +197,9 @@ impl<'i> Scope<'i> {
                     ),
                     CODE => codes.extend(
                         (0..facets.code_count()).filter(|&c| facets.code(c).is_some_and(|n| fold(n) == fold(v))),
+                    ),
+                    TOPIC => codes.extend(
+                        (0..facets.topic_count()).filter(|&c| facets.topic(c).is_some_and(|n| fold(n) == fold(v))),
                     ),
                     _ => codes.extend(
                         (0..facets.unit_count()).filter(|&c| facets.unit_names(c).iter().any(|n| fold(n) == fold(v))),
@@ -224,9 +232,9 @@ impl<'i> Scope<'i> {
     }
 
     /// The facets document `d` fails, as bits (`1 << facet`), the unit facet aside.
-    fn doc_misses(&self, d: u32) -> u8 {
-        let Some((published, validity, issuers, [kind, code])) = self.docs.get(d as usize) else {
-            return !(1u8 << UNIT); // every facet of a document
+    fn doc_misses(&self, d: u32) -> u16 {
+        let Some((published, validity, issuers, [kind, code, topic])) = self.docs.get(d as usize) else {
+            return !(1u16 << UNIT); // every facet of a document
         };
         let mut misses = 0;
         for (facet, ok) in [
@@ -236,6 +244,7 @@ impl<'i> Scope<'i> {
             (STATUS, self.kept(STATUS, *validity as u32)),
             (TYPE, self.kept(TYPE, *kind)),
             (CODE, self.kept(CODE, *code)),
+            (TOPIC, self.kept(TOPIC, *topic)),
             (RANGE, self.range.is_none_or(|[from, to]| *published > 0 && (from..=to).contains(published))),
         ] {
             if !ok {
@@ -246,7 +255,7 @@ impl<'i> Scope<'i> {
     }
 
     /// The facets clause `i` (of document `d`) fails, as bits.
-    fn clause_misses(&self, index: &Index<'_, SHARDS>, d: u32, i: u32) -> u8 {
+    fn clause_misses(&self, index: &Index<'_, SHARDS>, d: u32, i: u32) -> u16 {
         let units = self.kept_any(UNIT, index.facets().clause_units(i));
         self.doc_misses(d) | if units { 0 } else { 1 << UNIT }
     }
@@ -273,6 +282,7 @@ impl<'s> Counts<'s> {
                 vec![0; facets.unit_count() as usize],
                 vec![0; facets.kind_count() as usize],
                 vec![0; facets.code_count() as usize],
+                vec![0; facets.topic_count() as usize],
             ],
         }
     }
@@ -296,14 +306,14 @@ impl<'s> Counts<'s> {
     }
 
     /// Counts a hit of document `d` with `units`, which fails the facets `misses` (bits).
-    fn tally(&mut self, d: u32, misses: u8, units: &[u32]) -> bool {
+    fn tally(&mut self, d: u32, misses: u16, units: &[u32]) -> bool {
         // A hit that fails two facets counts for none; one that fails one counts for that
         // facet's values only (what ticking one of them would add).
         if misses.count_ones() > 1 {
             return false;
         }
         let counts_for = |facet: usize| misses == 0 || misses == 1 << facet;
-        let (published, validity, issuers, [kind, code]) = &self.scope.docs[d as usize];
+        let (published, validity, issuers, [kind, code, topic]) = &self.scope.docs[d as usize];
         let year = published / 10_000;
         let mut bump = |facet: usize, code: u32| {
             if let Some(n) = self.counts[facet].get_mut(code as usize) {
@@ -331,12 +341,12 @@ impl<'s> Counts<'s> {
                 bump(UNIT, c);
             }
         }
-        // A document without a kind or a 机关代字 counts for no value (NONE is out of range).
-        if counts_for(TYPE) {
-            bump(TYPE, *kind);
-        }
-        if counts_for(CODE) {
-            bump(CODE, *code);
+        // A document without a kind, a 机关代字 or a 主题分类 counts for no value (NONE is out
+        // of range).
+        for (facet, code) in [(TYPE, *kind), (CODE, *code), (TOPIC, *topic)] {
+            if counts_for(facet) {
+                bump(facet, code);
+            }
         }
         misses == 0
     }
@@ -370,6 +380,7 @@ impl<'s> Counts<'s> {
                             }
                             TYPE => (facets.kind(code)?.to_string(), facets.kind(code)?.to_string()),
                             CODE => (facets.code(code)?.to_string(), facets.code(code)?.to_string()),
+                            TOPIC => (facets.topic(code)?.to_string(), facets.topic(code)?.to_string()),
                             _ => {
                                 let names = facets.unit_names(code);
                                 (names.first()?.to_string(), names.join("／"))

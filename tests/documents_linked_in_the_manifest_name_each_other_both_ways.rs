@@ -62,6 +62,30 @@ fn the_date_written_and_the_subject_come_from_the_manifest_or_the_page() {
 }
 
 #[test]
+fn the_subject_is_a_facet_that_lists_and_filters_what_the_documents_state() {
+    let topic = "工业、交通\\中小企业";
+    let results = engine()
+        .search(
+            "",
+            &SearchOptions {
+                filters: Filters { topic: vec![topic.into()], ..Filters::default() },
+                ..SearchOptions::default()
+            },
+        )
+        .unwrap();
+    assert!(!results.hits.is_empty());
+    assert!(
+        results.hits.iter().all(|h| h.doc.starts_with("smb_measures_20") && !h.doc.ends_with("explained")),
+        "the two wordings that state it"
+    );
+    let facet =
+        engine().search("", &SearchOptions::default()).unwrap().facets.into_iter().find(|f| f.name == "topic").unwrap();
+    let mut listed: Vec<&str> = facet.values.iter().map(|v| v.value.as_str()).collect();
+    listed.sort_unstable();
+    assert_eq!(listed, ["城乡建设、环境保护\\住房", topic], "the interpretation states none and is in none");
+}
+
+#[test]
 fn the_manifests_popular_searches_are_the_indexs_in_its_order() {
     assert_eq!(engine().popular(), ["房租减免", "贷款贴息", "人才公寓"]);
     let seeds = Engine::embedded().expect("the seeds' index");

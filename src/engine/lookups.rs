@@ -121,7 +121,7 @@ fn document(reader: &crate::Reader<'_>, i: u32, d: &DocView<'_>, today: Day) -> 
         kind: own(fact(|f| f.kind).and_then(|c| facets.kind(c))),
         code: own(fact(|f| f.code).and_then(|c| facets.code(c))),
         written: own(d.written),
-        topic: own(d.topic),
+        topic: own(fact(|f| f.topic).and_then(|c| facets.topic(c))),
         amends: ids(&d.links.amends),
         amended_by: ids(&d.links.amended_by),
         interprets: ids(&d.links.interprets),

@@ -3,7 +3,8 @@
 // indexed here by the package's own `index`, as a webmaster would. The amended policy's hits
 // and view carry the 已修改 chip and the facet filters by it, in the URL; a hit in the
 // interpretation says which policy it explains; each document view links the others both ways,
-// a link opens the other document in the widget and Back returns; 成文日期 and 主题分类 show.
+// a link opens the other document in the widget and Back returns; 成文日期 and 主题分类 show,
+// and 主题分类 is a facet.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { axe, indexed, start, search, settle, results } from "./harness.mjs";
@@ -103,5 +104,19 @@ test("a page's 信息索引 table gives the document view its 成文日期 and �
   const meta = await metadata(page);
   assert.deepEqual(meta["成文日期"], ["2021-08-20"]);
   assert.deepEqual(meta["主题分类"], ["城乡建设、环境保护\\住房"]);
+  assert.deepEqual(errors, []);
+});
+
+test("主题分类 is a facet of what the documents state: ticked by keyboard, in the URL", async () => {
+  const { page, errors } = await s.open();
+  await search(page, "小微企业");
+  const box = widget(page).getByRole("checkbox", { name: /^工业、交通\\中小企业 \(\d+\)$/ });
+  if (!(await box.isVisible())) await widget(page).locator(".filter-toggle").click();
+  await box.focus();
+  await page.keyboard.press("Space");
+  await settle(page);
+  assert.equal(new URL(page.url()).searchParams.get("topic"), "工业、交通\\中小企业");
+  const hits = (await results(page)).options.filter((o) => o.kind !== "document");
+  assert.ok(hits.length > 0 && hits.every((o) => !o.crumbs.includes("政策解读")), JSON.stringify(hits.map((o) => o.crumbs)));
   assert.deepEqual(errors, []);
 });

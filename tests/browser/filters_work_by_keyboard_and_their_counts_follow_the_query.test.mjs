@@ -57,7 +57,7 @@ async function tabTo(value, max = 40) {
 
 test("before anything is typed the panel counts every clause, one fieldset per facet", async () => {
   const shown = await facets();
-  assert.deepEqual(Object.keys(shown), ["文件", "发文机关", "发布年份", "效力状态", "责任单位", "公文种类", "机关代字"]);
+  assert.deepEqual(Object.keys(shown), ["文件", "发文机关", "发布年份", "效力状态", "责任单位", "公文种类", "机关代字", "主题分类"]);
   const clauses = await page.evaluate(async () => (await (await import("/policy-search.js")).engine()).stats().clauses);
   const sum = (legend) => shown[legend].reduce((n, [, c]) => n + c, 0);
   assert.equal(sum("效力状态"), clauses, "every clause has one validity");

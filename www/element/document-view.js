@@ -168,7 +168,7 @@ function metadata(t, meta, hooks) {
     [t.meta.written, meta.written],
     [t.filters.facets.type, meta.type],
     [t.filters.facets.code, meta.code],
-    [t.meta.topic, meta.topic],
+    [t.filters.facets.topic, meta.topic],
     [t.meta.effective, meta.effective],
     [t.meta.expires, meta.expires],
     [t.meta.period, meta.period],

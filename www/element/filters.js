@@ -13,7 +13,7 @@ import { h, clip } from "./dom.js";
  * the two ends of the range of days of issue, kept in `filters` as one-value lists like a facet
  * (`from`, `to`: `YYYY-MM-DD`), so that the URL, the state key and the count treat them alike.
  */
-const PARAMS = { doc: "document", issuer: "issuer", year: "year", status: "status", unit: "unit", type: "type", code: "code", from: "from", to: "to" };
+const PARAMS = { doc: "document", issuer: "issuer", year: "year", status: "status", unit: "unit", type: "type", code: "code", topic: "topic", from: "from", to: "to" };
 const FACETS = Object.keys(PARAMS);
 /** The ends of the date range, and what a value of one must look like. */
 const RANGE = ["from", "to"];

@@ -42,7 +42,7 @@ export const zhTW = (counts) => ({
   toc: "目錄",
   tocSummary: (n) => `目錄（共 ${n} 條）`,
   meta: {
-    issuer: "發文機關", written: "成文日期", topic: "主題分類", effective: "施行日期", expires: "失效日期", period: "有效期", source: "來源",
+    issuer: "發文機關", written: "成文日期", effective: "施行日期", expires: "失效日期", period: "有效期", source: "來源",
     amends: "所修改文件", amended_by: "修改後版本", interprets: "解讀對象", interpreted_by: "政策解讀",
   },
   explains: "解讀：",
@@ -65,7 +65,7 @@ export const zhTW = (counts) => ({
   notFound: "連結指向的條款不存在，可能已更新。",
   filters: {
     toggle: "篩選", toggleCount: (n) => `篩選（${n}）`,
-    facets: { doc: "文件", issuer: "發文機關", year: "發布年份", status: "效力狀態", unit: "責任單位", type: "公文種類", code: "機關代字" },
+    facets: { doc: "文件", issuer: "發文機關", year: "發布年份", status: "效力狀態", unit: "責任單位", type: "公文種類", code: "機關代字", topic: "主題分類" },
     range: "發布日期", from: "從", to: "至", fromChip: (d) => `${d} 起`, toChip: (d) => `至 ${d}`,
     more: (n) => `更多（共 ${n} 項）`, less: "收起",
     sort: "排序", relevance: "相關度", newest: "最新發布",

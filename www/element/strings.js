@@ -55,7 +55,7 @@ const zhCN = {
   toc: "目录",
   tocSummary: (n) => `目录（共 ${n} 条）`,
   meta: {
-    issuer: "发文机关", written: "成文日期", topic: "主题分类", effective: "施行日期", expires: "失效日期", period: "有效期", source: "来源",
+    issuer: "发文机关", written: "成文日期", effective: "施行日期", expires: "失效日期", period: "有效期", source: "来源",
     amends: "所修改文件", amended_by: "修改后版本", interprets: "解读对象", interpreted_by: "政策解读",
   },
   explains: "解读：",
@@ -78,7 +78,7 @@ const zhCN = {
   notFound: "链接指向的条款不存在，可能已更新。",
   filters: {
     toggle: "筛选", toggleCount: (n) => `筛选（${n}）`,
-    facets: { doc: "文件", issuer: "发文机关", year: "发布年份", status: "效力状态", unit: "责任单位", type: "公文种类", code: "机关代字" },
+    facets: { doc: "文件", issuer: "发文机关", year: "发布年份", status: "效力状态", unit: "责任单位", type: "公文种类", code: "机关代字", topic: "主题分类" },
     range: "发布日期", from: "从", to: "至", fromChip: (d) => `${d} 起`, toChip: (d) => `至 ${d}`,
     more: (n) => `更多（共 ${n} 项）`, less: "收起",
     sort: "排序", relevance: "相关度", newest: "最新发布",

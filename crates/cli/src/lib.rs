@@ -29,8 +29,9 @@ pub const USAGE: &str = "usage:
   policy-search facets [FILTERS] [--json] [--] QUERY...
       each facet's values with their counts of hits for QUERY
   FILTERS:
-      --filter NAME=VALUE   keep hits whose NAME (doc, issuer, year, status, unit, type, code)
-                            is VALUE (type: 公文种类, 通知, 意见, 法…; code: 机关代字, 国办发…);
+      --filter NAME=VALUE   keep hits whose NAME (doc, issuer, year, status, unit, type, code,
+                            topic) is VALUE (type: 公文种类, 通知, 意见, 法…; code: 机关代字,
+                            国办发…; topic: 主题分类 as the documents state it);
                             several values of one NAME are OR, different NAMEs AND
                             (status: current, pending, expired, unknown, or 现行有效…)
       --in all|title|number|body

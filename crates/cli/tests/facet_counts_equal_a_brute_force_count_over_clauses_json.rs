@@ -1,7 +1,7 @@
 //! Facet counts and filtered hits, checked against a brute force over what `clauses --json`
 //! and `docs --json` print: 100 random query × filter × day combinations, each facet value's
 //! count recounted by hand from the unfiltered hits, and validity recomputed from the dates.
-//! A document's kind (公文种类) and 机关代字 are those `docs --json` gives it; one case in three
+//! A document's kind (公文种类), 机关代字 and 主题分类 are those `docs --json` gives it; one case in three
 //! also keeps a range of days of issue (`--from`, `--to`, either open). One case in eight looks
 //! in titles, one in 文号 (`--in`): their documents are found by hand from `docs --json`, folded
 //! with the corpus's fold table; one in eight in the clauses' text only (no document hit).
@@ -48,6 +48,7 @@ struct Doc {
     expires: Option<String>,
     kind: Option<String>,
     code: Option<String>,
+    topic: Option<String>,
 }
 
 impl Doc {
@@ -64,7 +65,7 @@ impl Doc {
 
 const DAYS: [&str; 7] =
     ["2016-01-01", "2018-12-31", "2019-01-01", "2019-10-05", "2024-11-24", "2024-11-25", "2026-11-23"];
-const FACETS: [&str; 7] = ["doc", "issuer", "year", "status", "unit", "type", "code"];
+const FACETS: [&str; 8] = ["doc", "issuer", "year", "status", "unit", "type", "code", "topic"];
 
 #[test]
 fn counts_and_filtered_hits_equal_a_brute_force_count() {
@@ -84,6 +85,7 @@ fn counts_and_filtered_hits_equal_a_brute_force_count() {
                 expires: s("expires"),
                 kind: s("type"),
                 code: s("code"),
+                topic: s("topic"),
             };
             (s("doc").unwrap(), doc)
         })
@@ -113,6 +115,7 @@ fn counts_and_filtered_hits_equal_a_brute_force_count() {
             "status" => vec![d.status(today).to_string()],
             "type" => d.kind.iter().cloned().collect(),
             "code" => d.code.iter().cloned().collect(),
+            "topic" => d.topic.iter().cloned().collect(),
             _ => c["unit_values"].as_array().unwrap().iter().map(|u| u.as_str().unwrap().to_string()).collect(),
         }
     };

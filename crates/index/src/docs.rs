@@ -1,7 +1,7 @@
 //! The docs section: document metadata, one record per document, in file-name order.
 //!
 //! A table of records of strings (empty = none): `doc | title | issuer count | issuers… |
-//! number | published | effective | expires | period | source | written | topic`, the links
+//! number | published | effective | expires | period | source | written`, the links
 //! to other documents (four lists of document numbers: amends, amended by, interprets,
 //! interpreted by; each a varint count, then the numbers), then the 文号 read as its parts
 //! (`serial + 1`, 0 = none; then `year + 1`, 0 = none, and the issuer code): read once here at
@@ -40,8 +40,6 @@ pub struct DocView<'a> {
     pub source: Option<&'a str>,
     /// Date it was written (成文日期).
     pub written: Option<&'a str>,
-    /// Subject category (主题分类), as its publisher files it.
-    pub topic: Option<&'a str>,
     /// Its links to other documents, by document number.
     pub links: Links,
 }
@@ -80,7 +78,7 @@ pub fn record(d: &DocView<'_>, parts: Option<&DocNumber>) -> Vec<u8> {
     for s in [d.number, d.published, d.effective, d.expires, d.period] {
         put_str(&mut out, s.unwrap_or(""));
     }
-    for s in [d.source, d.written, d.topic] {
+    for s in [d.source, d.written] {
         put_str(&mut out, s.unwrap_or(""));
     }
     for list in d.links.lists() {
@@ -105,7 +103,7 @@ pub fn read<'a>(table: &Table<'a>, i: u32) -> Option<DocView<'a>> {
     let issuer = r.strs()?;
     let (number, published, effective, expires, period) =
         (opt(r.str()?), opt(r.str()?), opt(r.str()?), opt(r.str()?), opt(r.str()?));
-    let (source, written, topic) = (opt(r.str()?), opt(r.str()?), opt(r.str()?));
+    let (source, written) = (opt(r.str()?), opt(r.str()?));
     let mut list = || {
         let n = r.varint()?;
         (0..n).map(|_| r.u32()).collect::<Option<Vec<u32>>>()
@@ -130,7 +128,6 @@ pub fn read<'a>(table: &Table<'a>, i: u32) -> Option<DocView<'a>> {
         period,
         source,
         written,
-        topic,
         links,
     })
 }
@@ -147,7 +144,6 @@ mod tests {
             title: "关于…的意见",
             number: Some("杭政〔2019〕55号"),
             written: Some("2019-09-06"),
-            topic: Some("科技"),
             links: Links { amends: vec![2], amended_by: vec![], interprets: vec![1, 300], interpreted_by: vec![4] },
             ..DocView::default()
         };

@@ -4,16 +4,18 @@
 //! ([`Validity::at`]), unless the corpus manifest states it.
 //!
 //! ```text
-//! a table of six records:
+//! a table of seven records:
 //!   issuers   table of strings: one issuing body per entry
 //!   units     table of string lists: a unit's name, then the other names the corpus gives it
 //!   docs      table, per document: published | effective | expires (varint Day, 0 = none)
 //!             | stated validity (varint: 0 = computed, else 1 + Validity as u8)
 //!             | issuer count varint | issuer codes varint…
 //!             | kind (varint: 0 = none, else 1 + kind code) | 机关代字 (the same, a code)
+//!             | 主题分类 (the same, a code)
 //!   clauses   per clause in clause order: unit count varint | unit codes varint…
 //!   kinds     table of strings: the kinds of document (公文种类) the corpus's titles end in
 //!   codes     table of strings: the issuer codes (机关代字) of the corpus's 文号, folded
+//!   topics    table of strings: the subject categories (主题分类) the documents state
 //! ```
 //!
 //! The kind and the 机关代字 are the build's (the corpus's title rules and the 文号 grammar, see
@@ -165,6 +167,8 @@ pub struct DocFacts {
     pub kind: Option<u32>,
     /// Its 文号's issuer code (机关代字), as a code into [`Facets::code`].
     pub code: Option<u32>,
+    /// Its subject category (主题分类), as a code into [`Facets::topic`].
+    pub topic: Option<u32>,
 }
 
 impl DocFacts {
@@ -181,6 +185,7 @@ pub struct Facets<'a> {
     units: Table<'a>,
     kinds: Table<'a>,
     codes: Table<'a>,
+    topics: Table<'a>,
     docs: Vec<DocFacts>,
     clause_bytes: &'a [u8],
     clause_count: u32,
@@ -194,6 +199,7 @@ impl<'a> Facets<'a> {
         let outer = Table::new(bytes)?;
         let (issuers, units) = (Table::new(outer.get(0)?)?, Table::new(outer.get(1)?)?);
         let (kinds, codes) = (Table::new(outer.get(4)?)?, Table::new(outer.get(5)?)?);
+        let topics = Table::new(outer.get(6)?)?;
         let doc_table = Table::new(outer.get(2)?)?;
         if doc_table.len() != docs as usize {
             return None;
@@ -214,8 +220,8 @@ impl<'a> Facets<'a> {
                     0 => Some(None),
                     c => Some(Some(c - 1).filter(|&c| (c as usize) < table.len())),
                 };
-                let (kind, code) = (code_in(&kinds)?, code_in(&codes)?);
-                Some(DocFacts { published, effective, expires, stated, issuers, kind, code })
+                let (kind, code, topic) = (code_in(&kinds)?, code_in(&codes)?, code_in(&topics)?);
+                Some(DocFacts { published, effective, expires, stated, issuers, kind, code, topic })
             })
             .collect::<Option<Vec<_>>>()?;
         Some(Facets {
@@ -223,6 +229,7 @@ impl<'a> Facets<'a> {
             units,
             kinds,
             codes,
+            topics,
             docs,
             clause_bytes: outer.get(3)?,
             clause_count: clauses,
@@ -263,6 +270,16 @@ impl<'a> Facets<'a> {
     /// 机关代字 `code` (`国办发`, `杭政`).
     pub fn code(&self, code: u32) -> Option<&'a str> {
         name_in(&self.codes, code)
+    }
+
+    /// Number of distinct subject categories (主题分类).
+    pub fn topic_count(&self) -> u32 {
+        self.topics.len() as u32
+    }
+
+    /// 主题分类 `code`, as the documents state it.
+    pub fn topic(&self, code: u32) -> Option<&'a str> {
+        name_in(&self.topics, code)
     }
 
     /// Number of distinct responsible units.
@@ -316,6 +333,8 @@ pub struct FacetsInput {
     pub kinds: Vec<Option<String>>,
     /// Per document, its 文号's issuer code (机关代字), if it has one.
     pub codes: Vec<Option<String>>,
+    /// Per document, its subject category (主题分类), if it states one.
+    pub topics: Vec<Option<String>>,
 }
 
 /// Writes the section; issuers are coded here, from the documents' own lists.
@@ -349,6 +368,7 @@ pub fn write<'d>(docs: &[crate::DocView<'d>], input: &FacetsInput) -> Vec<u8> {
     };
     let (kind_codes, kind_records) = table(&input.kinds);
     let (code_codes, code_records) = table(&input.codes);
+    let (topic_codes, topic_records) = table(&input.topics);
     let doc_records: Vec<Vec<u8>> = docs
         .iter()
         .enumerate()
@@ -365,6 +385,7 @@ pub fn write<'d>(docs: &[crate::DocView<'d>], input: &FacetsInput) -> Vec<u8> {
             }
             put_varint(&mut out, kind_codes.get(i).copied().unwrap_or(0));
             put_varint(&mut out, code_codes.get(i).copied().unwrap_or(0));
+            put_varint(&mut out, topic_codes.get(i).copied().unwrap_or(0));
             out
         })
         .collect();
@@ -392,6 +413,7 @@ pub fn write<'d>(docs: &[crate::DocView<'d>], input: &FacetsInput) -> Vec<u8> {
         clauses,
         put_table(&kind_records),
         put_table(&code_records),
+        put_table(&topic_records),
     ])
 }
 

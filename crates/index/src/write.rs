@@ -689,6 +689,7 @@ mod tests {
             stated: vec![None; docs.len()],
             kinds: vec![None; docs.len()],
             codes: vec![None; docs.len()],
+            topics: vec![None; docs.len()],
         };
         let lexicon = Lexicon {
             words: BTreeMap::new(),

@@ -158,7 +158,8 @@ impl<'c> Indexer<'c> {
             .collect();
         let codes =
             corpus.documents.iter().map(|d| docnumber::read_number(&fold(d.meta.number.as_deref()?))?.code).collect();
-        let facets = FacetsInput { units: units.units, clause_units: units.clause_units, stated, kinds, codes };
+        let topics = corpus.documents.iter().map(|d| d.meta.topic.clone()).collect();
+        let facets = FacetsInput { units: units.units, clause_units: units.clause_units, stated, kinds, codes, topics };
         Ok(Indexer {
             corpus,
             dates,
@@ -202,7 +203,6 @@ impl<'c> Indexer<'c> {
                 period: d.meta.period.as_deref(),
                 source: d.meta.source.as_deref(),
                 written: written.as_deref(),
-                topic: d.meta.topic.as_deref(),
                 links,
             })
             .collect();
