@@ -243,7 +243,10 @@ fn the_lexicon_turns_on_related_results_and_corrections() {
     let before = natural(&engine, "创业补贴", JsValue::UNDEFINED);
     assert_eq!((before.total, before.partial), (0, 0), "without the lexicon, exact only");
     let popular: Vec<String> = serde_wasm_bindgen::from_value(engine.popular().unwrap()).unwrap();
-    assert!(popular.is_empty(), "the seeds' manifest lists no popular search");
+    assert_eq!(popular.len(), 5, "seeds/manifest.toml's popular searches: {popular:?}");
+    for q in &popular {
+        assert!(natural(&engine, q, JsValue::UNDEFINED).total > 0, "popular {q} finds its clauses");
+    }
     assert!(engine.lexicon_file().starts_with("lexicon-") && engine.lexicon_file().ends_with(".bin"));
     assert_eq!(code(engine.attach_lexicon(b"PSLX not a lexicon".to_vec()).unwrap_err()), "bad_lexicon");
     engine.attach_lexicon(LEXICON.to_vec()).expect("the lexicon of this build attaches");
