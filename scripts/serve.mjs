@@ -52,7 +52,7 @@ export async function serve({ root = "dist", host = "127.0.0.1", port = 8080, cs
       // (pkg/shards/*, the lexicon, the natural module) may be kept for good.
       const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
       headers.ETag = etag;
-      if (/-[0-9a-f]{16}\.(bin|wasm|js)$/.test(file)) headers["Cache-Control"] = "public, max-age=31536000, immutable";
+      if (/-([0-9a-f]{10}|[0-9a-f]{16})\.(bin|wasm|js)$/.test(file)) headers["Cache-Control"] = "public, max-age=31536000, immutable";
       if (req.headers["if-none-match"] === etag) {
         res.writeHead(304, headers);
         return res.end();

@@ -86,7 +86,7 @@ pub fn typed_key(c: char) -> [u8; 4] {
 ///
 /// ```text
 /// per kind (vocabulary, pinyin, typed, general): count: varint
-///   per file: first key (str of bytes) | checksum: u64 LE | bytes: varint
+///   per file: first key (str of bytes) | tag: 5 bytes LE | bytes: varint ([`File::tag`])
 /// ```
 ///
 /// Files are numbered in this order; file *i* of a kind holds its keys from its first key up to
@@ -110,8 +110,7 @@ impl<'a> Directory<'a> {
             for _ in 0..r.u32()? {
                 let len = r.u32()? as usize;
                 keys.push(r.take(len)?);
-                let checksum = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
-                out.files.push(File { checksum, bytes: r.u32()? });
+                out.files.push(File::read(&mut r)?);
             }
             if !keys.windows(2).all(|w| w[0] < w[1]) {
                 return None;
@@ -154,15 +153,13 @@ impl<'a> Directory<'a> {
 
     /// The name file `f` is served under, relative to the wasm module's folder.
     pub fn name(&self, f: usize) -> Option<String> {
-        let (kind, file) = (self.kind_of(f)?, self.file(f)?);
-        Some(format!("shards/{}-{:016x}.bin", kind.letter(), file.checksum))
+        Some(self.file(f)?.name(self.kind_of(f)?.letter()))
     }
 
     /// The file served under `name`, if it is one of this lexicon's.
     pub fn by_name(&self, name: &str) -> Option<usize> {
-        let hex = name.strip_prefix("shards/")?.get(2..)?.strip_suffix(".bin")?;
-        let checksum = u64::from_str_radix(hex, 16).ok()?;
-        (0..self.len()).find(|&f| self.files[f].checksum == checksum && self.name(f).as_deref() == Some(name))
+        let tag = shards::tag_of(name)?;
+        (0..self.len()).find(|&f| self.files[f].tag() == tag && self.name(f).as_deref() == Some(name))
     }
 
     /// The files of `kind` that may hold keys beginning with `prefix`.
@@ -189,8 +186,7 @@ pub fn write_directory(kinds: &[Vec<(Vec<u8>, File)>; 4]) -> Vec<u8> {
         for (key, f) in files {
             put_varint(&mut out, key.len() as u64);
             out.extend(key);
-            out.extend(f.checksum.to_le_bytes());
-            put_varint(&mut out, u64::from(f.bytes));
+            f.write(&mut out);
         }
     }
     out
@@ -319,7 +315,7 @@ impl<'a> Lexicon<'a> {
         if own != self.build {
             return Err(FormatError::OtherBuild);
         }
-        if sum != self.directory.file(f).map(|x| x.checksum) {
+        if !self.directory.file(f).is_some_and(|x| x.is(sum)) {
             return Err(FormatError::Checksum);
         }
         let file = bytes.into_boxed_slice();
@@ -633,7 +629,7 @@ mod tests {
         );
         assert_eq!(d.kind_of(7), None);
         assert_eq!(d.shard_of(Kind::General, b"b"), Some(6), "each kind has its own key ranges");
-        assert_eq!(d.name(6).as_deref(), Some("shards/g-0000000000000007.bin"));
+        assert_eq!(d.name(6).as_deref(), Some("shards/g-0000000007.bin"));
         // A prefix reads every file its keys may be in; an exact key, the one file holding it.
         assert_eq!(d.holding(Kind::Vocab, b"b"), 0..1);
         assert_eq!(d.holding(Kind::Pinyin, b"\x00\x09"), 3..5);
@@ -641,10 +637,10 @@ mod tests {
         assert_eq!(d.shard_of(Kind::Pinyin, b"\x00\x09"), Some(3));
         assert_eq!(d.shard_of(Kind::Vocab, b"0"), None, "before the first key: in no file");
         assert_eq!(d.shard_of(Kind::Typed, &typed_key('丁')), Some(5));
-        assert_eq!(d.name(3).as_deref(), Some("shards/p-0000000000000004.bin"));
-        assert_eq!(d.by_name("shards/p-0000000000000004.bin"), Some(3));
-        assert_eq!(d.by_name("shards/v-0000000000000004.bin"), None, "another kind's name");
-        assert_eq!(d.by_name("shards/k-0000000000000001.bin"), None, "an index file's name");
+        assert_eq!(d.name(3).as_deref(), Some("shards/p-0000000004.bin"));
+        assert_eq!(d.by_name("shards/p-0000000004.bin"), Some(3));
+        assert_eq!(d.by_name("shards/v-0000000004.bin"), None, "another kind's name");
+        assert_eq!(d.by_name("shards/k-0000000001.bin"), None, "an index file's name");
         assert!(Directory::new(&bytes[..bytes.len() - 1]).is_none());
         assert!(Directory::new(&[]).unwrap().is_empty());
     }

@@ -255,7 +255,7 @@ impl<'a, const SHARDS: bool> Index<'a, SHARDS> {
         if own != self.shards.build() {
             return Err(FormatError::OtherBuild);
         }
-        if sum != self.shards.file(f).map(|x| x.checksum) {
+        if !self.shards.file(f).is_some_and(|x| x.is(sum)) {
             return Err(FormatError::Checksum);
         }
         let _ = self.files[f].set(bytes.into_boxed_slice());

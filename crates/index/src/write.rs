@@ -462,7 +462,7 @@ pub fn write(
         ]);
         let names = shards::Shards::new(&directory).expect("the written directory reads back");
         let files = files.into_iter().enumerate().map(|(f, bytes)| (names.name(f).expect("one name per file"), bytes));
-        (core, files.collect())
+        (core, distinct(files.collect()))
     } else {
         (embedded, Vec::new())
     };
@@ -597,8 +597,19 @@ impl LexiconParts {
         ]);
         let names = crate::lexicon::Directory::new(&directory).expect("the written directory reads back");
         let files = files.into_iter().enumerate().map(|(f, bytes)| (names.name(f).expect("one name per file"), bytes));
-        (core, files.collect())
+        (core, distinct(files.collect()))
     }
+}
+
+/// `files`, whose names (40-bit tags of their checksums, `shards::File::tag`) must differ: two
+/// files of one kind with one tag, a chance of one in 2^40 a pair, would be served as one.
+fn distinct(files: Vec<(String, Vec<u8>)>) -> Vec<(String, Vec<u8>)> {
+    let mut names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    names.sort_unstable();
+    if let Some(pair) = names.windows(2).find(|w| w[0] == w[1]) {
+        panic!("two shard files share the name {}: change any byte of the corpus to rename them", pair[0]);
+    }
+    files
 }
 
 /// Example queries stored in the core.
