@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { start, search, settle, results, waitReady } from "./harness.mjs";
 
 const HOST_STATE = { app: "portal", n: 1 };
-const FIXED = (html) => html.replace("<policy-search ", '<policy-search today="2026-11-23" limit="100" ');
+const FIXED = (html) => html.replace("<policy-search", '<policy-search today="2026-11-23" limit="100"');
 
 let s, page;
 before(async () => {
@@ -144,7 +144,7 @@ test("a value the index does not know shows as a ticked box and a chip with 0, a
 });
 
 test("with url-prefix the filters take the prefix too", async () => {
-  const fresh = await s.open("", { rewrite: (html) => FIXED(html).replace("<policy-search ", '<policy-search url-prefix="ps-" ') });
+  const fresh = await s.open("", { rewrite: (html) => FIXED(html).replace("<policy-search", '<policy-search url-prefix="ps-"') });
   await settle(fresh.page);
   await widget(fresh.page).locator(".filter-panel input[data-facet=doc]").first().check();
   await settle(fresh.page);

@@ -9,7 +9,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, search, settle, results, box } from "./harness.mjs";
 
-const FIXED = (html) => html.replace("<policy-search ", '<policy-search today="2026-11-23" limit="100" ');
+const FIXED = (html) => html.replace("<policy-search", '<policy-search today="2026-11-23" limit="100"');
 
 let s, page;
 before(async () => {

@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, settle, results } from "./harness.mjs";
 
-const FIXED = (html) => html.replace("<policy-search ", '<policy-search today="2026-11-23" ');
+const FIXED = (html) => html.replace("<policy-search", '<policy-search today="2026-11-23"');
 
 let s;
 before(async () => (s = await start()));

@@ -8,7 +8,7 @@ import { start, search, settle, results, waitReady } from "./harness.mjs";
 
 /** The demo page with its widget turned into `first` and a second element `second` after it. */
 const twoWidgets = (first, second) => (html) =>
-  html.replace("<policy-search ", `<policy-search ${first} `).replace("</policy-search>", `</policy-search>\n<policy-search ${second}></policy-search>`);
+  html.replace("<policy-search", `<policy-search ${first}`).replace("</policy-search>", `</policy-search>\n<policy-search ${second}></policy-search>`);
 
 let s, page;
 before(async () => {
@@ -57,7 +57,7 @@ test("url-prefix wins over the id; a lone element keeps the plain names", async 
   await search(two.page, "众创空间", "#laws");
   assert.equal(new URL(two.page.url()).searchParams.get("ps-q"), "众创空间");
   await two.context.close();
-  const one = await s.open("", { rewrite: (html) => html.replace("<policy-search ", '<policy-search id="only" ') });
+  const one = await s.open("", { rewrite: (html) => html.replace("<policy-search", '<policy-search id="only"') });
   await search(one.page, "众创空间");
   assert.equal(new URL(one.page.url()).searchParams.get("q"), "众创空间");
   await one.context.close();
