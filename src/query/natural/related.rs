@@ -3,9 +3,11 @@
 //! (`policy_search_lexicon::keywords`); the keywords most shared by a page's clauses, that
 //! the query does not hold already, are offered as the query with that word added — which
 //! narrows to the clauses holding both, so a related search never comes back empty — or as
-//! the word alone when it holds the whole query (`人才` → `人才公寓`). No server, no query log:
-//! only the corpus.
+//! the word alone when it holds the whole query (`人才` → `人才公寓`). A question gives its
+//! content, without its frames (`科研人员能不能兼职` → `科研人员兼职 …`): a related search is a
+//! narrower search, not a longer question. No server, no query log: only the corpus.
 
+use super::question;
 use crate::reader::Reader;
 
 /// Related searches offered at most.
@@ -15,6 +17,7 @@ pub const MAX_RELATED: usize = 8;
 /// `clauses`, the clauses of its page, best first; most shared first, then in page order.
 /// A clause whose text is not at hand is passed over.
 pub fn related(r: &Reader<'_>, query: &str, clauses: &[u32]) -> Vec<String> {
+    let query = &content(r, query.trim());
     let folded: String = r.fold(query).chars().filter(|c| !c.is_whitespace()).collect();
     // (folded keyword, clauses listing it, as the first one writes it)
     let mut found: Vec<(String, u32, String)> = Vec::new();
@@ -44,10 +47,22 @@ pub fn related(r: &Reader<'_>, query: &str, clauses: &[u32]) -> Vec<String> {
             if key.contains(&folded) {
                 shown.clone()
             } else {
-                [query.trim(), shown].join(" ")
+                [query.as_str(), shown].join(" ")
             }
         })
         .collect()
+}
+
+/// `query` as typed without its question frames (the fold keeps one character per character,
+/// so the folded query's frames mark the typed one's), or whole when it has none.
+fn content(r: &Reader<'_>, query: &str) -> String {
+    let folded: Vec<char> = r.fold(query).chars().collect();
+    let framed = question::frames(r.question_frames(), &folded);
+    if !framed.contains(&true) {
+        return query.to_string();
+    }
+    let kept: String = query.chars().zip(framed).filter(|&(_, f)| !f).map(|(c, _)| c).collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -82,5 +97,14 @@ mod tests {
         let whole: Vec<_> = offered.iter().filter(|q| !q.contains(' ')).collect();
         assert!(whole.iter().all(|q| r.fold(q).contains("众创")), "{whole:?}");
         assert!(related(&r, "众创", &[]).is_empty(), "no clause, no related search");
+    }
+
+    #[test]
+    fn a_question_is_narrowed_by_its_content_not_its_frames() {
+        let r = testing::reader();
+        let clauses = holding(&r, "补贴");
+        let offered = related(&r, "創業補貼怎麼申請", &clauses);
+        assert!(!offered.is_empty());
+        assert!(offered.iter().all(|q| q.starts_with("創業補貼申請 ") || !q.contains(' ')), "{offered:?}");
     }
 }
