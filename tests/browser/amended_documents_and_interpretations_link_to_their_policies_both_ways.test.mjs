@@ -24,6 +24,14 @@ const metadata = (page) => page.evaluate(() => {
   }));
 });
 const title = (page) => widget(page).locator(".detail h2").textContent();
+/** Ticks the filter checkbox named `name` (a RegExp) with the keyboard, opening the panel on a narrow page. */
+async function tick(page, name) {
+  const box = widget(page).getByRole("checkbox", { name });
+  if (!(await box.isVisible())) await widget(page).locator(".filter-toggle").click();
+  await box.focus();
+  await page.keyboard.press("Space");
+  await settle(page);
+}
 
 test("the amended wording carries 已修改 in its hits and is a filter that lives in the URL", async () => {
   const { page, errors } = await s.open();
@@ -34,11 +42,7 @@ test("the amended wording carries 已修改 in its hits and is a filter that liv
   assert.ok(hits.some((o) => !o.chips.includes("已修改")), "the 2022 wording is not amended");
 
   // The 效力状态 facet lists 已修改; ticked by keyboard, only the amended wording is left.
-  const box = widget(page).getByRole("checkbox", { name: /^已修改 \(\d+\)$/ });
-  if (!(await box.isVisible())) await widget(page).locator(".filter-toggle").click();
-  await box.focus();
-  await page.keyboard.press("Space");
-  await settle(page);
+  await tick(page, /^已修改 \(\d+\)$/);
   assert.equal(new URL(page.url()).searchParams.get("status"), "amended");
   const filtered = (await results(page)).options.filter((o) => o.kind !== "document");
   assert.ok(filtered.length > 0 && filtered.every((o) => o.chips.includes("已修改")), JSON.stringify(filtered));
@@ -110,11 +114,7 @@ test("a page's 信息索引 table gives the document view its 成文日期 and �
 test("主题分类 is a facet of what the documents state: ticked by keyboard, in the URL", async () => {
   const { page, errors } = await s.open();
   await search(page, "小微企业");
-  const box = widget(page).getByRole("checkbox", { name: /^工业、交通\\中小企业 \(\d+\)$/ });
-  if (!(await box.isVisible())) await widget(page).locator(".filter-toggle").click();
-  await box.focus();
-  await page.keyboard.press("Space");
-  await settle(page);
+  await tick(page, /^工业、交通\\中小企业 \(\d+\)$/);
   assert.equal(new URL(page.url()).searchParams.get("topic"), "工业、交通\\中小企业");
   const hits = (await results(page)).options.filter((o) => o.kind !== "document");
   assert.ok(hits.length > 0 && hits.every((o) => !o.crumbs.includes("政策解读")), JSON.stringify(hits.map((o) => o.crumbs)));

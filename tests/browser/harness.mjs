@@ -36,14 +36,15 @@ function chromiumPath() {
 
 /**
  * Indexes corpus folder `folder` (relative to the repository) with the package's own `index`,
- * as a webmaster would, into target/`out`/ (with the demo page); returns that folder, for
- * `start({ root })`.
+ * as a webmaster would, into target/`out`/ (with the demo page, its report beside it in
+ * target/); returns that folder, for `start({ root })`.
  */
 export function indexed(folder, out) {
   const dir = new URL(`target/${out}/`, ROOT).pathname;
   execFileSync(process.execPath, [
     new URL("packages/policy-search/bin/policy-search.mjs", ROOT).pathname,
     "index", new URL(folder, ROOT).pathname, "--out", dir, "--demo",
+    "--report", new URL(`target/corpus-report-${out}.txt`, ROOT).pathname,
   ], { stdio: ["ignore", "ignore", "pipe"] });
   return dir;
 }

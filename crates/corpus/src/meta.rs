@@ -47,6 +47,10 @@ pub fn find_site(probe: &str) -> Option<String> {
     host.contains('.').then_some(host)
 }
 
+/// The labels of a subject category (主题分类), in either script: the 信息索引 table's cell or a
+/// page-data line's.
+pub const TOPIC_LABELS: &[&str] = &["主题分类", "主題分類"];
+
 /// The value after one of `labels` in a page-data line, up to the next space:
 /// `索 引 号 … 主题分类 其他 浏览次数 720` → `其他`; `主题分类：城乡建设` → `城乡建设`. The label
 /// may be spaced out (`主 题 分 类`), as such lines space their labels to align them.

@@ -37,12 +37,7 @@ impl Alphabet {
         let mut r = crate::bytes::Reader::new(bytes);
         let mut chars: Vec<u32> = Vec::new();
         while !r.is_empty() {
-            // After the first, a distance is written less 1: the code points strictly ascend.
-            let distance = r.u32()?;
-            let next = match chars.last() {
-                None => distance,
-                Some(&previous) => previous.checked_add(1)?.checked_add(distance)?,
-            };
+            let next = r.ascending(chars.last().copied())?;
             char::from_u32(next)?;
             chars.push(next);
             if chars.len() > MAX_CHARS {
@@ -162,12 +157,7 @@ fn spell(code: usize, out: &mut Vec<u8>) {
 pub fn write<'k>(keys: impl IntoIterator<Item = &'k str>) -> Vec<u8> {
     let chars: std::collections::BTreeSet<char> = keys.into_iter().flat_map(str::chars).collect();
     let mut out = Vec::new();
-    let mut previous = None;
-    for c in chars.into_iter().map(u32::from) {
-        // Strictly ascending: a distance of 1 or more is written less 1, after the first.
-        crate::bytes::put_varint(&mut out, u64::from(previous.map_or(c, |p: u32| c - p - 1)));
-        previous = Some(c);
-    }
+    crate::bytes::put_ascending(&mut out, chars.into_iter().map(u32::from));
     out
 }
 

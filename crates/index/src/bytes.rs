@@ -10,6 +10,17 @@ pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
+/// Appends strictly ascending `values` as varints: the first as it is, each next as its
+/// distance from the one before, less 1 (read back by [`Reader::ascending`]). Values that
+/// cluster (the code points of one script) take a byte or two each.
+pub fn put_ascending(out: &mut Vec<u8>, values: impl IntoIterator<Item = u32>) {
+    let mut previous = None;
+    for v in values {
+        put_varint(out, u64::from(previous.map_or(v, |p: u32| v - p - 1)));
+        previous = Some(v);
+    }
+}
+
 /// Appends a length-prefixed UTF-8 string.
 pub fn put_str(out: &mut Vec<u8>, s: &str) {
     put_varint(out, s.len() as u64);
@@ -55,6 +66,16 @@ impl<'a> Reader<'a> {
             }
         }
         None
+    }
+
+    /// Reads the value after `previous` (`None`: the first) of a list written by
+    /// [`put_ascending`].
+    pub fn ascending(&mut self, previous: Option<u32>) -> Option<u32> {
+        let distance = self.u32()?;
+        match previous {
+            None => Some(distance),
+            Some(p) => p.checked_add(1)?.checked_add(distance),
+        }
     }
 
     /// Reads one varint that must fit a `u32`.

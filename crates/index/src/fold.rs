@@ -19,14 +19,10 @@ use crate::bytes::Reader;
 /// Packs `table`.
 #[cfg(feature = "write")]
 pub fn write(table: &FoldTable) -> Vec<u8> {
-    use crate::bytes::put_varint;
+    use crate::bytes::{put_ascending, put_varint};
     let mut out = Vec::new();
     put_varint(&mut out, table.len() as u64);
-    let mut previous = None;
-    for (from, _) in table.entries() {
-        put_varint(&mut out, u64::from(previous.map_or(from, |p: u32| from - p - 1)));
-        previous = Some(from);
-    }
+    put_ascending(&mut out, table.entries().map(|(from, _)| from));
     for (from, to) in table.entries() {
         let distance = i64::from(to) - i64::from(from);
         put_varint(&mut out, ((distance << 1) ^ (distance >> 63)) as u64);
@@ -43,11 +39,7 @@ pub fn read(bytes: &[u8]) -> Option<FoldTable> {
     // to reserve gigabytes.
     let mut sources: Vec<u32> = Vec::with_capacity(count.min(bytes.len() / 2));
     for _ in 0..count {
-        let distance = r.u32()?;
-        sources.push(match sources.last() {
-            None => distance,
-            Some(&previous) => previous.checked_add(1)?.checked_add(distance)?,
-        });
+        sources.push(r.ascending(sources.last().copied())?);
     }
     let mut entries = Vec::with_capacity(sources.len() * policy_search_normalize::ENTRY_BYTES);
     for from in sources {

@@ -39,15 +39,20 @@ pub struct File {
 /// Bytes of a checksum a directory keeps: its tag, which names the file.
 const TAG_BYTES: usize = 5;
 
+/// The low 40 bits of `checksum`.
+fn tag(checksum: u64) -> u64 {
+    checksum & ((1 << (8 * TAG_BYTES)) - 1)
+}
+
 impl File {
     /// The low 40 bits of its checksum: what names it and what a directory stores.
     pub fn tag(&self) -> u64 {
-        self.checksum & ((1 << (8 * TAG_BYTES)) - 1)
+        tag(self.checksum)
     }
 
     /// Whether a file whose header carries `checksum` is this one.
     pub fn is(&self, checksum: Option<u64>) -> bool {
-        checksum.is_some_and(|c| File { checksum: c, bytes: 0 }.tag() == self.tag())
+        checksum.is_some_and(|c| tag(c) == self.tag())
     }
 
     /// Its name in a directory, relative to the wasm module's folder: `shards/<kind>-<tag>.bin`.

@@ -10,9 +10,6 @@ use policy_search_normalize::{docnumber::find_doc_number, fold, FoldTable};
 use super::{signature::Signature, source::Source};
 use crate::{clean, date, manifest, meta, title, Clause, Date, DocMeta, DocumentError, Overrides, PageMeta, Rule};
 
-/// The label of a subject category, as a page-data line writes it.
-const TOPIC: &[&str] = &["主题分类", "主題分類"];
-
 /// What the page says about the document: its markup first (HTML meta tags and index table),
 /// then the chrome lines that were removed (page date, 文号, site), the header (title, 文号) and
 /// the last signature (issuer, date).
@@ -27,7 +24,7 @@ pub(super) fn page_facts(
             Some(Rule::PageMeta) => {
                 facts.published = facts.published.or_else(|| date::find_date(&line.probe).map(|(d, _)| d));
                 facts.number = facts.number.take().or_else(|| char_slice(&line.compact, find_doc_number(&line.probe)?));
-                facts.topic = facts.topic.take().or_else(|| meta::labelled(&line.text, TOPIC));
+                facts.topic = facts.topic.take().or_else(|| meta::labelled(&line.text, meta::TOPIC_LABELS));
             }
             Some(Rule::ContactBlock) => facts.source = facts.source.take().or_else(|| meta::find_site(&line.probe)),
             Some(Rule::WelcomeBanner) => {

@@ -242,7 +242,7 @@ fn meta(doc: &Html) -> PageMeta {
             .and_then(date)
             .or_else(|| tag("PubDate").as_deref().and_then(date)),
         source: tag("SiteName"),
-        topic: cell(&["主题分类", "主題分類"]),
+        topic: cell(crate::meta::TOPIC_LABELS),
     }
 }
 
